@@ -173,3 +173,15 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
         con.commit()
         applied.append(version)
     return applied
+
+
+# ================================================================================================
+# Sections below are grouped by the stage that uses them. Every function takes an open connection
+# (`con`) so callers can run several of them inside one `Store.transaction()`.
+# ================================================================================================
+
+# --- stories, versions, claims (feeds and polling) ----------------------------------------------
+
+# --- official figures, metrics, places, checks (figures and verify) -----------------------------
+
+# --- tracking and app queries -------------------------------------------------------------------
