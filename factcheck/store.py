@@ -13,12 +13,12 @@ import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
 
-from factcheck.models import Feed
+from factcheck.models import Check, Claim, Feed
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
 _MIGRATION_NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
@@ -185,3 +185,363 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
 # --- official figures, metrics, places, checks (figures and verify) -----------------------------
 
 # --- tracking and app queries -------------------------------------------------------------------
+
+# app queries ------------------------------------------------------------------------------------
+# Read-side queries of the Streamlit pages. Filters are optional: each one is passed twice,
+# `(? IS NULL OR column = ?)`, so one fixed statement serves every combination of filters and no
+# value is ever pasted into the SQL. Results are pandas DataFrames (the pages draw them as they are).
+
+
+def app_inbox(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    mode: str = "now",
+    station: str | None = None,
+    status: str | None = None,
+    verdict: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int = 200,
+):
+    """Newest stories with claim and verdict counts of their latest version.
+
+    `status` is `new` (one version) or `changed` (more than one); `verdict` keeps stories with at
+    least one claim of that verdict; `since`/`until` bound the published day (inclusive).
+    """
+    sql = (
+        "WITH latest AS (SELECT story_id, arg_max(id, version) AS version_id, count(*) AS versions"
+        " FROM story_versions GROUP BY story_id),"
+        " per_story AS ("
+        "  SELECT c.story_id, count(*) AS claims,"
+        "   count(*) FILTER (WHERE k.verdict = 'accurate') AS accurate,"
+        "   count(*) FILTER (WHERE k.verdict = 'inaccurate') AS inaccurate,"
+        "   count(*) FILTER (WHERE k.verdict = 'unverifiable' OR k.verdict IS NULL)"
+        "    AS unverifiable"
+        "  FROM claims c JOIN latest l ON l.version_id = c.version_id"
+        "  LEFT JOIN checks k ON k.claim_id = c.id AND k.mode = ?"
+        "  GROUP BY c.story_id)"
+        " SELECT s.id, f.station, coalesce(s.published, s.first_seen) AS published, s.title,"
+        "  s.url, coalesce(l.versions, 0) AS versions, coalesce(p.claims, 0) AS claims,"
+        "  coalesce(p.accurate, 0) AS accurate, coalesce(p.inaccurate, 0) AS inaccurate,"
+        "  coalesce(p.unverifiable, 0) AS unverifiable"
+        " FROM stories s JOIN feeds f ON f.id = s.feed_id"
+        " LEFT JOIN latest l ON l.story_id = s.id"
+        " LEFT JOIN per_story p ON p.story_id = s.id"
+        " WHERE (? IS NULL OR f.station = ?)"
+        "  AND (? IS NULL OR (? = 'changed' AND l.versions > 1)"
+        "       OR (? = 'new' AND coalesce(l.versions, 0) <= 1))"
+        "  AND (? IS NULL OR (? = 'accurate' AND p.accurate > 0)"
+        "       OR (? = 'inaccurate' AND p.inaccurate > 0)"
+        "       OR (? = 'unverifiable' AND p.unverifiable > 0))"
+        "  AND (? IS NULL OR coalesce(s.published, s.first_seen) >= CAST(? AS DATE))"
+        "  AND (? IS NULL OR coalesce(s.published, s.first_seen)"
+        "       < CAST(? AS DATE) + INTERVAL 1 DAY)"
+        " ORDER BY coalesce(s.published, s.first_seen) DESC, s.id DESC LIMIT ?"
+    )
+    params = [mode, station, station, status, status, status]
+    params += [verdict] * 4 + [since, since, until, until, limit]
+    return con.execute(sql, params).df()
+
+
+def app_filter_options(con: duckdb.DuckDBPyConnection) -> dict[str, list]:
+    """The values the pages' filters offer: stations, speakers, metrics and the date span."""
+    stations = [
+        r[0] for r in con.execute("SELECT DISTINCT station FROM feeds ORDER BY 1").fetchall()
+    ]
+    speakers = [
+        r[0]
+        for r in con.execute(
+            "SELECT DISTINCT speaker FROM claims WHERE speaker IS NOT NULL ORDER BY 1 LIMIT 2000"
+        ).fetchall()
+    ]
+    metrics = [
+        r[0]
+        for r in con.execute(
+            "SELECT metric FROM metrics UNION SELECT DISTINCT metric FROM figures ORDER BY 1"
+        ).fetchall()
+    ]
+    span = con.execute(
+        "SELECT min(coalesce(published, first_seen))::DATE, max(coalesce(published, first_seen))::DATE"
+        " FROM stories"
+    ).fetchone()
+    return {"stations": stations, "speakers": speakers, "metrics": metrics, "span": list(span)}
+
+
+def _claim_filter_params(verdict, station, speaker, metric, since, until) -> list:
+    # The order of the placeholders in the WHERE clause of app_claims and app_mismatches.
+    return [verdict] * 3 + [station] * 2 + [speaker] * 2 + [metric] * 2 + [since] * 2 + [until] * 2
+
+
+def app_claims(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    mode: str = "now",
+    verdict: str | None = None,
+    station: str | None = None,
+    speaker: str | None = None,
+    metric: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int = 500,
+):
+    """Claims of the latest version of every story with their check, newest first.
+
+    At most `limit` rows; the column `total` says how many claims match the filters in all.
+    """
+    sql = (
+        "WITH latest AS (SELECT story_id, arg_max(id, version) AS version_id, count(*) AS versions"
+        " FROM story_versions GROUP BY story_id)"
+        " SELECT c.id AS claim_id, s.id AS story_id, f.station,"
+        "  coalesce(s.published, s.first_seen) AS published, s.title, s.url, c.text, c.sentence,"
+        "  c.low, c.high, c.unit, c.qualifier, c.change, c.direction, c.period, c.speaker,"
+        "  coalesce(k.verdict, 'unverifiable') AS verdict, k.metric, k.place, k.official,"
+        "  k.error_pct, k.period_start, k.period_end, k.source, k.source_url, k.as_of,"
+        "  k.explanation, coalesce(k.overridden, false) AS overridden,"
+        "  count(*) OVER () AS total"
+        " FROM claims c JOIN latest l ON l.version_id = c.version_id"
+        " JOIN stories s ON s.id = c.story_id JOIN feeds f ON f.id = s.feed_id"
+        " LEFT JOIN checks k ON k.claim_id = c.id AND k.mode = ?"
+        " WHERE (? IS NULL OR k.verdict = ? OR (? = 'unverifiable' AND k.verdict IS NULL))"
+        "  AND (? IS NULL OR f.station = ?)"
+        "  AND (? IS NULL OR c.speaker = ?)"
+        "  AND (? IS NULL OR k.metric = ?)"
+        "  AND (? IS NULL OR coalesce(s.published, s.first_seen) >= CAST(? AS DATE))"
+        "  AND (? IS NULL OR coalesce(s.published, s.first_seen) < CAST(? AS DATE) + INTERVAL 1 DAY)"
+        " ORDER BY coalesce(s.published, s.first_seen) DESC, c.story_id DESC, c.seq"
+        " LIMIT ?"
+    )
+    params = [mode, *_claim_filter_params(verdict, station, speaker, metric, since, until), limit]
+    return con.execute(sql, params).df()
+
+
+def app_mismatches(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    mode: str = "now",
+    verdict: str | None = None,
+    station: str | None = None,
+    speaker: str | None = None,
+    metric: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: int = 400,
+):
+    """Inaccurate claims for the mismatch chart: claimed middle, official value and error.
+
+    Cut down here, not in the chart, so a store of any size charts at most `limit` marks (Altair
+    refuses more than 5000 embedded rows): the largest errors first, one mark per claim.
+    """
+    sql = (
+        "WITH latest AS (SELECT story_id, arg_max(id, version) AS version_id, count(*) AS versions"
+        " FROM story_versions GROUP BY story_id)"
+        " SELECT c.id AS claim_id, s.id AS story_id, f.station, s.title, c.text,"
+        "  coalesce(s.published, s.first_seen) AS published, k.metric, c.unit,"
+        "  (c.low + c.high) / 2 AS claimed, k.official, k.error_pct"
+        " FROM claims c JOIN latest l ON l.version_id = c.version_id"
+        " JOIN stories s ON s.id = c.story_id JOIN feeds f ON f.id = s.feed_id"
+        " JOIN checks k ON k.claim_id = c.id AND k.mode = ?"
+        " WHERE (? IS NULL OR k.verdict = ? OR (? = 'unverifiable' AND k.verdict IS NULL))"
+        "  AND (? IS NULL OR f.station = ?)"
+        "  AND (? IS NULL OR c.speaker = ?)"
+        "  AND (? IS NULL OR k.metric = ?)"
+        "  AND (? IS NULL OR coalesce(s.published, s.first_seen) >= CAST(? AS DATE))"
+        "  AND (? IS NULL OR coalesce(s.published, s.first_seen) < CAST(? AS DATE) + INTERVAL 1 DAY)"
+        "  AND k.verdict = 'inaccurate' AND k.official IS NOT NULL AND k.error_pct IS NOT NULL"
+        " ORDER BY abs(k.error_pct) DESC LIMIT ?"
+    )
+    params = [mode, *_claim_filter_params(verdict, station, speaker, metric, since, until), limit]
+    return con.execute(sql, params).df()
+
+
+def app_verdict_totals(con: duckdb.DuckDBPyConnection, *, mode: str = "now") -> dict[str, int]:
+    """How many claims of latest versions have each verdict."""
+    rows = con.execute(
+        "WITH latest AS (SELECT story_id, arg_max(id, version) AS version_id, count(*) AS versions"
+        " FROM story_versions GROUP BY story_id)"
+        " SELECT coalesce(k.verdict, 'unverifiable'), count(*)"
+        " FROM claims c JOIN latest l ON l.version_id = c.version_id"
+        " LEFT JOIN checks k ON k.claim_id = c.id AND k.mode = ? GROUP BY 1",
+        [mode],
+    ).fetchall()
+    return {verdict: n for verdict, n in rows}
+
+
+def app_story_choices(con: duckdb.DuckDBPyConnection, limit: int = 500) -> list[tuple]:
+    """(id, station, published, title) of the newest stories, for a story picker."""
+    return con.execute(
+        "SELECT s.id, f.station, coalesce(s.published, s.first_seen), s.title"
+        " FROM stories s JOIN feeds f ON f.id = s.feed_id"
+        " ORDER BY coalesce(s.published, s.first_seen) DESC, s.id DESC LIMIT ?",
+        [limit],
+    ).fetchall()
+
+
+def app_story(con: duckdb.DuckDBPyConnection, story_id: int) -> dict | None:
+    """One story with the text of its latest version, its station and place."""
+    row = con.execute(
+        "WITH latest AS (SELECT story_id, arg_max(id, version) AS version_id, count(*) AS versions"
+        " FROM story_versions GROUP BY story_id)"
+        " SELECT s.id, s.title, s.url, s.author, coalesce(s.published, s.first_seen),"
+        "  f.station, f.place, v.text, v.id, l.versions, s.thread_id"
+        " FROM stories s JOIN feeds f ON f.id = s.feed_id"
+        " LEFT JOIN latest l ON l.story_id = s.id"
+        " LEFT JOIN story_versions v ON v.id = l.version_id WHERE s.id = ?",
+        [story_id],
+    ).fetchone()
+    if row is None:
+        return None
+    keys = (
+        "id",
+        "title",
+        "url",
+        "author",
+        "published",
+        "station",
+        "place",
+        "text",
+        "version_id",
+        "versions",
+        "thread_id",
+    )
+    return dict(zip(keys, row, strict=True))
+
+
+def app_story_claims(con: duckdb.DuckDBPyConnection, version_id: int, *, mode: str = "now"):
+    """The claims of one story version in text order, each with its check (or none yet)."""
+    rows = con.execute(
+        "SELECT c.id, c.text, c.start_char, c.end_char, c.sentence, c.low, c.high, c.unit,"
+        "  c.qualifier, c.subject, c.change, c.direction, c.period, c.speaker, c.hedge, c.place,"
+        "  k.verdict, k.metric, k.place, k.official, k.period_start, k.period_end, k.error_pct,"
+        "  k.source, k.source_url, k.as_of, k.explanation, k.compare_start, k.compare_end,"
+        "  k.reason"
+        " FROM claims c LEFT JOIN checks k ON k.claim_id = c.id AND k.mode = ?"
+        " WHERE c.version_id = ? ORDER BY c.seq",
+        [mode, version_id],
+    ).fetchall()
+    out = []
+    for r in rows:
+        claim = Claim(
+            text=r[1],
+            start=r[2],
+            end=r[3],
+            sentence=r[4],
+            low=r[5],
+            high=r[6],
+            unit=r[7],
+            qualifier=r[8],
+            subject=r[9],
+            change=r[10],
+            direction=r[11],
+            period=r[12],
+            speaker=r[13],
+            hedge=r[14],
+            place=r[15],
+        )
+        check = Check(
+            verdict=r[16] or "unverifiable",
+            metric=r[17],
+            place=r[18],
+            official=r[19],
+            period_start=r[20],
+            period_end=r[21],
+            error_pct=r[22],
+            source=r[23],
+            source_url=r[24],
+            as_of=r[25],
+            explanation=r[26] or "Not checked yet.",
+            compare_start=r[27],
+            compare_end=r[28],
+            reason=r[29],
+        )
+        out.append((r[0], claim, check))
+    return out
+
+
+def app_claim_notes(con: duckdb.DuckDBPyConnection, claim_ids: list[int]) -> dict[int, list]:
+    """Notes on each of these claims, oldest first: {claim_id: [(body, author, created_at)]}."""
+    rows = con.execute(
+        "SELECT claim_id, body, author, created_at FROM notes"
+        " WHERE list_contains(?, claim_id) ORDER BY created_at, id",
+        [list(claim_ids)],
+    ).fetchall()
+    out: dict[int, list] = {}
+    for claim_id, body, author, created in rows:
+        out.setdefault(claim_id, []).append((body, author, created))
+    return out
+
+
+def app_add_note(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    story_id: int | None,
+    claim_id: int | None,
+    body: str,
+    author: str | None = None,
+) -> int:
+    """Record a reporter's note (for instance "verified: called the police press office")."""
+    return con.execute(
+        "INSERT INTO notes (story_id, claim_id, body, author) VALUES (?, ?, ?, ?) RETURNING id",
+        [story_id, claim_id, body, author],
+    ).fetchone()[0]
+
+
+def app_series(con: duckdb.DuckDBPyConnection):
+    """Every official series (metric and place) with its span, size and provenance."""
+    return con.execute(
+        "SELECT f.metric, f.place, any_value(m.label) AS label,"
+        "  coalesce(any_value(m.unit), any_value(f.unit)) AS unit, count(*) AS rows,"
+        "  min(f.period_start) AS first_period, max(f.period_end) AS last_period,"
+        "  max(f.as_of) AS latest_as_of, string_agg(DISTINCT f.source, '; ') AS sources,"
+        "  string_agg(DISTINCT f.source_url, ' ') AS source_urls"
+        " FROM figures f LEFT JOIN metrics m ON m.metric = f.metric"
+        " GROUP BY f.metric, f.place ORDER BY f.metric, f.place"
+    ).df()
+
+
+def app_series_figures(
+    con: duckdb.DuckDBPyConnection, metric: str, place: str, *, all_vintages: bool = False
+):
+    """The rows of one series in period order: the latest vintage of each period, or all."""
+    return con.execute(
+        "SELECT id, metric, place, period_start, period_end, value, unit, source, source_url,"
+        "  as_of, notes,"
+        "  row_number() OVER (PARTITION BY period_start, period_end ORDER BY as_of DESC) = 1"
+        "   AS latest"
+        " FROM figures WHERE metric = ? AND place = ?"
+        " QUALIFY ? OR latest"
+        " ORDER BY period_start, period_end, as_of",
+        [metric, place, all_vintages],
+    ).df()
+
+
+def app_metrics(con: duckdb.DuckDBPyConnection):
+    """The metrics catalogue with its aliases, and how many figure rows each metric has."""
+    return con.execute(
+        "SELECT m.metric, m.label, m.unit, m.aliases,"
+        "  (SELECT count(*) FROM figures f WHERE f.metric = m.metric) AS figure_rows"
+        " FROM metrics m ORDER BY m.metric"
+    ).df()
+
+
+def app_place_aliases(con: duckdb.DuckDBPyConnection):
+    return con.execute("SELECT alias, place FROM place_aliases ORDER BY place, alias").df()
+
+
+def app_figure_edits(con: duckdb.DuckDBPyConnection, limit: int = 200):
+    """The audit trail of figure edits, newest first."""
+    return con.execute(
+        "SELECT e.edited_at, e.figure_id, f.metric, f.place, f.period_start, f.period_end,"
+        "  e.field, e.old_value, e.new_value, e.editor, e.note"
+        " FROM figure_edits e LEFT JOIN figures f ON f.id = e.figure_id"
+        " ORDER BY e.edited_at DESC, e.id DESC LIMIT ?",
+        [limit],
+    ).df()
+
+
+def app_demo_loaded(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether illustrative (demo) figures are in the store: the sidebar then says so."""
+    row = con.execute(
+        "SELECT count(*) FROM figures WHERE source ILIKE '%illustrative%'"
+        " OR notes ILIKE '%illustrative%'"
+    ).fetchone()
+    return bool(row[0])
