@@ -1,0 +1,258 @@
+"""What every page of the app shares: cached resources, cached queries, safe rendering helpers.
+
+- The store (a `Store`, which opens a short-lived connection per operation so a scheduled `poll`
+  can write between two page loads) and the spaCy pipeline are `st.cache_resource`: built once per
+  process, shared by every session, never mutated.
+- Query results are `st.cache_data` with a short ttl, keyed on the store's path; every write the
+  app makes clears them (`invalidate()`), so a page shows its own change at once.
+- All text that comes from stories, feeds or users is escaped here before it reaches HTML or
+  Markdown (`esc`, `md_text`, `highlight_html`, `link`).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from datetime import date
+from urllib.parse import urlsplit
+
+import streamlit as st
+
+from factcheck import charts
+from factcheck import store as q
+from factcheck.charts import VERDICT_BACKGROUNDS, VERDICT_COLOURS
+from factcheck.config import settings
+from factcheck.store import Store
+
+VERDICTS = ("accurate", "inaccurate", "unverifiable")
+VERDICT_ICONS = {"accurate": "✅", "inaccurate": "❌", "unverifiable": "❔"}
+MODES = {"now": "as of now", "aired": "as aired"}
+TTL = 30  # seconds: a poll running elsewhere shows up within this long
+
+
+# --- resources -----------------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def _store_at(path: str, lock_wait: float) -> Store:
+    return Store(path, lock_wait=lock_wait)
+
+
+def get_store() -> Store:
+    """The store named by FACTCHECK_DB, one object per path for the whole process."""
+    cfg = settings()
+    return _store_at(str(cfg.db_path), cfg.lock_wait)
+
+
+def db_key() -> str:
+    """The cache key of the current store: cached queries of one store never serve another."""
+    return str(settings().db_path)
+
+
+@st.cache_resource(show_spinner="Loading the language pipeline…")
+def _nlp(model: str):
+    from factcheck import claims
+
+    return claims.load_pipeline(model)
+
+
+def get_nlp():
+    """The spaCy pipeline, loaded once per process. Shared by all sessions: never mutate it."""
+    return _nlp(settings().spacy_model)
+
+
+def invalidate() -> None:
+    """Forget cached query results after the app wrote to the store."""
+    st.cache_data.clear()
+
+
+def mode() -> str:
+    """Which checks the pages show: "now" (latest figures) or "aired" (figures as broadcast)."""
+    return st.session_state.get("mode", "now")
+
+
+# --- cached queries ------------------------------------------------------------------------------
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def status(db: str) -> dict:
+    store = get_store()
+    with store.connect() as con:
+        demo = q.app_demo_loaded(con)
+    return {
+        "counts": store.counts(),
+        "feeds": store.feeds(),
+        "last_poll": store.last_poll(),
+        "demo": demo,
+    }
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def filter_options(db: str) -> dict:
+    with get_store().connect() as con:
+        return q.app_filter_options(con)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def inbox(db: str, **filters):
+    with get_store().connect() as con:
+        return q.app_inbox(con, **filters)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def claims_table(db: str, **filters):
+    with get_store().connect() as con:
+        return q.app_claims(con, **filters)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def mismatches(db: str, **filters):
+    with get_store().connect() as con:
+        return q.app_mismatches(con, **filters)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def verdict_totals(db: str, mode: str) -> dict:
+    with get_store().connect() as con:
+        return q.app_verdict_totals(con, mode=mode)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def story_choices(db: str) -> list[tuple]:
+    with get_store().connect() as con:
+        return q.app_story_choices(con)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def story(db: str, story_id: int) -> dict | None:
+    with get_store().connect() as con:
+        return q.app_story(con, story_id)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def story_claims(db: str, version_id: int, mode: str) -> list:
+    with get_store().connect() as con:
+        return q.app_story_claims(con, version_id, mode=mode)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def claim_notes(db: str, claim_ids: tuple[int, ...]) -> dict:
+    with get_store().connect() as con:
+        return q.app_claim_notes(con, list(claim_ids))
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def series(db: str):
+    with get_store().connect() as con:
+        return q.app_series(con)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def series_figures(db: str, metric: str, place: str, all_vintages: bool = False):
+    with get_store().connect() as con:
+        return q.app_series_figures(con, metric, place, all_vintages=all_vintages)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def metrics(db: str):
+    with get_store().connect() as con:
+        return q.app_metrics(con)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def place_aliases(db: str):
+    with get_store().connect() as con:
+        return q.app_place_aliases(con)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def figure_edits(db: str):
+    with get_store().connect() as con:
+        return q.app_figure_edits(con)
+
+
+@st.cache_data(max_entries=32, show_spinner="Rendering…")
+def render(spec_json: str, fmt: str) -> bytes | str:
+    """A chart rendered offline, PNG or SVG, cached by its spec (a rerun does not redraw it)."""
+    spec = json.loads(spec_json)
+    return charts.to_png(spec) if fmt == "png" else charts.to_svg(spec)
+
+
+# --- safe rendering ------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def esc(text: object) -> str:
+    """HTML-escape any value (quotes too, so it is safe inside an attribute)."""
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def md_text(text: object) -> str:
+    """Untrusted text made inert for st.markdown: every Markdown and HTML character escaped,
+    so a story title cannot become a link, an image or markup."""
+    return _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
+
+
+def is_web_url(url: object) -> bool:
+    if not isinstance(url, str):
+        return False
+    parts = urlsplit(url.strip())
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def link(url: object, label: object) -> str:
+    """A Markdown link when `url` is http(s), else the label as plain (escaped) text."""
+    if is_web_url(url):
+        # Parentheses and spaces in the URL are percent-encoded so it cannot end the link early.
+        safe = str(url).strip().replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+        safe = safe.replace("<", "%3C").replace(">", "%3E")
+        return f"[{md_text(label)}]({safe})"
+    return md_text(label)
+
+
+def highlight_html(text: str, spans: list[tuple[int, int, str, str]]) -> str:
+    """The text as HTML, each span `(start, end, verdict, title)` in a coloured <mark>.
+
+    Safe by construction: every piece of `text` and every `title` goes through html.escape; the
+    only markup in the result is the <mark> tags and style attributes written here from fixed
+    verdict colours. Overlapping or out-of-range spans are skipped, never trusted.
+    """
+    out = []
+    pos = 0
+    for start, end, verdict, title in sorted(spans):
+        if start < pos or end > len(text) or start >= end:
+            continue
+        out.append(esc(text[pos:start]))
+        colour = VERDICT_COLOURS.get(verdict, VERDICT_COLOURS["unverifiable"])
+        background = VERDICT_BACKGROUNDS.get(verdict, VERDICT_BACKGROUNDS["unverifiable"])
+        out.append(
+            f'<mark class="claim claim-{esc(verdict)}" title="{esc(title)}" '
+            f'style="background:{background};border-bottom:3px solid {colour};'
+            f'padding:0 2px;border-radius:3px">{esc(text[start:end])}</mark>'
+        )
+        pos = end
+    out.append(esc(text[pos:]))
+    body = "".join(out).replace("\n", "<br>")
+    return f'<div class="story-text" style="line-height:1.7">{body}</div>'
+
+
+def verdict_badge(verdict: str) -> str:
+    """A coloured verdict label in Streamlit's Markdown colour syntax (fixed words only)."""
+    colour = {"accurate": "green", "inaccurate": "red", "unverifiable": "gray"}.get(verdict, "gray")
+    return f":{colour}-badge[{VERDICT_ICONS.get(verdict, '')} {verdict.upper()}]"
+
+
+def day(value) -> str:
+    if value is None:
+        return "unknown date"
+    try:
+        return value.strftime("%Y-%m-%d")
+    except (AttributeError, ValueError):
+        return "unknown date"
+
+
+def as_date(value) -> date | None:
+    """A widget's date (or None) as a plain date, for a query parameter."""
+    return value if isinstance(value, date) else None

@@ -1,0 +1,355 @@
+"""Altair chart builders: the claims page's mismatch chart, official series, on-air graphics.
+
+No Streamlit here: each builder takes plain values or a DataFrame the store returned and gives an
+`alt.Chart`; `to_png` / `to_svg` render one offline with vl-convert (no browser, no network).
+Data handed to a builder is already cut down in DuckDB (see store.app_mismatches), so no chart
+embeds more than a few hundred rows and Altair's 5000-row limit is never reached.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+from datetime import date, datetime
+
+import altair as alt
+import pandas as pd
+import vl_convert as vlc
+
+VERDICT_COLOURS = {"accurate": "#1b7f3b", "inaccurate": "#c62828", "unverifiable": "#6b7280"}
+# Light backgrounds for highlighting a claim in running text, same hue as the verdict colour.
+VERDICT_BACKGROUNDS = {"accurate": "#d3f0dc", "inaccurate": "#fbd5d5", "unverifiable": "#e5e7eb"}
+
+# Colours a station gets when none is given: picked by a hash of its name, so it stays the same.
+STATION_PALETTE = ("#0b4f9c", "#b3261e", "#00696b", "#6a3d9a", "#b35900", "#1f5f2a")
+RECORD_COLOUR = "#2b2b2b"
+
+ON_AIR_WIDTH = 1920
+ON_AIR_HEIGHT = 1080
+ON_AIR_FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
+
+
+def station_colour(station: str) -> str:
+    """A stable default colour for a station with none set."""
+    digest = hashlib.sha256(station.encode("utf-8")).digest()
+    return STATION_PALETTE[digest[0] % len(STATION_PALETTE)]
+
+
+def format_value(value: float | None, unit: str | None) -> str:
+    """A number as a reader expects it: 1,500 / 5.1% / $4.5 million."""
+    if value is None or pd.isna(value):
+        return "n/a"
+    unit = unit or "count"
+    if unit == "percent":
+        return f"{value:,.1f}%".replace(".0%", "%")
+    if unit == "usd":
+        for size, word in ((1e9, "billion"), (1e6, "million")):
+            if abs(value) >= size:
+                return f"${value / size:,.1f} {word}".replace(".0 ", " ")
+        return f"${value:,.0f}"
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    return text if unit == "count" else f"{text} {unit}"
+
+
+def _day(value: date | datetime | None) -> str:
+    if value is None or pd.isna(value):
+        return "date unknown"
+    return value.strftime("%B %-d, %Y")
+
+
+# --- charts in the app ---------------------------------------------------------------------------
+
+
+def mismatch_chart(rows: pd.DataFrame, *, link_base: str = "check?story=") -> alt.Chart:
+    """Each inaccurate claim as a bar of its error, labelled claimed against official.
+
+    `rows` has the columns of store.app_mismatches. Every bar links to its story in the app
+    (`link_base` + story id): clicking a mark opens the story on the Check page.
+    """
+    data = rows.copy()
+    data["claimed_text"] = [
+        format_value(v, u) for v, u in zip(data.claimed, data.unit, strict=True)
+    ]
+    data["official_text"] = [
+        format_value(v, u) for v, u in zip(data.official, data.unit, strict=True)
+    ]
+    data["label"] = data.claimed_text + " claimed vs " + data.official_text + " on record"
+    data["claim"] = [
+        f"{station}: {text[:60]} (#{cid})"
+        for station, text, cid in zip(data.station, data.text, data.claim_id, strict=True)
+    ]
+    data["link"] = [f"{link_base}{int(s)}" for s in data.story_id]
+    data["direction"] = ["overstated" if e > 0 else "understated" for e in data.error_pct]
+    data["published"] = pd.to_datetime(data.published).dt.strftime("%Y-%m-%d")
+    data = data[
+        [
+            "claim",
+            "label",
+            "link",
+            "direction",
+            "error_pct",
+            "claimed_text",
+            "official_text",
+            "metric",
+            "title",
+            "published",
+        ]
+    ]
+    order = data.sort_values("error_pct").claim.tolist()
+    base = alt.Chart(data).encode(
+        y=alt.Y("claim:N", sort=order, title=None, axis=alt.Axis(labelLimit=420)),
+    )
+    bars = base.mark_bar(cursor="pointer").encode(
+        x=alt.X("error_pct:Q", title="Error: claimed against official (%)"),
+        color=alt.Color(
+            "direction:N",
+            scale=alt.Scale(
+                domain=["overstated", "understated"],
+                range=[VERDICT_COLOURS["inaccurate"], "#1f4e99"],
+            ),
+            legend=alt.Legend(title=None, orient="top"),
+        ),
+        href="link:N",
+        tooltip=[
+            alt.Tooltip("title:N", title="Story"),
+            alt.Tooltip("published:N", title="Published"),
+            alt.Tooltip("metric:N", title="Series"),
+            alt.Tooltip("claimed_text:N", title="Claimed"),
+            alt.Tooltip("official_text:N", title="Official"),
+            alt.Tooltip("error_pct:Q", title="Error %", format="+.1f"),
+        ],
+    )
+    labels = base.mark_text(align="left", dx=6, fontSize=11, color="#333").encode(
+        x=alt.value(4), text="label:N", href="link:N"
+    )
+    height = max(120, 26 * len(data))
+    return (bars + labels).properties(height=height, width="container")
+
+
+def series_chart(rows: pd.DataFrame, *, label: str, unit: str | None) -> alt.Chart:
+    """One official series over time (latest vintage of each period), with provenance tooltips."""
+    data = rows.copy()
+    data["period"] = pd.to_datetime(data.period_end)
+    data["shown"] = [format_value(v, unit) for v in data.value]
+    data["as_of"] = pd.to_datetime(data.as_of).dt.strftime("%Y-%m-%d")
+    data["span"] = (
+        pd.to_datetime(data.period_start).dt.strftime("%Y-%m-%d")
+        + " to "
+        + pd.to_datetime(data.period_end).dt.strftime("%Y-%m-%d")
+    )
+    data = data[["period", "value", "shown", "span", "source", "as_of"]]
+    base = alt.Chart(data).encode(
+        x=alt.X("period:T", title="Period ending"),
+        y=alt.Y("value:Q", title=label, scale=alt.Scale(zero=False)),
+    )
+    return (
+        base.mark_line(color=RECORD_COLOUR)
+        + base.mark_point(filled=True, size=70, color=RECORD_COLOUR).encode(
+            tooltip=[
+                alt.Tooltip("span:N", title="Period"),
+                alt.Tooltip("shown:N", title="Value"),
+                alt.Tooltip("source:N", title="Source"),
+                alt.Tooltip("as_of:N", title="As of"),
+            ]
+        )
+    ).properties(height=260, width="container")
+
+
+# --- on-air graphics ----------------------------------------------------------------------------
+
+
+def _on_air(chart: alt.TopLevelMixin, *, title: str, subtitle: str, colour: str):
+    """The on-air theme: 1920x1080 exactly, large type, the station's colour on the title bar."""
+    return (
+        chart.properties(
+            width=ON_AIR_WIDTH,
+            height=ON_AIR_HEIGHT,
+            autosize=alt.AutoSizeParams(type="fit", contains="padding"),
+            padding={"left": 90, "right": 90, "top": 70, "bottom": 60},
+            background="#ffffff",
+            title=alt.TitleParams(
+                text=title,
+                subtitle=subtitle,
+                anchor="start",
+                fontSize=64,
+                subtitleFontSize=34,
+                font=ON_AIR_FONT,
+                subtitleFont=ON_AIR_FONT,
+                color=colour,
+                subtitleColor="#333333",
+                offset=40,
+                limit=ON_AIR_WIDTH - 180,
+            ),
+        )
+        .configure_view(stroke=None)
+        .configure_axis(
+            labelFontSize=34,
+            titleFontSize=30,
+            labelFont=ON_AIR_FONT,
+            titleFont=ON_AIR_FONT,
+            labelColor="#222222",
+            titleColor="#444444",
+            gridColor="#dddddd",
+            domain=False,
+            ticks=False,
+        )
+        .configure_legend(labelFontSize=30, titleFontSize=30, symbolSize=400)
+    )
+
+
+def _source_line(source: str | None, as_of: date | datetime | None) -> str:
+    return f"Source: {source or 'official record'}, as of {_day(as_of)}"
+
+
+def on_air_claim_chart(
+    *,
+    headline: str,
+    claimed: float,
+    official: float,
+    unit: str | None,
+    station: str,
+    source: str | None,
+    as_of: date | datetime | None,
+    claimed_text: str | None = None,
+    colour: str | None = None,
+) -> alt.LayerChart:
+    """Claim against record as two big labelled bars: "CLAIM" in the station's colour, hatched
+    lighter and outlined; "OFFICIAL RECORD" solid dark. The source-and-date line sits below."""
+    colour = colour or station_colour(station)
+    claim_label = claimed_text or format_value(claimed, unit)
+    data = pd.DataFrame(
+        {
+            "who": ["CLAIM", "RECORD"],
+            "value": [float(claimed), float(official)],
+            "shown": [claim_label, format_value(official, unit)],
+        }
+    )
+    top = max(abs(claimed), abs(official)) * 1.7 or 1
+    base = alt.Chart(data).encode(
+        y=alt.Y(
+            "who:N",
+            sort=["CLAIM", "RECORD"],
+            title=None,
+            axis=alt.Axis(
+                labelFontSize=48, labelFontWeight="bold", labelPadding=24, labelLimit=400
+            ),
+        ),
+        x=alt.X("value:Q", title=None, axis=None, scale=alt.Scale(domain=[0, top])),
+    )
+    bars = base.mark_bar(size=220, strokeWidth=8).encode(
+        color=alt.Color(
+            "who:N",
+            scale=alt.Scale(domain=["CLAIM", "RECORD"], range=[colour, RECORD_COLOUR]),
+            legend=None,
+        ),
+        opacity=alt.Opacity(
+            "who:N",
+            scale=alt.Scale(domain=["CLAIM", "RECORD"], range=[0.55, 1.0]),
+            legend=None,
+        ),
+        stroke=alt.Stroke(
+            "who:N",
+            scale=alt.Scale(domain=["CLAIM", "RECORD"], range=[colour, RECORD_COLOUR]),
+            legend=None,
+        ),
+        strokeDash=alt.StrokeDash(
+            "who:N",
+            scale=alt.Scale(domain=["CLAIM", "RECORD"], range=[[24, 12], [1, 0]]),
+            legend=None,
+        ),
+    )
+    values = base.mark_text(
+        align="left", dx=24, fontSize=72, fontWeight="bold", font=ON_AIR_FONT, color="#111111"
+    ).encode(text="shown:N")
+    footer = (
+        alt.Chart(pd.DataFrame({"line": [_source_line(source, as_of) + f"  ·  {station}"]}))
+        .mark_text(align="left", baseline="bottom", fontSize=30, font=ON_AIR_FONT, color="#444")
+        .encode(text="line:N", x=alt.value(0), y=alt.value(ON_AIR_HEIGHT - 250))
+    )
+    subtitle = "CLAIM (light, dashed outline) against the official RECORD (solid)"
+    return _on_air(bars + values + footer, title=headline, subtitle=subtitle, colour=colour)
+
+
+def on_air_series_chart(
+    rows: pd.DataFrame,
+    *,
+    headline: str,
+    unit: str | None,
+    station: str,
+    source: str | None,
+    as_of: date | datetime | None,
+    claimed: float | None = None,
+    claimed_text: str | None = None,
+    colour: str | None = None,
+) -> alt.LayerChart:
+    """An official series as a thick dark line ("RECORD"); a claim, if given, as a dashed line in
+    the station's colour labelled "CLAIM", so the two cannot be mistaken for one another."""
+    colour = colour or station_colour(station)
+    data = rows[["period_start", "value"]].copy()
+    data["period"] = pd.to_datetime(data.period_start)
+    data["shown"] = [format_value(v, unit) for v in data.value]
+    data = data[["period", "value", "shown"]]
+    base = alt.Chart(data).encode(
+        x=alt.X(
+            "period:T",
+            title=None,
+            axis=alt.Axis(format="%Y", tickCount="year", labelPadding=16),
+            scale=alt.Scale(padding=40),
+        ),
+        y=alt.Y(
+            "value:Q",
+            title=None,
+            scale=alt.Scale(zero=True),
+            axis=alt.Axis(tickCount=5, labelPadding=16),
+        ),
+    )
+    layers = [
+        base.mark_line(color=RECORD_COLOUR, strokeWidth=10),
+        base.mark_point(filled=True, size=900, color=RECORD_COLOUR, opacity=1),
+        base.transform_window(rank="rank()", sort=[alt.SortField("period", order="descending")])
+        .transform_filter("datum.rank == 1")
+        .mark_text(align="left", dx=30, fontSize=56, fontWeight="bold", font=ON_AIR_FONT)
+        .encode(text=alt.Text("shown:N")),
+    ]
+    if claimed is not None:
+        label = f"CLAIM: {claimed_text or format_value(claimed, unit)}"
+        claim = pd.DataFrame({"value": [float(claimed)], "label": [label]})
+        rule = alt.Chart(claim).encode(y="value:Q")
+        layers.append(rule.mark_rule(color=colour, strokeWidth=8, strokeDash=[30, 16]))
+        layers.append(
+            rule.mark_text(
+                align="left",
+                baseline="bottom",
+                dy=-14,
+                fontSize=48,
+                fontWeight="bold",
+                color=colour,
+                font=ON_AIR_FONT,
+            ).encode(text="label:N", x=alt.value(10))
+        )
+    subtitle = f"OFFICIAL RECORD (solid line) · {_source_line(source, as_of)} · {station}"
+    return _on_air(alt.layer(*layers), title=headline, subtitle=subtitle, colour=colour)
+
+
+# --- export --------------------------------------------------------------------------------------
+
+
+def _spec(chart: alt.TopLevelMixin | dict) -> dict:
+    return chart if isinstance(chart, dict) else chart.to_dict()
+
+
+def to_png(chart: alt.TopLevelMixin | dict, *, scale: float = 1.0) -> bytes:
+    """Render a chart (or its Vega-Lite spec) to PNG offline. On-air at scale 1: 1920x1080."""
+    return vlc.vegalite_to_png(_spec(chart), scale=scale)
+
+
+def to_svg(chart: alt.TopLevelMixin | dict) -> str:
+    """Render a chart (or its Vega-Lite spec) to SVG offline."""
+    return vlc.vegalite_to_svg(_spec(chart))
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """(width, height) read from a PNG's IHDR chunk; ValueError if it is not a PNG."""
+    if png[:8] != b"\x89PNG\r\n\x1a\n" or png[12:16] != b"IHDR":
+        raise ValueError("not a PNG")
+    return struct.unpack(">II", png[16:24])

@@ -1,0 +1,303 @@
+"""Check a story: paste a script, give a URL or pick a stored story; see every claim's verdict."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+import appkit as kit
+from factcheck import export
+from factcheck.charts import format_value
+from factcheck.config import settings
+from factcheck.store import StoreError
+
+st.title("🔎 Check a story")
+
+st.session_state.setdefault("check_result", None)
+st.session_state.setdefault("check_notes", {})
+
+SOURCES = ("Paste a script", "From a URL", "A stored story")
+# A link from another page (?story=ID) opens that story here.
+linked = st.query_params.get("story")
+if linked and linked.isdigit() and st.session_state.get("check_linked") != linked:
+    st.session_state["check_linked"] = linked
+    st.session_state["check_source"] = SOURCES[2]
+    st.session_state["check_story"] = int(linked)
+
+opts = kit.filter_options(kit.db_key())
+feeds = kit.status(kit.db_key())["feeds"]
+default_place = feeds[0].place if feeds else ""
+
+source = st.segmented_control("Source", SOURCES, key="check_source", default=SOURCES[0])
+
+
+def run_check(text: str, published: date, place: str, *, title: str, station: str, url=None):
+    """Extract and check the claims of a text now (nothing is saved), into session state."""
+    from factcheck import claims as claims_mod
+    from factcheck import verify
+
+    nlp = kit.get_nlp()
+    found = claims_mod.extract_claims(nlp, text, published)
+    checks = verify.check_claims(
+        kit.get_store(), found, published=published, place=place, mode=kit.mode()
+    )
+    st.session_state["check_result"] = {
+        "text": text,
+        "published": published,
+        "place": place,
+        "title": title,
+        "station": station,
+        "url": url,
+        "story_id": None,
+        "items": [(None, c, k) for c, k in zip(found, checks, strict=True)],
+    }
+    st.session_state["check_notes"] = {}
+
+
+if source == SOURCES[0]:
+    with st.form("paste"):
+        script = st.text_area(
+            "Script",
+            height=220,
+            key="script",
+            placeholder="Paste the script or story text here…",
+        )
+        c1, c2, c3 = st.columns(3)
+        published = c1.date_input("Air date", value=date.today(), key="paste_published")
+        place = c2.text_input("Place", value=default_place, key="paste_place")
+        station = c3.text_input("Station", value=feeds[0].station if feeds else "", key="paste_st")
+        go = st.form_submit_button("Check", type="primary")
+    if go:
+        if not script.strip():
+            st.error("Paste some text first.")
+        else:
+            run_check(script, published, place.strip(), title="Pasted script", station=station)
+
+elif source == SOURCES[1]:
+    with st.form("by_url"):
+        url = st.text_input("Story URL", key="check_url", placeholder="https://…")
+        c1, c2 = st.columns(2)
+        published = c1.date_input("Published", value=date.today(), key="url_published")
+        place = c2.text_input("Place", value=default_place, key="url_place")
+        go = st.form_submit_button("Fetch and check", type="primary")
+    if go:
+        from factcheck import feeds as feeds_mod
+        from factcheck import fetch
+
+        try:
+            fetch.validate_url(url.strip())
+            with st.spinner("Fetching the story…"):
+                text = feeds_mod.full_text(url.strip(), settings())
+        except fetch.FetchError as exc:
+            st.error(kit.md_text(str(exc)))
+        else:
+            if not text:
+                st.error("No story text could be read from that page.")
+            else:
+                run_check(text, published, place.strip(), title=url.strip(), station="", url=url)
+
+else:
+    choices = kit.story_choices(kit.db_key())
+    if not choices:
+        st.info("No stories in the store yet.")
+    else:
+        labels = {row[0]: f"{kit.day(row[2])} · {row[1]} · {row[3]}" for row in choices}
+        if st.session_state.get("check_story") not in labels:
+            st.session_state["check_story"] = choices[0][0]
+        story_id = st.selectbox(
+            "Story", list(labels), format_func=lambda i: labels[i], key="check_story"
+        )
+        story = kit.story(kit.db_key(), story_id)
+        if story:
+            items = kit.story_claims(kit.db_key(), story["version_id"], kit.mode())
+            current = st.session_state["check_result"]
+            if (
+                not current
+                or current.get("story_id") != story_id
+                or current.get("mode") != (kit.mode())
+            ):
+                st.session_state["check_notes"] = {}
+            st.session_state["check_result"] = {
+                "text": story["text"] or "",
+                "published": story["published"],
+                "place": story["place"],
+                "title": story["title"],
+                "station": story["station"],
+                "url": story["url"],
+                "story_id": story_id,
+                "mode": kit.mode(),
+                "items": items,
+            }
+
+result = st.session_state["check_result"]
+if source != SOURCES[2] and result and result.get("story_id"):
+    result = None  # a stored story's result shows only under "A stored story"
+if source == SOURCES[2] and result and not result.get("story_id"):
+    result = None
+
+if result:
+    items = result["items"]
+    st.divider()
+    head = result["title"] or "Untitled"
+    st.subheader(kit.md_text(head))
+    meta = [kit.md_text(result["station"]) if result["station"] else None]
+    meta.append(f"published {kit.day(result['published'])}")
+    meta.append(f"checked for {kit.md_text(result['place'] or 'no place')}")
+    meta.append(f"verdicts {kit.MODES[kit.mode()]}")
+    st.caption(" · ".join(m for m in meta if m))
+    if result.get("url"):
+        st.markdown(kit.link(result["url"], "Open the original story"))
+
+    counts = {v: sum(1 for _, _, k in items if k.verdict == v) for v in kit.VERDICTS}
+    m = st.columns(4)
+    m[0].metric("Claims", len(items))
+    m[1].metric("✅ Accurate", counts["accurate"])
+    m[2].metric("❌ Inaccurate", counts["inaccurate"])
+    m[3].metric("❔ Unverifiable", counts["unverifiable"])
+
+    # The story with its claims highlighted. highlight_html escapes every piece of text itself;
+    # st.html then sanitises again (DOMPurify), so nothing from the story can become markup.
+    spans = [(c.start, c.end, k.verdict, f"{k.verdict}: {k.explanation}") for _, c, k in items]
+    with st.container(border=True, key="story_text"):
+        st.html(kit.highlight_html(result["text"], spans))
+
+    notes = st.session_state["check_notes"]
+    stored_notes = {}
+    ids = tuple(cid for cid, _, _ in items if cid is not None)
+    if ids:
+        stored_notes = kit.claim_notes(kit.db_key(), ids)
+
+    for i, (claim_id, claim, check) in enumerate(items):
+        with st.container(border=True, key=f"claim_{i}"):
+            st.markdown(f"{kit.verdict_badge(check.verdict)} **“{kit.md_text(claim.text)}”**")
+            c1, c2, c3 = st.columns(3)
+            claimed = format_value(claim.low, claim.unit)
+            if claim.high != claim.low:
+                claimed += f" to {format_value(claim.high, claim.unit)}"
+            c1.markdown(
+                f"**Claimed**  \n{kit.md_text(claimed)} ({claim.qualifier}, {claim.change})"
+            )
+            official = (
+                format_value(check.official, claim.unit) if check.official is not None else "—"
+            )
+            c2.markdown(f"**Official**  \n{kit.md_text(official)}")
+            error = f"{check.error_pct:+.1f}%" if check.error_pct is not None else "—"
+            c3.markdown(f"**Error**  \n{error}")
+            st.markdown(kit.md_text(check.explanation))
+            details = []
+            if check.source or check.source_url:
+                details.append("Source: " + kit.link(check.source_url, check.source or "source"))
+            if check.as_of:
+                details.append(f"as of {kit.day(check.as_of)}")
+            if check.period_start:
+                details.append(
+                    f"period {kit.day(check.period_start)} to {kit.day(check.period_end)}"
+                )
+            if check.metric:
+                details.append(
+                    f"series **{kit.md_text(check.metric)}** ({kit.md_text(check.place)})"
+                )
+            if claim.speaker:
+                details.append(f"speaker {kit.md_text(claim.speaker)}")
+            if details:
+                st.caption(" · ".join(details))
+            for body, author, when in stored_notes.get(claim_id, []):
+                st.caption(
+                    f"📝 {kit.md_text(body)} ({kit.md_text(author or 'desk')}, {kit.day(when)})"
+                )
+            if notes.get(i):
+                st.caption(f"📝 {kit.md_text(notes[i])}")
+
+            with st.expander("Choose another series · mark verified"):
+                e1, e2 = st.columns(2)
+                with e1:
+                    metrics = opts["metrics"]
+                    current = metrics.index(check.metric) if check.metric in metrics else 0
+                    chosen = st.selectbox(
+                        "Series", metrics, index=current if metrics else None, key=f"metric_{i}"
+                    )
+                    if st.button("Re-check with this series", key=f"recheck_{i}") and chosen:
+                        from factcheck import verify
+
+                        try:
+                            if claim_id is not None:
+                                verify.set_override(
+                                    kit.get_store(), claim_id, metric=chosen, note="chosen in app"
+                                )
+                                kit.invalidate()
+                            else:
+                                new = verify.check_claims(
+                                    kit.get_store(),
+                                    [claim],
+                                    published=result["published"],
+                                    place=result["place"],
+                                    mode=kit.mode(),
+                                    metric=chosen,
+                                )[0]
+                                items[i] = (None, claim, new)
+                        except (StoreError, ValueError) as exc:
+                            st.error(kit.md_text(str(exc)))
+                        else:
+                            st.rerun()
+                with e2:
+                    with st.form(f"verify_{i}", enter_to_submit=True):
+                        note = st.text_input("Note", key=f"note_{i}", placeholder="Called the PD")
+                        done = st.form_submit_button("Mark verified")
+                    if done:
+                        body = f"verified: {note.strip()}" if note.strip() else "verified"
+                        if claim_id is not None:
+                            with kit.get_store().transaction() as con:
+                                from factcheck import store as q
+
+                                q.app_add_note(
+                                    con,
+                                    story_id=result["story_id"],
+                                    claim_id=claim_id,
+                                    body=body,
+                                    author="desk",
+                                )
+                            kit.invalidate()
+                        notes[i] = body
+                        st.rerun()
+
+    st.divider()
+    st.subheader("Export")
+    all_notes = dict(notes)
+    for i, (claim_id, _, _) in enumerate(items):
+        if claim_id in stored_notes and i not in all_notes:
+            all_notes[i] = "; ".join(b for b, _, _ in stored_notes[claim_id])
+    meta = export.StoryMeta(
+        title=result["title"] or "Untitled",
+        station=result["station"] or "Newsroom",
+        published=result["published"],
+        url=result["url"],
+        place=result["place"],
+        notes=all_notes,
+    )
+    pairs = [(c, k) for _, c, k in items]
+    d1, d2, d3 = st.columns(3)
+    d1.download_button(
+        "Markdown sheet",
+        export.to_markdown(meta, pairs),
+        file_name="fact-check.md",
+        mime="text/markdown",
+        key="dl_md",
+        on_click="ignore",
+    )
+    d2.download_button(
+        "CSV sheet",
+        export.to_csv(meta, pairs),
+        file_name="fact-check.csv",
+        mime="text/csv",
+        key="dl_csv",
+        on_click="ignore",
+    )
+    d3.download_button(
+        "ClaimReview JSON-LD",
+        export.to_jsonld(meta, pairs),
+        file_name="claim-review.jsonld",
+        mime="application/ld+json",
+        key="dl_jsonld",
+        on_click="ignore",
+    )

@@ -1,0 +1,159 @@
+"""Inbox: the newest stories across the station feeds, with their claims' verdicts; poll; add a feed."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+import appkit as kit
+from factcheck.config import settings
+from factcheck.store import StoreError
+
+st.title("📥 Inbox")
+
+opts = kit.filter_options(kit.db_key())
+cols = st.columns([2, 1.3, 1.3, 1.5, 1.5])
+station = cols[0].selectbox("Station", ["All", *opts["stations"]], key="inbox_station")
+status = cols[1].selectbox(
+    "Status",
+    ["All", "new", "changed"],
+    key="inbox_status",
+    help="new: one version so far; changed: the story was edited after it first appeared.",
+)
+verdict = cols[2].selectbox("Verdict", ["All", *kit.VERDICTS], key="inbox_verdict")
+since = cols[3].date_input("From", value=None, key="inbox_since", format="YYYY-MM-DD")
+until = cols[4].date_input("To", value=None, key="inbox_until", format="YYYY-MM-DD")
+
+rows = kit.inbox(
+    kit.db_key(),
+    mode=kit.mode(),
+    station=None if station == "All" else station,
+    status=None if status == "All" else status,
+    verdict=None if verdict == "All" else verdict,
+    since=kit.as_date(since),
+    until=kit.as_date(until),
+)
+
+if rows.empty:
+    st.info("No stories match. Poll the feeds below, or load the demo: `python -m factcheck demo`.")
+else:
+    view = rows.assign(
+        check=[f"check?story={int(i)}" for i in rows.id],
+        flag=["❌ " if n else "" for n in rows.inaccurate],
+    )
+    view["title"] = view.flag + view.title
+    st.caption(f"{len(view)} newest stories · stories with inaccurate claims are marked ❌")
+    st.dataframe(
+        view[
+            [
+                "station",
+                "published",
+                "title",
+                "claims",
+                "inaccurate",
+                "accurate",
+                "unverifiable",
+                "versions",
+                "check",
+            ]
+        ],
+        hide_index=True,
+        width="stretch",
+        key="inbox_table",
+        column_config={
+            "published": st.column_config.DatetimeColumn("Time", format="YYYY-MM-DD HH:mm"),
+            "title": st.column_config.TextColumn("Title", width="large"),
+            "claims": st.column_config.NumberColumn("Claims", width="small"),
+            "inaccurate": st.column_config.ProgressColumn(
+                "❌ Inaccurate",
+                min_value=0,
+                max_value=max(1, int(rows.claims.max())),
+                format="%d",
+                color="red",
+            ),
+            "accurate": st.column_config.NumberColumn("✅ Accurate", width="small"),
+            "unverifiable": st.column_config.NumberColumn("❔ Unverifiable", width="small"),
+            "versions": st.column_config.NumberColumn("Versions", width="small"),
+            "check": st.column_config.LinkColumn("Open", display_text="check ›"),
+        },
+    )
+
+st.divider()
+left, right = st.columns(2)
+
+with left:
+    st.subheader("Poll feeds now")
+    if st.button("Poll feeds now", key="poll", type="primary"):
+        from factcheck import polling
+
+        feeds = kit.get_store().feeds()
+        if not feeds:
+            st.warning("No feeds to poll: add one first.")
+        else:
+            bar = st.progress(0.0, text=f"Polling {len(feeds)} feeds…")
+            with st.status("Polling feeds…", expanded=True) as box:
+
+                def progress(i, n, feed, result):
+                    # Called before each feed (result None) and after it.
+                    if result is None:
+                        bar.progress((i - 1) / max(n, 1), text=f"Feed {i} of {n}…")
+                        return
+                    bar.progress(i / max(n, 1), text=f"{i} of {n} feeds done")
+                    if result.error:
+                        st.error(kit.md_text(result.line()), icon="⚠️")
+                    else:
+                        st.write(kit.md_text(result.line()))
+
+                try:
+                    results = list(
+                        polling.poll_all(
+                            kit.get_store(), kit.get_nlp(), settings(), progress=progress
+                        )
+                    )
+                except StoreError as exc:
+                    box.update(label="Poll failed", state="error")
+                    st.error(kit.md_text(str(exc)))
+                else:
+                    errors = sum(1 for r in results if r.error)
+                    box.update(
+                        label=f"Polled {len(results)} feeds, {errors} with errors",
+                        state="error" if errors else "complete",
+                    )
+            kit.invalidate()
+
+with right:
+    st.subheader("Add a feed")
+    with st.form("add_feed", clear_on_submit=False, enter_to_submit=True):
+        url = st.text_input(
+            "Feed URL", placeholder="https://station.example/news/rss", key="feed_url"
+        )
+        station_name = st.text_input("Station", placeholder="WXYZ 7", key="feed_station")
+        place = st.text_input(
+            "Place",
+            placeholder="Birmingham",
+            key="feed_place",
+            help="The station's own place: its claims are checked there unless they name another.",
+        )
+        submitted = st.form_submit_button("Add feed")
+    if submitted:
+        from factcheck import fetch
+
+        problems = []
+        if not station_name.strip():
+            problems.append("Give the station's name.")
+        if not place.strip():
+            problems.append("Give the station's place.")
+        try:
+            fetch.validate_url(url.strip())
+        except fetch.FetchError as exc:
+            problems.append(str(exc))
+        if problems:
+            for problem in problems:
+                st.error(kit.md_text(problem))
+        else:
+            try:
+                feed = kit.get_store().add_feed(url.strip(), station_name.strip(), place.strip())
+            except StoreError as exc:
+                st.error(kit.md_text(str(exc)))
+            else:
+                kit.invalidate()
+                st.success(f"Added feed {feed.id}: {kit.md_text(feed.station)}. Poll to read it.")

@@ -1,0 +1,146 @@
+"""Chart builders: on-air graphics are exactly 1920x1080, claim and record told apart, offline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from factcheck import charts
+
+
+def _claim_chart(**kw):
+    args = dict(
+        headline="Guns seized: more than 1,500?",
+        claimed=1500,
+        official=1212,
+        unit="count",
+        station="WDMO 7",
+        source="Police department (illustrative)",
+        as_of=date(2025, 8, 5),
+        claimed_text="more than 1,500",
+    )
+    args.update(kw)
+    return charts.on_air_claim_chart(**args)
+
+
+def _series_rows():
+    return pd.DataFrame(
+        {
+            "period_start": [date(y, 1, 1) for y in range(2018, 2024)],
+            "period_end": [date(y, 12, 31) for y in range(2018, 2024)],
+            "value": [120.0, 131, 118, 140, 152, 149],
+        }
+    )
+
+
+def test_claim_graphic_png_is_1920x1080():
+    png = charts.to_png(_claim_chart())
+    assert charts.png_size(png) == (1920, 1080)
+
+
+def test_series_graphic_png_and_svg():
+    chart = charts.on_air_series_chart(
+        _series_rows(),
+        headline="Homicides in Birmingham",
+        unit="count",
+        station="WDMO 7",
+        source="Police (illustrative)",
+        as_of=date(2024, 1, 10),
+        claimed=160,
+    )
+    assert charts.png_size(charts.to_png(chart)) == (1920, 1080)
+    svg = charts.to_svg(chart)
+    assert svg.lstrip().startswith("<svg")
+    assert 'width="1920"' in svg and 'height="1080"' in svg
+    # The claim line is labelled as a claim, the record named in the subtitle.
+    assert "CLAIM: 160" in svg
+    assert "OFFICIAL RECORD" in svg
+
+
+def test_claim_and_record_are_labelled_and_coloured_apart():
+    spec = _claim_chart(colour="#123456").to_dict()
+    text = str(spec)
+    assert "CLAIM" in text and "RECORD" in text
+    assert "#123456" in text and charts.RECORD_COLOUR in text
+    assert "Source: Police department (illustrative), as of August 5, 2025" in text
+    svg = charts.to_svg(_claim_chart())
+    assert "more than 1,500" in svg and "1,212" in svg
+
+
+def test_png_size_rejects_non_png():
+    with pytest.raises(ValueError):
+        charts.png_size(b"GIF89a" + b"\0" * 30)
+
+
+def test_station_colour_is_stable_and_from_palette():
+    assert charts.station_colour("WDMO 7") == charts.station_colour("WDMO 7")
+    assert charts.station_colour("WDMO 7") in charts.STATION_PALETTE
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "shown"),
+    [
+        (1500, "count", "1,500"),
+        (5.1, "percent", "5.1%"),
+        (29.0, "percent", "29%"),
+        (4_500_000, "usd", "$4.5 million"),
+        (2_000_000_000, "usd", "$2 billion"),
+        (950, "usd", "$950"),
+        (3.5, "miles", "3.5 miles"),
+        (None, "count", "n/a"),
+    ],
+)
+def test_format_value(value, unit, shown):
+    assert charts.format_value(value, unit) == shown
+
+
+def _mismatch_rows(n):
+    return pd.DataFrame(
+        {
+            "claim_id": range(1, n + 1),
+            "story_id": [i % 7 + 1 for i in range(n)],
+            "station": ["WDMO 7"] * n,
+            "title": [f"Story {i}" for i in range(n)],
+            "text": [f"more than {i} guns" for i in range(n)],
+            "published": pd.to_datetime(["2025-08-01"] * n),
+            "metric": ["guns_seized"] * n,
+            "unit": ["count"] * n,
+            "claimed": [1500.0 + i for i in range(n)],
+            "official": [1200.0] * n,
+            "error_pct": [(300.0 + i) / 12 for i in range(n)],
+        }
+    )
+
+
+def test_mismatch_chart_links_each_mark_to_its_story():
+    spec = charts.mismatch_chart(_mismatch_rows(5)).to_dict()
+    layer = spec["layer"][0]
+    assert layer["encoding"]["href"]["field"] == "link"
+    values = next(iter(spec["datasets"].values()))
+    assert {v["link"] for v in values} == {f"check?story={i % 7 + 1}" for i in range(5)}
+    assert values[0]["label"].endswith("claimed vs 1,200 on record")
+
+
+def test_mismatch_chart_renders_offline():
+    svg = charts.to_svg(charts.mismatch_chart(_mismatch_rows(3)).properties(width=600))
+    assert "1,500 claimed vs 1,200 on record" in svg
+
+
+def test_mismatch_chart_is_within_altair_row_limit():
+    # The store cuts the rows down (app_mismatches limit); 400 marks embed without MaxRowsError.
+    chart = charts.mismatch_chart(_mismatch_rows(400))
+    assert isinstance(chart.to_dict(), dict)
+    assert alt.data_transformers.options.get("max_rows", 5000) >= 400
+
+
+def test_series_chart_has_provenance_tooltips():
+    rows = _series_rows().assign(source="Police (illustrative)", as_of=date(2024, 1, 10))
+    spec = charts.series_chart(rows, label="Homicides", unit="count").to_dict()
+    text = str(spec)
+    assert "Source" in text and "As of" in text
+    chart = charts.series_chart(rows, label="H", unit="count").properties(width=500)
+    width, height = charts.png_size(charts.to_png(chart))
+    assert width >= 500 and height >= 260
