@@ -545,3 +545,14 @@ def app_demo_loaded(con: duckdb.DuckDBPyConnection) -> bool:
         " OR notes ILIKE '%illustrative%'"
     ).fetchone()
     return bool(row[0])
+
+
+def app_record_figure_edits(con: duckdb.DuckDBPyConnection, edits: list[tuple]) -> int:
+    """Append to the audit trail: (figure_id, field, old_value, new_value, editor, note) rows."""
+    if edits:
+        con.executemany(
+            "INSERT INTO figure_edits (figure_id, field, old_value, new_value, editor, note)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [list(e) for e in edits],
+        )
+    return len(edits)
