@@ -172,6 +172,119 @@ def figure_edits(db: str):
         return q.app_figure_edits(con)
 
 
+# --- writes --------------------------------------------------------------------------------------
+
+
+def apply_figure_edits(
+    store: Store, before, after, *, editor: str | None, note: str, today: date | None = None
+) -> int:
+    """Turn edits made in the figures editor into new vintages, with an audit-trail row each.
+
+    A figure is never overwritten (DESIGN: a revision is a new vintage): each edited row is
+    imported again with `as_of` = today and the new values, through factcheck.figures' own
+    validation and import (which re-checks the affected claims), and every changed field is
+    written to `figure_edits` with its old and new value, the editor and the note, all in one
+    transaction. Returns how many fields changed; raises figures.FiguresInvalid on a bad value.
+    """
+    from factcheck import figures
+    from factcheck.models import Figure
+
+    today = today or date.today()
+    edits, revised = [], []
+    for old, new in zip(before.to_dict("records"), after.to_dict("records"), strict=True):
+        changed = [
+            f for f in EDITABLE_FIGURE_FIELDS if _edit_text(old.get(f)) != _edit_text(new.get(f))
+        ]
+        if not changed:
+            continue
+        for f in changed:
+            edits.append(
+                (int(old["id"]), f, _edit_text(old.get(f)), _edit_text(new.get(f)), editor, note)
+            )
+        revised.append(
+            Figure(
+                metric=old["metric"],
+                place=old["place"],
+                period_start=old["period_start"],
+                period_end=old["period_end"],
+                value=new["value"],
+                unit=old.get("unit") or None,
+                source=new.get("source") or None,
+                source_url=old.get("source_url") or None,
+                as_of=today,
+                notes=new.get("notes") or None,
+            )
+        )
+    if not edits:
+        return 0
+    frame = figures.figures_frame(revised)
+    with store.connect() as con:
+        units = q.metric_units(con)
+    clean, errors = figures.validate_frame(frame, units=units)
+    if errors:
+        raise figures.FiguresInvalid(errors, "edited figures")
+    with store.transaction() as con:
+        figures.import_frame(con, clean, source_name=f"edited in the app by {editor or 'desk'}")
+        q.app_record_figure_edits(con, edits)
+    return len(edits)
+
+
+EDITABLE_FIGURE_FIELDS = ("value", "source", "notes")
+
+
+def _edit_text(value) -> str:
+    if value is None:
+        return ""
+    try:
+        if value != value:  # NaN from an emptied cell
+            return ""
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+# Tracking (factcheck.tracking opens its own connections; the results are plain dataclasses).
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def threads(db: str) -> list:
+    from factcheck import tracking
+
+    found = tracking.stored_threads(get_store())
+    # No stored threads yet (no poll since tracking came in): group now, writing nothing.
+    return found or tracking.thread_stories(get_store())
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def version_diff(db: str, story_id: int, a: int, b: int) -> list[tuple[str, str]]:
+    from factcheck import tracking
+
+    return tracking.version_diff(get_store(), story_id, a, b)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def claim_changes(db: str, story_id: int, a: int, b: int, mode: str):
+    from factcheck import tracking
+
+    return tracking.claim_changes(get_store(), story_id, a, b, mode=mode)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def speaker_history(db: str, speaker: str, mode: str) -> list:
+    from factcheck import tracking
+
+    return tracking.speaker_history(get_store(), speaker, mode=mode)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
+def verdict_changes(db: str, mode: str) -> list:
+    from factcheck import tracking
+
+    return tracking.verdict_changes(get_store(), mode=mode)
+
+
 @st.cache_data(max_entries=32, show_spinner="Rendering…")
 def render(spec_json: str, fmt: str) -> bytes | str:
     """A chart rendered offline, PNG or SVG, cached by its spec (a rerun does not redraw it)."""
@@ -236,6 +349,26 @@ def highlight_html(text: str, spans: list[tuple[int, int, str, str]]) -> str:
     out.append(esc(text[pos:]))
     body = "".join(out).replace("\n", "<br>")
     return f'<div class="story-text" style="line-height:1.7">{body}</div>'
+
+
+def diff_html(pieces: list[tuple[str, str]]) -> str:
+    """A text diff as HTML: deletions struck through in red, insertions underlined in green.
+
+    Safe by construction like highlight_html: each piece is escaped, the tags are fixed.
+    """
+    styles = {
+        "delete": ("del", "background:#fbd5d5;color:#8a1c1c"),
+        "insert": ("ins", "background:#d3f0dc;color:#14532d"),
+    }
+    out = []
+    for op, text in pieces:
+        if op in styles:
+            tag, style = styles[op]
+            out.append(f'<{tag} style="{style}">{esc(text)}</{tag}>')
+        else:
+            out.append(esc(text))
+    body = "".join(out).replace("\n", "<br>")
+    return f'<div class="story-diff" style="line-height:1.7">{body}</div>'
 
 
 def verdict_badge(verdict: str) -> str:
