@@ -7,6 +7,7 @@ cannot do what was asked prints one line on stderr and exits non-zero, having ch
 from __future__ import annotations
 
 import json
+import signal
 import sys
 import time
 from datetime import date
@@ -171,19 +172,48 @@ def poll(every: float | None) -> None:
     """Fetch every feed, store new stories and versions, extract and check their claims."""
     from factcheck import polling
 
+    if every is not None and every < 0:
+        _fail("--every takes a number of minutes of 0 or more")
     store = _store()
     nlp = _load_pipeline()
-    while True:
+
+    def show(_i, _n, _feed, result) -> None:
+        if result is not None:
+            click.echo(result.line())
+
+    if every is None:
         try:
-            for result in polling.poll_all(store, nlp, settings()):
-                click.echo(result.line())
+            results = polling.poll_all(store, nlp, settings(), show)
         except StoreError as exc:
-            if every is None:
-                _fail(str(exc))
-            click.echo(f"poll round failed: {exc}", err=True)
-        if every is None:
-            return
-        time.sleep(max(every, 0.01) * 60)
+            _fail(str(exc))
+        if not results:
+            click.echo(
+                "no feeds registered: add one with"
+                " `python -m factcheck add-feed URL --station NAME --place PLACE`",
+                err=True,
+            )
+        return
+
+    # As a service: SIGTERM or Ctrl-C ends the loop after the feed being polled is committed; a
+    # second signal stops at once (the open transaction rolls back, the store stays consistent).
+    stopping: list[int] = []
+
+    def on_signal(signum, _frame) -> None:
+        if stopping:
+            raise SystemExit(128 + signum)
+        stopping.append(signum)
+        click.echo(f"stopping after the current feed ({signal.Signals(signum).name})", err=True)
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    while not stopping:
+        try:
+            polling.poll_all(store, nlp, settings(), show, stop=lambda: bool(stopping))
+        except Exception as exc:  # noqa: BLE001 - a failed round is logged; the next one runs
+            click.echo(f"poll round failed: {exc.__class__.__name__}: {exc}", err=True)
+        deadline = time.monotonic() + every * 60
+        while not stopping and time.monotonic() < deadline:
+            time.sleep(min(0.2, max(deadline - time.monotonic(), 0)))
 
 
 @main.command()

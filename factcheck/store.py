@@ -13,12 +13,12 @@ import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import duckdb
 
-from factcheck.models import Check, Claim, Feed
+from factcheck.models import Check, Claim, Feed, StoryItem
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
 _MIGRATION_NAME = re.compile(r"^(\d{3})_([a-z0-9_]+)\.sql$")
@@ -148,6 +148,11 @@ class Store:
         with self.connect() as con:
             return con.execute("SELECT max(finished_at) FROM polls").fetchone()[0]
 
+    def story_summaries(self) -> list[dict]:
+        """One dict per story (the `stories --format jsonl` lines); see `story_summaries()`."""
+        with self.connect() as con:
+            return story_summaries(con)
+
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     """Apply each pending migration and its bookkeeping row in one transaction."""
@@ -181,6 +186,218 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
 # ================================================================================================
 
 # --- stories, versions, claims (feeds and polling) ----------------------------------------------
+# One poll round of one feed runs all of these inside one `Store.transaction()`: the stories, their
+# new versions, the claims of those versions and the feed's status commit together or not at all,
+# so a crash (even SIGKILL) leaves the store as it was before that feed's round.
+
+_CLAIM_COLUMNS = (
+    "text",
+    "start_char",
+    "end_char",
+    "sentence",
+    "low",
+    "high",
+    "unit",
+    "qualifier",
+    "subject",
+    "change",
+    "direction",
+    "period",
+    "speaker",
+    "hedge",
+    "place",
+)
+
+
+def latest_versions(con: duckdb.DuckDBPyConnection, feed_id: int) -> dict[str, tuple]:
+    """{guid: (story_id, version, content_hash)} of the latest version of each story of a feed."""
+    rows = con.execute(
+        "SELECT s.guid, s.id, v.version, v.content_hash"
+        " FROM stories s"
+        " JOIN (SELECT story_id, max(version) AS version FROM story_versions GROUP BY story_id) l"
+        "  ON l.story_id = s.id"
+        " JOIN story_versions v ON v.story_id = s.id AND v.version = l.version"
+        " WHERE s.feed_id = ?",
+        [feed_id],
+    ).fetchall()
+    return {guid: (story_id, version, digest) for guid, story_id, version, digest in rows}
+
+
+def upsert_story(
+    con: duckdb.DuckDBPyConnection, feed_id: int, item: StoryItem, seen_at: datetime
+) -> int:
+    """Insert the story of a feed item, or refresh its title, link, author and date; its id.
+
+    `seen_at` and `item.published` are naive UTC (the store keeps UTC without a zone).
+    """
+    published = item.published
+    if published is not None and published.tzinfo is not None:
+        published = published.astimezone(UTC).replace(tzinfo=None)
+    return con.execute(
+        "INSERT INTO stories (feed_id, guid, url, title, author, published, first_seen, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (feed_id, guid) DO UPDATE SET url = excluded.url, title = excluded.title,"
+        "  author = excluded.author, published = coalesce(excluded.published, published),"
+        "  updated_at = excluded.updated_at"
+        " RETURNING id",
+        [feed_id, item.guid, item.url, item.title, item.author, published, seen_at, seen_at],
+    ).fetchone()[0]
+
+
+def insert_version(
+    con: duckdb.DuckDBPyConnection,
+    story_id: int,
+    *,
+    title: str,
+    text: str,
+    content_hash: str,
+    fetched_at: datetime,
+) -> tuple[int, int] | None:
+    """Add the next version (1, 2, ...) of a story: (version_id, version).
+
+    None when the story's latest version already has this hash: another poll stored it first.
+    """
+    row = con.execute(
+        "INSERT INTO story_versions (story_id, version, title, text, content_hash, fetched_at)"
+        " SELECT ?, coalesce(max(version), 0) + 1, ?, ?, ?, ?"
+        " FROM story_versions WHERE story_id = ?"
+        " HAVING coalesce(arg_max(content_hash, version), '') <> ?"
+        " RETURNING id, version",
+        [story_id, title, text, content_hash, fetched_at, story_id, content_hash],
+    ).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def insert_claims(
+    con: duckdb.DuckDBPyConnection, story_id: int, version_id: int, claims: list[Claim]
+) -> list[int]:
+    """Store a version's claims, numbered 1, 2, ... in text order; their ids in that order."""
+    if not claims:
+        return []
+    import pyarrow as pa
+
+    ordered = sorted(claims, key=lambda c: (c.start, c.end))
+    columns = {
+        "seq": pa.array(range(1, len(ordered) + 1), pa.int32()),
+        "text": pa.array([c.text for c in ordered], pa.string()),
+        "start_char": pa.array([c.start for c in ordered], pa.int32()),
+        "end_char": pa.array([c.end for c in ordered], pa.int32()),
+        "sentence": pa.array([c.sentence for c in ordered], pa.string()),
+        "low": pa.array([c.low for c in ordered], pa.float64()),
+        "high": pa.array([c.high for c in ordered], pa.float64()),
+    }
+    for name in _CLAIM_COLUMNS:
+        if name not in columns:
+            columns[name] = pa.array([getattr(c, name) for c in ordered], pa.string())
+    batch = pa.table(columns)
+    # One set-based INSERT ... SELECT from the Arrow table, registered under a fixed name that
+    # lives only on this connection.
+    con.register("_new_claims", batch)
+    try:
+        rows = con.execute(
+            "INSERT INTO claims (story_id, version_id, seq, text, start_char, end_char, sentence,"
+            "  low, high, unit, qualifier, subject, change, direction, period, speaker, hedge,"
+            "  place)"
+            " SELECT ?, ?, seq, text, start_char, end_char, sentence, low, high, unit, qualifier,"
+            "  subject, change, direction, period, speaker, hedge, place"
+            " FROM _new_claims ORDER BY seq"
+            " RETURNING id, seq",
+            [story_id, version_id],
+        ).fetchall()
+    finally:
+        con.unregister("_new_claims")
+    return [claim_id for claim_id, _seq in sorted(rows, key=lambda r: r[1])]
+
+
+def record_feed_status(
+    con: duckdb.DuckDBPyConnection,
+    feed_id: int,
+    *,
+    status: str,
+    error: str | None,
+    etag: str | None,
+    last_modified: str | None,
+    polled_at: datetime,
+) -> None:
+    """The outcome of a feed's last poll, and the validators for its next conditional GET."""
+    con.execute(
+        "UPDATE feeds SET last_status = ?, last_error = ?, etag = ?, last_modified = ?,"
+        " last_polled_at = ? WHERE id = ?",
+        [status, error, etag, last_modified, polled_at, feed_id],
+    )
+
+
+def record_poll(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    started_at: datetime,
+    finished_at: datetime,
+    feeds: int,
+    new_stories: int,
+    updated_stories: int,
+    errors: int,
+) -> int:
+    """One summary row per poll run (the sidebar's "last poll")."""
+    return con.execute(
+        "INSERT INTO polls (started_at, finished_at, feeds, new_stories, updated_stories, errors)"
+        " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        [started_at, finished_at, feeds, new_stories, updated_stories, errors],
+    ).fetchone()[0]
+
+
+def story_summaries(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """Every story with its version count and its latest version's claims and 'aired' verdicts."""
+    rows = con.execute(
+        "WITH latest AS ("
+        "  SELECT story_id, arg_max(id, version) AS version_id, count(*) AS versions"
+        "  FROM story_versions GROUP BY story_id),"
+        " claim_counts AS ("
+        "  SELECT c.version_id, count(*) AS claims FROM claims c"
+        "  JOIN latest l ON l.version_id = c.version_id GROUP BY c.version_id),"
+        " verdict_counts AS ("
+        "  SELECT version_id, list({'verdict': verdict, 'n': n} ORDER BY verdict) AS verdicts"
+        "  FROM (SELECT c.version_id, k.verdict, count(*) AS n FROM claims c"
+        "        JOIN latest l ON l.version_id = c.version_id"
+        "        JOIN checks k ON k.claim_id = c.id AND k.mode = 'aired'"
+        "        GROUP BY c.version_id, k.verdict)"
+        "  GROUP BY version_id)"
+        " SELECT s.id, f.station, f.place, s.feed_id, s.guid, s.title, s.url, s.author,"
+        "  s.published, s.first_seen, coalesce(l.versions, 0), coalesce(cc.claims, 0),"
+        "  vc.verdicts"
+        " FROM stories s JOIN feeds f ON f.id = s.feed_id"
+        " LEFT JOIN latest l ON l.story_id = s.id"
+        " LEFT JOIN claim_counts cc ON cc.version_id = l.version_id"
+        " LEFT JOIN verdict_counts vc ON vc.version_id = l.version_id"
+        " ORDER BY coalesce(s.published, s.first_seen) DESC, s.id DESC"
+    ).fetchall()
+    out = []
+    for r in rows:
+        out.append(
+            {
+                "id": r[0],
+                "station": r[1],
+                "place": r[2],
+                "feed_id": r[3],
+                "guid": r[4],
+                "title": r[5],
+                "url": r[6],
+                "author": r[7],
+                "published": _iso_utc(r[8]),
+                "first_seen": _iso_utc(r[9]),
+                "versions": r[10],
+                "claims": r[11],
+                "verdicts": {v["verdict"]: v["n"] for v in (r[12] or [])},
+            }
+        )
+    return out
+
+
+def _iso_utc(value: datetime | None) -> str | None:
+    """A stored (naive UTC) timestamp as ISO 8601 with its zone."""
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC).isoformat()
+
 
 # --- official figures, metrics, places, checks (figures and verify) -----------------------------
 
