@@ -60,10 +60,32 @@ class PipelineMissing(Exception):
 
 # --- vocabularies ----------------------------------------------------------------------------------
 
-MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+]
 _MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _DAY_WORD = (
     r"(?:\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
@@ -73,7 +95,9 @@ _DAY_WORD = (
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:19|20)\d{2}"
 _SPAN_WORD = r"(?:year|month|week|quarter|decade|summer|winter|spring|fall|weekend|night|season)"
-_NUM_WORD = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
+_NUM_WORD = (
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
+)
 
 # Time phrases as written, for `period`; longest alternatives first.
 PERIOD_RE = re.compile(
@@ -89,31 +113,12 @@ PERIOD_RE = re.compile(
     rf"(?:in|during|for|of) (?:fiscal (?:year )?|FY ?)?(?:{_MONTH_RE} )?{_YEAR}|"
     rf"(?:in|during|for) {_MONTH_RE}|"
     rf"(?:on )?{_MONTH_RE} {_DAY_WORD}(?:,? {_YEAR})?|"
-    rf"(?:this|last|next|each|every|per|a) {_SPAN_WORD}(?: alone)?|"
     rf"(?:{_NUM_WORD}|a) (?:years?|months?|weeks?|days?|decades?) (?:ago|earlier|before|prior)|"
+    rf"(?:this|last|next|each|every|per|a) {_SPAN_WORD}(?: alone)?|"
     r"the (?:year|month|week) (?:before|prior|earlier)(?: that)?|the previous (?:year|month|week)|"
     r"year[- ]to[- ]date|year[- ]over[- ]year|so far|annually|yearly|"
     rf"yesterday|today|tonight|last night|this morning|{_WEEKDAY}(?: night| morning)?"
     r")(?![\w-])",
-    re.I,
-)
-
-# Hedges just before a number; the longest match wins, and several can stack
-# ("approximately about", "just about", "well over").
-_HEDGES = [
-    ("more_than", r"more than|over|above|upwards of|in excess of|greater than|north of|better than|well over|just over|over|exceeding|exceeded|topped|topping|surpassing|surpassed"),
-    ("at_least", r"at least|no fewer than|no less than|a minimum of|not less than|at minimum"),
-    ("less_than", r"less than|fewer than|under|below|lower than|just under|just below|shy of|short of"),
-    ("at_most", r"up to|at most|no more than|as many as|as much as|as high as|a maximum of|not more than|maximum of"),
-    ("almost", r"almost|nearly|close to|just shy of|not quite|approaching|near"),
-    ("approximately", r"about|approximately|roughly|around|some|an estimated|estimated|approx\.?|circa|more or less|just about|an average of|on average|average of|somewhere around|in the neighborhood of|upward of"),
-]  # fmt: skip
-_HEDGE_RE = re.compile(
-    r"(?:\b(?:" + "|".join(f"(?P<{q}>{alts})" for q, alts in _HEDGES) + r")\s+)+$", re.I
-)
-_ONE_HEDGE = [(q, re.compile(rf"\b(?:{alts})\b", re.I)) for q, alts in _HEDGES]
-_POST_HEDGE = re.compile(
-    r"^(?:\s*-?\s*plus\b|\s+or (?P<more>more|higher|greater|above|over)\b|\s+or (?P<less>fewer|less|lower|below|under)\b|\s+or so\b|\+)",
     re.I,
 )
 
@@ -122,7 +127,7 @@ _UP_WORDS = {"up", "increase", "rise", "jump", "climb", "grow", "gain", "surge",
              "more", "inflate", "skyrocket"}  # fmt: skip
 _DOWN_WORDS = {"down", "decrease", "decline", "fall", "drop", "dip", "plunge", "plummet", "slide",
                "reduce", "reduction", "cut", "lower", "shrink", "slip", "fell", "sink", "tumble",
-               "decline", "less", "fewer", "dwindle", "ease", "lose", "loss", "drop-off"}  # fmt: skip
+               "less", "fewer", "dwindle", "ease", "lose", "loss", "drop-off"}  # fmt: skip
 _CHANGE_NOUNS = {"increase", "rise", "jump", "hike", "gain", "growth", "surge", "spike", "climb",
                  "decrease", "decline", "drop", "dip", "reduction", "cut", "fall", "plunge",
                  "drop-off", "uptick", "downturn", "boost", "change"}  # fmt: skip
@@ -133,7 +138,7 @@ _GENERIC = {"number", "total", "rate", "percent", "percentage", "%", "amount", "
             "increase", "decrease", "drop", "rise", "jump", "decline", "reduction", "change",
             "growth", "gain", "cut", "dip", "record", "average", "sum", "estimate", "point",
             "bit", "lot", "half", "dozen", "hundred", "thousand", "million", "billion", "spike",
-            "uptick", "statistic", "stat", "datum", "data", "other", "more", "%", "one",
+            "uptick", "statistic", "stat", "datum", "data", "other", "more", "one",
             "trend", "surge", "hike", "boost", "plunge", "fall"}  # fmt: skip
 _PRONOUNS = {"we", "it", "they", "that", "this", "there", "these", "those", "i", "you", "he",
              "she", "which", "what", "who", "us", "them", "one", "some", "all", "each",
@@ -188,7 +193,9 @@ _AGE_AFTER = re.compile(
     re.I,
 )
 _AGE_BEFORE = re.compile(r"(?:\b(?:age|aged|ages|ages of|age of)\s+)$", re.I)
-_TIME_AFTER = re.compile(r"^\s*(?:a\.?m\.?|p\.?m\.?|o['’]clock|hours\b(?=\s+(?:on|local|today)))", re.I)
+_TIME_AFTER = re.compile(
+    r"^\s*(?:a\.?m\.?|p\.?m\.?|o['’]clock|hours\b(?=\s+(?:on|local|today)))", re.I
+)
 _DURATION_ADJ = re.compile(
     r"^\s*-\s*(?:year|month|week|day|hour|minute|second|decade|night|game|member|time|story|"
     r"point|yard)s?\b(?!\s*-?\s*old)",
@@ -350,7 +357,7 @@ _SENTENCE_WORDS = {"about", "more", "over", "nearly", "almost", "some", "around"
                    "and", "but", "with", "by", "than", "of", "to", "in", "on", "all", "police",
                    "officers", "deputies", "another", "those", "these", "its", "their", "his",
                    "her", "our", "we", "they", "there", "an", "a", "below", "above", "exactly",
-                   "another", "nearly", "estimated"}  # fmt: skip
+                   "estimated"}  # fmt: skip
 
 
 def _number_candidates(text: str) -> list[numbers.NumberMatch]:
@@ -479,7 +486,12 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
                 f.change, f.direction = "difference", "up"
         elif word in ("fewer", "less"):
             f.change, f.direction = "difference", "down"
-    noun_after = re.match(r"^\s*(?:-\s*)?(?:[a-z]+\s+)?([a-z-]+)\b", after, re.I)
+    noun_after = re.match(
+        r"^\s*(?:-\s*)?(?:(?:annual|overall|yearly|total|net|year-over-year|sharp|slight)\s+)?"
+        r"([a-z-]+)\b",
+        after,
+        re.I,
+    )
     if noun_after and noun_after.group(1).lower() in _CHANGE_NOUNS:
         word = noun_after.group(1).lower()
         if word in _UP_WORDS or word in ("increase", "rise", "jump", "hike", "gain", "growth",
@@ -505,11 +517,19 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         direction = "up" if _stem_dir(word) == "up" else "down"
         f.change = "percent_change" if _pct(f.unit) else "difference"
         f.direction = direction
-    elif f.change == "level" and _pct(f.unit) and not re.search(r"\b(?:to|from|at)\s+\S*$", before_text):
+    elif (
+        f.change == "level"
+        and _pct(f.unit)
+        and not re.search(r"\b(?:to|from|at)\s+\S*$", before_text)
+    ):
         # "homicides are up, but only at a rate of 5.1%": a direction word in the clause.
         d = _clause_direction(anchor)
         if d:
             f.change, f.direction = "percent_change", d
+    change_noun = None
+    if noun_after and noun_after.group(1).lower() in _CHANGE_NOUNS:
+        change_noun = next((t for t in doc if t.idx - doc[0].idx >= end and
+                            t.lower_ == noun_after.group(1).lower()), None)  # fmt: skip
     if f.unit == "percentage_points" and f.change == "percent_change":
         f.change = "difference"
     # Subject from the syntax.
@@ -534,6 +554,18 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
             subject = _noun_lemma(t)
         if subject is None and unit == "usd":
             subject = None
+    if subject is None and change_noun is not None:
+        # "a 4 percent increase in burglaries", "a budget, a 4 percent increase over last year"
+        for c in change_noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "of"):
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    subject = _noun_lemma(objs[0])
+        if subject is None and change_noun.dep_ == "appos":
+            subject = _noun_lemma(change_noun.head)
+        if subject is None:
+            f.subject, f.subject_explicit = None, False
+            return f
     if subject is None and (_pct(f.unit) or f.unit == "count"):
         # "32 percent of residents", "the rate of 5.1%" fall through to the clause's subject.
         t = anchor
@@ -544,8 +576,11 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
                     objs = [g for g in c.children if g.dep_ == "pobj"]
                     if objs:
                         subject = _noun_lemma(objs[0])
-        if subject is None and not _is_object(anchor):
-            verb = _clause_verb(anchor)
+        verb = _clause_verb(anchor)
+        obj = _to_object(anchor, verb)
+        if obj is not None:
+            subject = _noun_lemma(obj)  # "bringing the total to 340,000": past the object
+        elif subject is None and not _is_object(anchor):
             subj = _subject_of(verb)
             if subj is not None:
                 subject = _noun_lemma(subj)
@@ -554,6 +589,17 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
     f.subject = subject
     f.subject_explicit = explicit
     return f
+
+
+def _to_object(anchor: Token, verb: Token | None) -> Token | None:
+    """The object of "bring X to N", "raise X to N": what N measures."""
+    t = anchor
+    while t.head != t and (t.head.like_num or t.head.text in ("$", "%") or t.dep_ == "quantmod"):
+        t = t.head
+    if verb is None or t.dep_ != "pobj" or t.head.lower_ not in ("to", "at"):
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return objs[0] if objs else None
 
 
 def _is_object(tok: Token) -> bool:
@@ -583,6 +629,9 @@ def _clause_direction(anchor: Token) -> str | None:
         for c in t.children:
             w = c.lemma_.lower()
             if c.dep_ in ("advmod", "prt", "acomp", "advcl") and c.lower_ in ("up", "down"):
+                nxt = c.nbor(1) if c.i + 1 < len(c.doc) else None
+                if nxt is not None and nxt.lower_ in ("from", "to"):
+                    continue  # "up from 2.9 percent": a level compared with another
                 return c.lower_
             if c.dep_ in ("acomp",) and w in ("high", "low"):
                 return "up" if w == "high" else "down"
@@ -599,47 +648,6 @@ def _clause_direction(anchor: Token) -> str | None:
     return None
 
 
-def _qualifier(sent_text: str, m: numbers.NumberMatch) -> tuple[str, str | None, int, int]:
-    """(qualifier, hedge as written, new start, new end) from the words around the number."""
-    before = sent_text[max(0, m.start - 60) : m.start]
-    hm = _HEDGE_RE.search(before)
-    start, end = m.start, m.end
-    qualifier = "exact"
-    hedge = None
-    if hm:
-        written = hm.group(0).strip()
-        # "more than"/"over" right after "up" or a change verb is the hedge; "up" itself is not.
-        for q, rx in _ONE_HEDGE:
-            first = re.match(r"\s*(\w+(?:\s+\w+)?)", written)
-            if first and rx.match(written):
-                qualifier = q
-                break
-        if written.lower() in ("some",) and m.spelled and m.low < 10:
-            written = ""
-        if written.lower() in ("over", "under", "above", "below", "around") and re.search(
-            r"\b(?:is|was|are|were)\s*$", before[: hm.start()]
-        ):
-            pass
-        if written:
-            hedge = written.lower()
-            start = m.start - len(before) + hm.start() + (len(hm.group(0)) - len(hm.group(0).lstrip()))
-        else:
-            qualifier = "exact"
-    post = _POST_HEDGE.match(sent_text[m.end :])
-    if post and qualifier == "exact":
-        text = post.group(0)
-        if post.group("less"):
-            qualifier = "at_most"
-        elif "so" in text:
-            qualifier = "approximately"
-        elif "plus" in text.lower() or text.strip() == "+" or post.group("more"):
-            qualifier = "more_than" if "plus" in text.lower() or text.strip() == "+" else "at_least"
-        end = m.end + len(text)
-    if m.is_range:
-        qualifier = "range"
-    return qualifier, hedge, start, end
-
-
 def _is_one_idiom(sent_text: str, m: numbers.NumberMatch, tok: Token | None) -> bool:
     before = sent_text[max(0, m.start - 30) : m.start]
     after = sent_text[m.end : m.end + 40]
@@ -653,11 +661,17 @@ def _is_one_idiom(sent_text: str, m: numbers.NumberMatch, tok: Token | None) -> 
     return not (tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i)
 
 
-def _period_for(sent_text: str, start: int, end: int, periods: list[tuple[int, int]]) -> str | None:
+def _period_for(
+    sent_text: str, start: int, end: int, periods: list[tuple[int, int]], others: list
+) -> str | None:
+    """The time phrase nearest the claim, unless another claim stands between them."""
     best = None
     best_d = 10**9
     for s, e in periods:
         if s <= start and end <= e:
+            continue
+        lo, hi = (end, s) if s >= end else (e, start)
+        if any(lo <= o.start and o.end <= hi for o in others):
             continue
         d = s - end if s >= end else start - e
         if d < 0:
@@ -674,6 +688,12 @@ def _mention_in_sentence(doc: Doc) -> str | None:
     """Who a sentence says said something: "police say" -> police, "the chief said" -> the chief."""
     for t in doc:
         if t.lemma_.lower() in _SAY_VERBS and t.pos_ == "VERB":
+            deps = {c.dep_ for c in t.children}
+            reports = deps & {"ccomp", "parataxis"} or (
+                t.lemma_.lower() in ("say", "tell") and "dobj" not in deps
+            )
+            if not reports:
+                continue
             subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj:
                 s = subj[0]
@@ -739,16 +759,20 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
     locals_: list[_Local] = []
     mention = None
     mention_done = False
-    for m in _number_candidates(text):
-        if any(s <= m.start and m.end <= e for s, e in periods):
-            continue  # inside a time phrase: "since 2018", "in the past five years"
+    cands = [
+        m
+        for m in _number_candidates(text)
+        if not any(s <= m.start and m.end <= e for s, e in periods)
+    ]  # not inside a time phrase: "since 2018", "in the past five years"
+    kept = [m for m in cands if not _is_year(m)]
+    for m in cands:
         span = _tokens_for(doc, m.start, m.end)
         if span is None or len(span) == 0:
             continue
         anchor = _anchor(span)
         if not _keep(doc, text, m, span, anchor):
             continue
-        qualifier, hedge, start, end = _qualifier(text, m)
+        qualifier, hedge, start, end = numbers.read_qualifier(text, m)
         f = _read_fields(doc, span, m, text, end)
         end = max(end, f.end) if f.unit not in ("count", "percent", "usd") else end
         if f.unit in _MEASURE_UNITS.values() and f.unit != "times":
@@ -770,7 +794,7 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
             subject=f.subject,
             change=f.change,
             direction=f.direction,
-            period=_period_for(text, start, end, periods),
+            period=_period_for(text, start, end, periods, kept),
             speaker=None,
             hedge=hedge if qualifier == "range" or hedge else None,
             place=_place_for(anchor, set()),
@@ -801,9 +825,9 @@ def _keep(doc: Doc, text: str, m: numbers.NumberMatch, span: Span, anchor: Token
     low = m.text.lower()
     if low in ("half", "a half", "quarter", "a quarter"):
         return False
-    if low in ("one", "a", "an") or (m.spelled and m.low == 1 and not m.is_range):
-        if _is_one_idiom(text, m, anchor):
-            return False
+    one = low in ("one", "a", "an") or (m.spelled and m.low == 1 and not m.is_range)
+    if one and _is_one_idiom(text, m, anchor):
+        return False
     if _is_year(m):
         # A bare year is a claim only when it counts a noun ("2018 guns" never reads as a year).
         head = anchor.head
@@ -816,15 +840,15 @@ def _keep(doc: Doc, text: str, m: numbers.NumberMatch, span: Span, anchor: Token
         head = anchor.head
         if head.pos_ == "PROPN" and head.i == anchor.i - 1 and head.text[0].isupper():
             return False  # "Fox 6", "Station 12": a number that names
-    if m.unit == "count" and m.plain_int is not None:
-        # "Smith, 45, of Hoover": an age in apposition.
-        if re.search(r"[A-Z][a-z]+,\s*$", text[: m.start]) and re.match(r"^\s*,", text[m.end :]):
-            return False
+    # "Smith, 45, of Hoover": an age in apposition.
+    apposed = re.search(r"[A-Z][a-z]+,\s*$", text[: m.start]) and re.match(r"^\s*,", text[m.end :])
+    if m.unit == "count" and m.plain_int is not None and apposed:
+        return False
     if anchor.ent_type_ in ("DATE", "TIME") and m.unit == "count" and _is_year(m):
         return False
-    if m.spelled and m.low < 10 and re.match(r"^\s*-\s*(?:on|to|way|for|of)\s*-", text[m.end :]):
-        return False
-    return True
+    return not (
+        m.spelled and m.low < 10 and re.match(r"^\s*-\s*(?:on|to|way|for|of)\s*-", text[m.end :])
+    )
 
 
 # --- story pass -------------------------------------------------------------------------------
@@ -872,8 +896,8 @@ class _People:
         for name, title, _pos in reversed(self.full):
             if title and words and words.split()[-1] == title.lower().split()[-1].rstrip("."):
                 return name
-        if caps and m[0].isupper():
-            return re.sub(r"^(?:The|A|An)\s+", "", _strip_title(m))
+        if caps:
+            return re.sub(r"^(?:the|a|an)\s+", "", _strip_title(m), flags=re.I)
         return words if words else m
 
     def add(self, name: str, title: str, pos: int) -> None:
@@ -948,7 +972,9 @@ def _trim_mention(mention: str) -> str | None:
         mention,
         flags=re.I,
     )
-    mention = re.sub(r"\s+(?:also|later|then|previously|again|once|recently)$", "", mention, flags=re.I)
+    mention = re.sub(
+        r"\s+(?:also|later|then|previously|again|once|recently)$", "", mention, flags=re.I
+    )
     if not mention or len(mention.split()) > 8:
         return None
     if mention.lower() in ("it", "that", "this", "which", "there"):
@@ -969,9 +995,9 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
         c = loc.claim
         # Implicit subject: the nearest claim's subject before, within a few sentences.
         subject = c.subject
-        if subject is None and c.unit in ("count", "percent", "percentage_points"):
-            if last_subject and c.start - last_subject_pos < 600:
-                subject = last_subject
+        implicit = subject is None and c.unit in ("count", "percent", "percentage_points")
+        if implicit and last_subject and c.start - last_subject_pos < 600:
+            subject = last_subject
         if subject:
             last_subject, last_subject_pos = subject, c.start
         speaker = None
@@ -1110,11 +1136,13 @@ def extract_batch(
                 loc.claim = replace(c, start=c.start + s, end=c.end + s)
                 loc.sentence_start = s
                 locals_by_story[k].append(loc)
-    return [resolve_story(text, locs) for (text, _p), locs in zip(texts, locals_by_story, strict=True)]
+    return [
+        resolve_story(text, locs) for (text, _p), locs in zip(texts, locals_by_story, strict=True)
+    ]
 
 
 def _component(nlp: Language) -> NumericClaims:
-    for name, proc in nlp.pipeline:
+    for _name, proc in nlp.pipeline:
         if isinstance(proc, NumericClaims):
             return proc
     nlp.add_pipe("numeric_claims", last=True)

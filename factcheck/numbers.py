@@ -25,6 +25,7 @@ __all__ = [
     "find_numbers",
     "parse_number",
     "parse_quantity",
+    "read_qualifier",
 ]
 
 UNITS = {
@@ -79,6 +80,25 @@ _CHANGE_VERBS = re.compile(
     r"jumps?|climbed|climbs?|went|goes|fell|falls?|falling|dropped|drops?|dipped|declined|"
     r"declines?|decreased?|decreases|plunged|soared|surged|spiked|up|down|moved|changed|"
     r"shrank|slipped|cut|raised|lowered)\s*$",
+    re.I,
+)
+
+# Hedges just before a number; the longest match wins, and several can stack
+# ("approximately about", "just about", "well over").
+_HEDGES = [
+    ("more_than", r"more than|over|above|upwards of|in excess of|greater than|north of|better than|well over|just over|over|exceeding|exceeded|topped|topping|surpassing|surpassed"),
+    ("at_least", r"at least|no fewer than|no less than|a minimum of|not less than|at minimum"),
+    ("less_than", r"less than|fewer than|under|below|lower than|just under|just below|shy of|short of"),
+    ("at_most", r"up to|at most|no more than|as many as|as much as|as high as|a maximum of|not more than|maximum of"),
+    ("almost", r"almost|nearly|close to|just shy of|not quite|approaching|near"),
+    ("approximately", r"about|approximately|roughly|around|some|an estimated|estimated|approx\.?|circa|more or less|just about|an average of|on average|average of|somewhere around|in the neighborhood of|upward of"),
+]  # fmt: skip
+_HEDGE_RE = re.compile(
+    r"(?:\b(?:" + "|".join(f"(?P<{q}>{alts})" for q, alts in _HEDGES) + r")\s+)+$", re.I
+)
+_ONE_HEDGE = [(q, re.compile(rf"\b(?:{alts})\b", re.I)) for q, alts in _HEDGES]
+_POST_HEDGE = re.compile(
+    r"^(?:\s*-?\s*plus\b|\s+or (?P<more>more|higher|greater|above|over)\b|\s+or (?P<less>fewer|less|lower|below|under)\b|\s+or so\b|\+)",
     re.I,
 )
 
@@ -405,7 +425,7 @@ def _read_phrase(p: _Parser, i: int) -> tuple[dict, int] | None:
     joined = sep in _RANGE_WORDS and not (sep in "-–—" and p.tok(j + 1) is None)
     if sep == "and" and p.low(start_i - 1) == "between":
         joined = True
-    if sep in ("-", "–", "—") and not (p.gap(j) == p.gap(j + 1)):
+    if sep in ("-", "–", "—") and p.gap(j) != p.gap(j + 1):
         joined = False  # "1000 - 5000" and "40-50" are ranges; "40 -50" is not
     if joined and sep == "to" and p.low(start_i - 1) == "from" and not _is_range_from(p, start_i):
         joined = False  # "rose from 20 to 30": two values, not a range
@@ -450,11 +470,9 @@ def _read_phrase(p: _Parser, i: int) -> tuple[dict, int] | None:
 
 
 def _is_range_from(p: _Parser, start_i: int) -> bool:
-    """"from X to Y" is a range after "range(d)"/"anywhere", else a change between two values."""
+    """ "from X to Y" is a range after "range(d)"/"anywhere", else a change between two values."""
     before = p.text[max(0, p.tok(start_i - 1).start - 30) : p.tok(start_i - 1).start]
-    if _CHANGE_VERBS.search(before):
-        return False
-    return True
+    return not _CHANGE_VERBS.search(before)
 
 
 def _unit_priority(unit: str) -> int:
@@ -502,14 +520,14 @@ def find_numbers(text: str) -> list[NumberMatch]:
 
 
 def _share_units(text: str, found: list[NumberMatch]) -> list[NumberMatch]:
-    """"from 20 to 30 percent": the first value takes the unit written once after the second."""
+    """ "from 20 to 30 percent": the first value takes the unit written once after the second."""
     out = list(found)
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
         between = text[a.end : b.start]
-        if a.unit == "count" and b.unit != "count" and re.fullmatch(r"\s+to\s+\$?", between):
-            if re.search(r"(?i)\bfrom\s+\$?$", text[: a.start]):
-                out[k] = replace(a, unit=b.unit, plain_int=None)
+        shared = a.unit == "count" and b.unit != "count" and re.fullmatch(r"\s+to\s+\$?", between)
+        if shared and re.search(r"(?i)\bfrom\s+\$?$", text[: a.start]):
+            out[k] = replace(a, unit=b.unit, plain_int=None)
     return out
 
 
@@ -549,3 +567,54 @@ def parse_quantity(text: str) -> Quantity | None:
         return None
     info = got[0]
     return Quantity(info["low"], info["high"], info["unit"], info["is_range"])
+
+
+def read_qualifier(sent_text: str, m: NumberMatch) -> tuple[str, str | None, int, int]:
+    """(qualifier, hedge as written, start, end) of number match `m` in `sent_text`.
+
+    The qualifier is one of the contract's: exact, approximately, more_than, at_least, less_than,
+    at_most, almost, range. Start and end widen the match over the hedge words ("more than 1500",
+    "300 or more", "between 40 and 50").
+    """
+    before = sent_text[max(0, m.start - 60) : m.start]
+    hm = _HEDGE_RE.search(before)
+    start, end = m.start, m.end
+    qualifier = "exact"
+    hedge = None
+    if hm:
+        written = hm.group(0).strip()
+        # "more than"/"over" right after "up" or a change verb is the hedge; "up" itself is not.
+        for q, rx in _ONE_HEDGE:
+            first = re.match(r"\s*(\w+(?:\s+\w+)?)", written)
+            if first and rx.match(written):
+                qualifier = q
+                break
+        if written.lower() in ("some",) and m.spelled and m.low < 10:
+            written = ""
+        if written.lower() in ("over", "under", "above", "below", "around") and re.search(
+            r"\b(?:is|was|are|were)\s*$", before[: hm.start()]
+        ):
+            pass
+        if written:
+            hedge = written.lower()
+            start = (
+                m.start - len(before) + hm.start() + (len(hm.group(0)) - len(hm.group(0).lstrip()))
+            )
+        else:
+            qualifier = "exact"
+    post = _POST_HEDGE.match(sent_text[m.end :])
+    if post and qualifier == "exact":
+        text = post.group(0)
+        if post.group("less"):
+            qualifier = "at_most"
+        elif "so" in text:
+            qualifier = "approximately"
+        elif "plus" in text.lower() or text.strip() == "+" or post.group("more"):
+            qualifier = "more_than" if "plus" in text.lower() or text.strip() == "+" else "at_least"
+        end = m.end + len(text)
+    if m.is_range:
+        qualifier = "range"
+        lead = re.search(r"\b(?:between|from)\s+\$?$", sent_text[:start], re.I)
+        if lead and not (hedge and start < m.start):
+            start = lead.start()
+    return qualifier, hedge, start, end
