@@ -823,8 +823,8 @@ def _duration_is_time_ref(text: str, start: int, end: int, unit: str) -> bool:
 def _keep(doc: Doc, text: str, m: numbers.NumberMatch, span: Span, anchor: Token) -> bool:
     """The parse-based "not a claim" rules."""
     low = m.text.lower()
-    if low in ("half", "a half", "quarter", "a quarter"):
-        return False
+    if low in ("half", "a half", "quarter", "a quarter") or "/" in m.text:
+        return False  # a share with no count; "24/7", "33/40", "1/4" are not newsroom claims
     one = low in ("one", "a", "an") or (m.spelled and m.low == 1 and not m.is_range)
     if one and _is_one_idiom(text, m, anchor):
         return False

@@ -50,6 +50,10 @@ SUFFIX_SCALES = {
 }  # fmt: skip
 FRACTIONS = {"half": 0.5, "halves": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3,
              "thirds": 1 / 3, "fourth": 0.25, "fourths": 0.25, "fifth": 0.2, "fifths": 0.2}  # fmt: skip
+DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+                "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+                "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9,
+                "tenth": 10, "tenths": 10}  # fmt: skip
 DOZEN = {"dozen": 12, "dozens": 12, "dz": 12, "dzs": 12, "doz": 12, "dozs": 12}
 NUMBER_WORDS = set(UNITS) | set(TENS) | set(SCALES) | set(DOZEN) | {"half", "quarter"}
 
@@ -98,7 +102,7 @@ _HEDGE_RE = re.compile(
 )
 _ONE_HEDGE = [(q, re.compile(rf"\b(?:{alts})\b", re.I)) for q, alts in _HEDGES]
 _POST_HEDGE = re.compile(
-    r"^(?:\s*-?\s*plus\b|\s+or (?P<more>more|higher|greater|above|over)\b|\s+or (?P<less>fewer|less|lower|below|under)\b|\s+or so\b|\+)",
+    r"^(?:\s*-?\s*plus\b|\s+(?:or|and) (?P<more>more|higher|greater|above|over)\b|\s+(?:or|and) (?P<less>fewer|less|lower|below|under)\b|\s+or so\b|\+)",
     re.I,
 )
 
@@ -206,6 +210,15 @@ class _Parser:
             if t.suffix is None and re.fullmatch(r"\d+", t.num):
                 info["plain_int"] = t.num
             j = i + 1
+            slash, denom = self.tok(j), self.tok(j + 1)
+            if (
+                slash is not None and slash.text == "/" and self.adjacent(j) and denom is not None
+                and denom.num and not denom.suffix and self.adjacent(j + 1)
+                and _numeral_value(denom.num) != 0 and scale == 1.0
+            ):  # fmt: skip
+                info["plain_int"] = None
+                info["fraction"] = True
+                return value / _numeral_value(denom.num), j + 2, info
             # Scale words after a numeral: "1.2 million", "322 hundred", "3 hundred".
             while self.low(j) in SCALES and not self.low(j).endswith("s"):
                 value *= SCALES[self.low(j)]
@@ -223,6 +236,17 @@ class _Parser:
                 value *= 12
                 info["plain_int"] = None
                 j += 1
+            # "3 hundred and 21", "4 thousand 3 hundred": a smaller number after a scale word.
+            halfway = self.low(j) == "and" and self.low(j + 1) in ("a", "an", "one")
+            if info["scale"] > 1 and halfway and self.low(j + 2) in ("half", "quarter"):
+                value += FRACTIONS[self.low(j + 2)] * info["scale"]  # "3 million and a half"
+                j += 3
+            elif info["scale"] > 1 and scale == 1.0 and self.tok(j) is not None:
+                k = j + 1 if self.low(j) == "and" else j
+                rest = self.read_core(k) if self.low(k) not in ("a", "an") else None
+                if rest is not None and rest[0] < info["scale"] and rest[0] >= 1:
+                    value += rest[0]
+                    j = rest[1]
             return value, j, info
         return self.read_words(i, info)
 
@@ -246,6 +270,15 @@ class _Parser:
                     j += 1
                     continue
                 break
+            simple = len(items) == 1 and items[0][0] == "num" and items[0][1] <= 10
+            if w in DENOMINATORS and simple and (w not in ("half", "quarter") or items[0][1] > 1):
+                items = [("num", items[0][1] / DENOMINATORS[w])]  # "two thirds", "one sixth"
+                j += 1
+                break
+            if w == "one" and self.low(j - 1) == "and" and self.low(j + 1) in ("half", "quarter"):
+                items.append(("skip", 0))  # "two million and one half"
+                j += 1
+                continue
             if w in UNITS:
                 if items and items[-1][0] == "num" and items[-1][1] < 20 and not self._after_and(j):
                     break  # "three three" is two numbers
@@ -316,6 +349,8 @@ class _Parser:
 
     def _hyphen_joins(self, j: int, items: list) -> bool:
         prev, nxt = items[-1], self.low(j + 1)
+        if len(items) == 1 and prev[0] == "num" and prev[1] <= 10 and nxt in DENOMINATORS:
+            return True  # "one-fifth", "two-thirds"
         if prev[0] == "num" and prev[1] in TENS.values() and nxt in UNITS and UNITS[nxt] < 10:
             return True
         return prev[0] == "num" and nxt in SCALES  # "two-thousand"
@@ -347,7 +382,13 @@ def _evaluate(items: list[tuple[str, float]]) -> float:
     total = 0.0
     current = 0.0
     frac_pending = 0.0
+    last_scale = 1.0
     for kind, v in items:
+        if kind == "frac" and not current and total and last_scale >= 1000:
+            total += v * last_scale  # "one million and a half"
+            continue
+        if kind == "scale":
+            last_scale = v
         if kind == "num":
             current += v
         elif kind == "frac":
@@ -414,6 +455,8 @@ def _read_phrase(p: _Parser, i: int) -> tuple[dict, int] | None:
     if core is None:
         return None
     low, j, info = core
+    if negative:
+        low = -low  # "between negative ten and fifteen": the sign is the first bound's
     high = low
     is_range = False
     u, j2 = _read_unit(p, j)
@@ -455,10 +498,9 @@ def _read_phrase(p: _Parser, i: int) -> tuple[dict, int] | None:
         unit = unit if unit == "usd" and first_unit == "usd" else (unit or first_unit)
     if unit == "cents":
         low, high, unit = low / 100, high / 100, "usd"
-    if negative:
-        low, high = -high, -low
     if unit is None and first_unit is None:
         unit = "count"
+    low, high = min(low, high), max(low, high)
     return {
         "low": low,
         "high": high,
@@ -603,7 +645,7 @@ def read_qualifier(sent_text: str, m: NumberMatch) -> tuple[str, str | None, int
         else:
             qualifier = "exact"
     post = _POST_HEDGE.match(sent_text[m.end :])
-    if post and qualifier == "exact":
+    if post and qualifier in ("exact", "approximately"):
         text = post.group(0)
         if post.group("less"):
             qualifier = "at_most"
