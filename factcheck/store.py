@@ -403,6 +403,193 @@ def _iso_utc(value: datetime | None) -> str | None:
 
 # --- tracking and app queries -------------------------------------------------------------------
 
+# tracking ---------------------------------------------------------------------------------------
+# Editors' queries (factcheck/tracking.py): what each story is about for threading, two versions
+# of a story side by side, what a speaker claimed before, and which verdicts changed.
+
+
+# The demo loader (factcheck/demo.py) works inside one transaction, so it needs these on `con`.
+_DEMO_COUNTS = {
+    "stories": "SELECT count(*) FROM stories",
+    "story_versions": "SELECT count(*) FROM story_versions",
+    "figures": "SELECT count(*) FROM figures",
+    "claims": "SELECT count(*) FROM claims",
+}
+
+
+def demo_count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    """Rows in one of the tables the demo loader reports on (a fixed statement per table)."""
+    return con.execute(_DEMO_COUNTS[table]).fetchone()[0]
+
+
+def demo_add_feed(con: duckdb.DuckDBPyConnection, url: str, station: str, place: str) -> int:
+    """Register a feed on an open connection (the demo's); its id."""
+    return con.execute(
+        "INSERT INTO feeds (url, station, place) VALUES (?, ?, ?) RETURNING id",
+        [url, station, place],
+    ).fetchone()[0]
+
+
+def tracking_story_features(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Per story: (id, feed_id, feed place, when, title, latest text, speakers, metrics).
+
+    `when` is the published time, else first seen; speakers and metrics come from the claims of
+    the story's latest version and their "now" checks.
+    """
+    return con.execute(
+        "WITH latest AS (SELECT story_id, arg_max(id, version) AS version_id"
+        "  FROM story_versions GROUP BY story_id),"
+        " about AS (SELECT c.version_id,"
+        "  list(DISTINCT c.speaker) FILTER (WHERE c.speaker IS NOT NULL) AS speakers,"
+        "  list(DISTINCT k.metric) FILTER (WHERE k.metric IS NOT NULL) AS metrics"
+        "  FROM claims c JOIN latest l ON l.version_id = c.version_id"
+        "  LEFT JOIN checks k ON k.claim_id = c.id AND k.mode = 'now'"
+        "  GROUP BY c.version_id)"
+        " SELECT s.id, s.feed_id, f.place, coalesce(s.published, s.first_seen), s.title,"
+        "  coalesce(v.text, ''), coalesce(a.speakers, []), coalesce(a.metrics, [])"
+        " FROM stories s JOIN feeds f ON f.id = s.feed_id"
+        " LEFT JOIN latest l ON l.story_id = s.id"
+        " LEFT JOIN story_versions v ON v.id = l.version_id"
+        " LEFT JOIN about a ON a.version_id = l.version_id"
+        " ORDER BY coalesce(s.published, s.first_seen), s.id"
+    ).fetchall()
+
+
+def tracking_thread_members(con: duckdb.DuckDBPyConnection) -> dict[int, int]:
+    """{story_id: thread_id} of every story already in a thread."""
+    rows = con.execute("SELECT id, thread_id FROM stories WHERE thread_id IS NOT NULL").fetchall()
+    return {story_id: thread_id for story_id, thread_id in rows}
+
+
+def tracking_save_threads(
+    con: duckdb.DuckDBPyConnection, threads: list[tuple[int | None, str, list[int]]]
+) -> list[int]:
+    """Persist threads given as (existing thread id or None, title, story ids); their ids.
+
+    Stories in no thread get `thread_id` NULL, and threads left with no story are deleted, so
+    running it again with the same grouping changes nothing.
+    """
+    ids = []
+    for thread_id, title, _members in threads:
+        if thread_id is None:
+            thread_id = con.execute(
+                "INSERT INTO threads (title) VALUES (?) RETURNING id", [title]
+            ).fetchone()[0]
+        else:
+            con.execute("UPDATE threads SET title = ? WHERE id = ?", [title, thread_id])
+        ids.append(thread_id)
+    story_ids = [s for (_t, _title, members) in threads for s in members]
+    thread_ids = [t for t, (_x, _title, members) in zip(ids, threads, strict=True) for _ in members]
+    con.execute(
+        "UPDATE stories SET thread_id = NULL WHERE thread_id IS NOT NULL"
+        " AND NOT list_contains(?, id)",
+        [story_ids],
+    )
+    if story_ids:
+        con.execute(
+            "UPDATE stories SET thread_id = m.thread_id"
+            " FROM (SELECT unnest(?) AS story_id, unnest(?) AS thread_id) m"
+            " WHERE stories.id = m.story_id AND stories.thread_id IS DISTINCT FROM m.thread_id",
+            [story_ids, thread_ids],
+        )
+    con.execute(
+        "DELETE FROM threads WHERE id NOT IN"
+        " (SELECT thread_id FROM stories WHERE thread_id IS NOT NULL)"
+    )
+    return ids
+
+
+def tracking_threads(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Stored threads: (thread id, title, [story ids oldest first]), newest activity first."""
+    return con.execute(
+        "SELECT t.id, t.title,"
+        "  list(s.id ORDER BY coalesce(s.published, s.first_seen), s.id) AS stories"
+        " FROM threads t JOIN stories s ON s.thread_id = t.id"
+        " GROUP BY t.id, t.title"
+        " ORDER BY max(coalesce(s.published, s.first_seen)) DESC, t.id DESC"
+    ).fetchall()
+
+
+def tracking_versions(con: duckdb.DuckDBPyConnection, story_id: int) -> list[tuple]:
+    """(version id, version, title, text, fetched_at) of every version of a story, in order."""
+    return con.execute(
+        "SELECT id, version, title, text, fetched_at FROM story_versions"
+        " WHERE story_id = ? ORDER BY version",
+        [story_id],
+    ).fetchall()
+
+
+def tracking_version_claims(
+    con: duckdb.DuckDBPyConnection, version_id: int, *, mode: str = "now"
+) -> list[tuple]:
+    """(text, sentence, low, high, unit, change, speaker, verdict, official) in text order."""
+    return con.execute(
+        "SELECT c.text, c.sentence, c.low, c.high, c.unit, c.change, c.speaker,"
+        "  k.verdict, k.official"
+        " FROM claims c LEFT JOIN checks k ON k.claim_id = c.id AND k.mode = ?"
+        " WHERE c.version_id = ? ORDER BY c.seq",
+        [mode, version_id],
+    ).fetchall()
+
+
+def tracking_speaker_claims(
+    con: duckdb.DuckDBPyConnection,
+    surname: str,
+    *,
+    mode: str = "now",
+    before: datetime | None = None,
+    limit: int = 500,
+) -> list[tuple]:
+    """Claims (of each story's latest version) whose speaker is, or ends with, `surname`.
+
+    Newest first: (claim id, story id, title, when, speaker, text, sentence, unit, low, high,
+    verdict, official, error_pct, explanation, metric).
+    """
+    return con.execute(
+        "WITH latest AS (SELECT story_id, arg_max(id, version) AS version_id"
+        "  FROM story_versions GROUP BY story_id)"
+        " SELECT c.id, s.id, s.title, coalesce(s.published, s.first_seen), c.speaker, c.text,"
+        "  c.sentence, c.unit, c.low, c.high, k.verdict, k.official, k.error_pct,"
+        "  k.explanation, k.metric"
+        " FROM claims c JOIN latest l ON l.version_id = c.version_id"
+        " JOIN stories s ON s.id = c.story_id"
+        " LEFT JOIN checks k ON k.claim_id = c.id AND k.mode = ?"
+        " WHERE c.speaker IS NOT NULL"
+        "  AND (lower(c.speaker) = lower(?) OR suffix(lower(c.speaker), ' ' || lower(?)))"
+        "  AND (? IS NULL OR coalesce(s.published, s.first_seen) < ?)"
+        " ORDER BY coalesce(s.published, s.first_seen) DESC, s.id DESC, c.seq"
+        " LIMIT ?",
+        [mode, surname, surname, before, before, limit],
+    ).fetchall()
+
+
+def tracking_verdict_changes(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    since: datetime | None = None,
+    mode: str | None = None,
+    limit: int = 500,
+) -> list[tuple]:
+    """Changes of an earlier verdict (the first check of a claim is not a change), newest first.
+
+    (history id, claim id, story id, title, claim text, mode, old verdict, new verdict,
+    old official, new official, reason, changed_at).
+    """
+    return con.execute(
+        "SELECT h.id, h.claim_id, c.story_id, s.title, c.text, h.mode, h.old_verdict,"
+        "  h.new_verdict, h.old_official, h.new_official, h.reason, h.changed_at"
+        " FROM check_history h JOIN claims c ON c.id = h.claim_id"
+        " JOIN stories s ON s.id = c.story_id"
+        " WHERE h.old_verdict IS NOT NULL"
+        "  AND (h.old_verdict <> h.new_verdict"
+        "       OR h.old_official IS DISTINCT FROM h.new_official)"
+        "  AND (? IS NULL OR h.changed_at >= ?)"
+        "  AND (? IS NULL OR h.mode = ?)"
+        " ORDER BY h.changed_at DESC, h.id DESC LIMIT ?",
+        [since, since, mode, mode, limit],
+    ).fetchall()
+
+
 # app queries ------------------------------------------------------------------------------------
 # Read-side queries of the Streamlit pages. Filters are optional: each one is passed twice,
 # `(? IS NULL OR column = ?)`, so one fixed statement serves every combination of filters and no
