@@ -960,3 +960,63 @@ def app_record_figure_edits(con: duckdb.DuckDBPyConnection, edits: list[tuple]) 
             [list(e) for e in edits],
         )
     return len(edits)
+
+
+def app_fill_synthetic(
+    con: duckdb.DuckDBPyConnection, *, stories: int, claims_per_story: int, feeds: int = 5
+) -> dict[str, int]:
+    """Fill a store with synthetic stations, stories, claims and checks (benchmarks only).
+
+    Set-based (INSERT ... SELECT over range()), so 10,000 stories and 50,000 claims take about a
+    second. Every synthetic row is marked: feed URLs under https://bench.invalid/, guids 'bench-'.
+    """
+    con.execute(
+        "INSERT INTO feeds (url, station, place)"
+        " SELECT 'https://bench.invalid/' || i || '/rss', 'BENCH ' || i, 'Birmingham, Ala.'"
+        " FROM range(?) t(i)",
+        [feeds],
+    )
+    con.execute(
+        "INSERT INTO stories (feed_id, guid, url, title, published)"
+        " SELECT f.id, 'bench-' || i, 'https://bench.invalid/story/' || i,"
+        "  'Synthetic story ' || i || ': guns seized and crime numbers',"
+        "  TIMESTAMP '2025-01-01' + to_minutes(CAST(i * 47 AS BIGINT))"
+        " FROM range(?) t(i)"
+        " JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM feeds"
+        "       WHERE url LIKE 'https://bench.invalid/%') f ON f.k = i % ?",
+        [stories, feeds],
+    )
+    con.execute(
+        "INSERT INTO story_versions (story_id, version, title, text, content_hash)"
+        " SELECT id, 1, title, 'Police seized more than 1500 guns this year, Chief Ana Ruiz said.'"
+        "  || ' Crime is down 12 percent.', md5(guid) FROM stories WHERE guid LIKE 'bench-%'"
+    )
+    con.execute(
+        "INSERT INTO claims (story_id, version_id, seq, text, start_char, end_char, sentence,"
+        "  low, high, unit, qualifier, subject, change, speaker)"
+        " SELECT v.story_id, v.id, j, 'more than ' || (1500 + j) || ' guns', 14, 33,"
+        "  'Police seized more than 1500 guns this year.', 1500 + j, 1500 + j, 'count',"
+        "  'more_than', 'gun', 'level', 'Chief Ana Ruiz ' || (v.story_id % 40)"
+        " FROM story_versions v JOIN stories s ON s.id = v.story_id CROSS JOIN range(?) r(j)"
+        " WHERE s.guid LIKE 'bench-%'",
+        [claims_per_story],
+    )
+    con.execute(
+        "INSERT INTO checks (claim_id, mode, verdict, metric, place, official, error_pct,"
+        "  explanation, source, as_of)"
+        " SELECT c.id, m.mode, CASE c.id % 3 WHEN 0 THEN 'accurate' WHEN 1 THEN 'inaccurate'"
+        "  ELSE 'unverifiable' END,"
+        "  CASE WHEN c.id % 3 < 2 THEN 'guns_seized' END, 'Birmingham, Ala.',"
+        "  CASE WHEN c.id % 3 < 2 THEN 1200.0 + c.id % 500 END,"
+        "  CASE WHEN c.id % 3 < 2 THEN (c.low - (1200.0 + c.id % 500)) / (1200.0 + c.id % 500)"
+        "   * 100 END,"
+        "  'Synthetic check.', 'Synthetic source', DATE '2025-06-01'"
+        " FROM claims c JOIN stories s ON s.id = c.story_id"
+        " CROSS JOIN (VALUES ('now'), ('aired')) m(mode) WHERE s.guid LIKE 'bench-%'"
+    )
+    row = con.execute(
+        "SELECT (SELECT count(*) FROM stories WHERE guid LIKE 'bench-%'),"
+        " (SELECT count(*) FROM claims c JOIN stories s ON s.id = c.story_id"
+        "  WHERE s.guid LIKE 'bench-%')"
+    ).fetchone()
+    return {"stories": row[0], "claims": row[1]}
