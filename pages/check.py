@@ -67,7 +67,7 @@ if source == SOURCES[0]:
         published = c1.date_input("Air date", value=date.today(), key="paste_published")
         place = c2.text_input("Place", value=default_place, key="paste_place")
         station = c3.text_input("Station", value=feeds[0].station if feeds else "", key="paste_st")
-        go = st.form_submit_button("Check", type="primary")
+        go = st.form_submit_button("Check", type="primary", key="paste_submit")
     if go:
         if not script.strip():
             st.error("Paste some text first.")
@@ -80,7 +80,7 @@ elif source == SOURCES[1]:
         c1, c2 = st.columns(2)
         published = c1.date_input("Published", value=date.today(), key="url_published")
         place = c2.text_input("Place", value=default_place, key="url_place")
-        go = st.form_submit_button("Fetch and check", type="primary")
+        go = st.form_submit_button("Fetch and check", type="primary", key="url_submit")
     if go:
         from factcheck import feeds as feeds_mod
         from factcheck import fetch
@@ -243,7 +243,7 @@ if result:
                 with e2:
                     with st.form(f"verify_{i}", enter_to_submit=True):
                         note = st.text_input("Note", key=f"note_{i}", placeholder="Called the PD")
-                        done = st.form_submit_button("Mark verified")
+                        done = st.form_submit_button("Mark verified", key=f"verify_submit_{i}")
                     if done:
                         body = f"verified: {note.strip()}" if note.strip() else "verified"
                         if claim_id is not None:

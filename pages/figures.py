@@ -94,7 +94,7 @@ with tab_series:
             c1, c2 = st.columns(2)
             editor = c1.text_input("Your name", key="fig_editor_name")
             note = c2.text_input("Why (required)", key="fig_edit_note_text")
-            save = st.form_submit_button("Save edits")
+            save = st.form_submit_button("Save edits", key="fig_edit_submit")
         if save:
             from factcheck import figures
 

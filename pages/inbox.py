@@ -133,7 +133,7 @@ with right:
             key="feed_place",
             help="The station's own place: its claims are checked there unless they name another.",
         )
-        submitted = st.form_submit_button("Add feed")
+        submitted = st.form_submit_button("Add feed", key="add_feed_submit")
     if submitted:
         from factcheck import fetch
 

@@ -1,0 +1,216 @@
+"""The Streamlit app through AppTest, on the real demo store (plus one hostile story, polled).
+
+Each page renders without an exception and its main action works. Logic is tested in the
+library's own tests; these check the pages wire it up.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from app_store import HOSTILE_IMG, HOSTILE_SCRIPT, HOSTILE_STATION, make_app_store
+from streamlit.testing.v1 import AppTest
+
+from factcheck import store as q
+from factcheck.store import Store
+
+APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
+PAGES = [
+    "pages/inbox.py",
+    "pages/check.py",
+    "pages/claims.py",
+    "pages/tracker.py",
+    "pages/figures.py",
+    "pages/graphics.py",
+]
+SCRIPT = (
+    "Birmingham police have seized more than 1500 guns so far this year, Chief Dana Whitfield "
+    "said. She said homicides are up 5.1% as of August 2. The city has seen 7000 fewer crimes "
+    "each year. <script>alert('pasted')</script> was typed by a prankster."
+)
+
+
+@pytest.fixture(scope="session")
+def app_db(tmp_path_factory) -> Path:
+    """The demo store with the hostile story, made once per session (kept read-only by tests)."""
+    return make_app_store(tmp_path_factory.mktemp("app") / "app.duckdb")
+
+
+@pytest.fixture
+def db(app_db, tmp_path, monkeypatch) -> Path:
+    """A private copy of the session's store for one test, set as FACTCHECK_DB."""
+    path = tmp_path / "app.duckdb"
+    shutil.copy(app_db, path)
+    monkeypatch.setenv("FACTCHECK_DB", str(path))
+    return path
+
+
+def _app(page: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    if page:
+        at.switch_page(page).run()
+        assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _markdown(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders(db, page):
+    at = _app(page)
+    assert at.title, "each page has a title"
+    assert not at.error, [e.value for e in at.error]
+
+
+def test_sidebar_shows_store_feeds_and_demo_warning(db):
+    at = _app()
+    sidebar = "\n".join(m.value for m in at.sidebar.markdown)
+    counts = Store(db).counts()
+    assert f"**{counts['stories']:,}** stories" in sidebar
+    assert "Last poll:" in sidebar
+    assert HOSTILE_STATION in sidebar
+    assert any("Demo figures are illustrative" in w.value for w in at.sidebar.warning)
+    assert str(db) in [c.value for c in at.sidebar.code]
+
+
+def test_inbox_filters_by_station_and_verdict(db):
+    at = _app("pages/inbox.py")
+    all_rows = at.dataframe(key="inbox_table").value
+    assert len(all_rows) >= 10
+    at.selectbox(key="inbox_station").select(HOSTILE_STATION).run()
+    rows = at.dataframe(key="inbox_table").value
+    assert set(rows.station) == {HOSTILE_STATION}
+    at.selectbox(key="inbox_station").select("All").run()
+    at.selectbox(key="inbox_verdict").select("inaccurate").run()
+    rows = at.dataframe(key="inbox_table").value
+    assert len(rows) >= 1 and (rows.inaccurate > 0).all()
+    assert len(rows) < len(all_rows)
+
+
+def test_add_feed_refuses_a_file_url_and_adds_a_good_one(db):
+    at = _app("pages/inbox.py")
+    at.text_input(key="feed_url").input("file:///etc/passwd")
+    at.text_input(key="feed_station").input("WTST 3")
+    at.text_input(key="feed_place").input("Mobile, Ala.")
+    at.button(key="add_feed_submit").click().run()
+    assert any("only http:// and https://" in e.value for e in at.error)
+    assert all(f.station != "WTST 3" for f in Store(db).feeds())
+    at.text_input(key="feed_url").input("https://wtst.example/news/rss")
+    at.button(key="add_feed_submit").click().run()
+    assert not at.error, [e.value for e in at.error]
+    assert any(f.station == "WTST 3" for f in Store(db).feeds())
+
+
+def test_check_a_pasted_script(db):
+    at = _app("pages/check.py")
+    at.text_area(key="script").input(SCRIPT)
+    at.text_input(key="paste_place").input("Birmingham, Ala.")
+    at.button(key="paste_submit").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    html = "\n".join(h.value for h in at.get("html"))
+    assert html.count("<mark") >= 3
+    assert "&lt;script&gt;alert(&#x27;pasted&#x27;)&lt;/script&gt;" in html
+    assert "<script>" not in html
+    text = _markdown(at)
+    assert "ACCURATE" in text or "INACCURATE" in text
+    assert {b.label for b in at.get("download_button")} >= {
+        "Markdown sheet",
+        "CSV sheet",
+        "ClaimReview JSON-LD",
+    }
+
+
+def test_hostile_story_is_shown_as_text(db, app_db):
+    with Store(app_db).connect() as con:
+        sid = next(i for i, station, _, _ in q.app_story_choices(con) if station == HOSTILE_STATION)
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["story"] = str(sid)
+    at.run()
+    at.switch_page("pages/check.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    html = "\n".join(h.value for h in at.get("html"))
+    assert "&lt;script&gt;" in html and "<script" not in html
+    assert "onerror=" not in html.replace("&lt;img src=x onerror=", "")
+    assert HOSTILE_SCRIPT not in html and HOSTILE_IMG not in html
+
+
+def test_mark_verified_records_a_note(db):
+    with Store(db).connect() as con:
+        sid = q.app_story_choices(con)[0][0]
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["story"] = str(sid)
+    at.run()
+    at.switch_page("pages/check.py").run()
+    note_boxes = [t for t in at.text_input if t.key and t.key.startswith("note_")]
+    if not note_boxes:
+        pytest.skip("the first story has no claims")
+    note_boxes[0].input("called the press office")
+    at.button(key="verify_submit_0").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    with Store(db).connect() as con:
+        body = con.execute("SELECT body FROM notes").fetchall()
+    assert ("verified: called the press office",) in body
+
+
+def test_claims_filter_and_chart(db):
+    at = _app("pages/claims.py")
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    at.selectbox(key="claims_verdict").select("inaccurate").run()
+    rows = at.dataframe(key="claims_table").value
+    assert len(rows) >= 1
+    assert all("inaccurate" in v for v in rows.verdict)
+    at.selectbox(key="claims_verdict").select("accurate").run()
+    rows = at.dataframe(key="claims_table").value
+    assert all(v.endswith(" accurate") for v in rows.verdict)
+
+
+def test_figures_upload_shows_row_errors_before_saving(db):
+    before = Store(db).counts()["figures"]
+    at = _app("pages/figures.py")
+    bad = (
+        b"metric,place,period_start,period_end,value\n"
+        b"homicides,Birmingham,2024-01-01,2024-12-31,not-a-number\n"
+        b"homicides,Birmingham,2024-12-31,2024-01-01,12\n"
+    )
+    at.file_uploader(key="fig_upload").set_value(("bad.csv", bad, "text/csv")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("2 bad row" in e.value for e in at.error)
+    errors = at.dataframe(key="fig_errors").value
+    assert list(errors.line) == [2, 3]
+    assert Store(db).counts()["figures"] == before
+
+
+def test_figures_upload_then_import(db):
+    before = Store(db).counts()["figures"]
+    at = _app("pages/figures.py")
+    good = (
+        b"metric,place,period_start,period_end,value,unit,source,as_of\n"
+        b'library_visits,"Birmingham, Ala.",2024-01-01,2024-12-31,81234,count,Library,2025-02-01\n'
+    )
+    at.file_uploader(key="fig_upload").set_value(("good.csv", good, "text/csv")).run()
+    assert any("1 row(s) are valid" in s.value for s in at.success)
+    assert Store(db).counts()["figures"] == before  # nothing saved yet
+    at.button(key="fig_import").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert Store(db).counts()["figures"] == before + 1
+
+
+def test_graphics_builds_an_on_air_chart(db):
+    at = _app("pages/graphics.py")
+    assert len(at.get("image")) >= 1
+    assert {b.label for b in at.get("download_button")} == {"Download PNG", "Download SVG"}
+    at.segmented_control(key="gfx_kind").set_value("A series").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.get("image")) >= 1
+
+
+def test_tracker_shows_a_version_diff(db):
+    at = _app("pages/tracker.py")
+    html = "\n".join(h.value for h in at.get("html"))
+    assert "<ins" in html or "<del" in html
