@@ -36,7 +36,7 @@ _STOP_WORDS = """
     very while year years today week month months day days report reports update updates video
     watch live breaking news police city county state officials official people residents local
     chief mayor sheriff superintendent officer officers council leaders follow followup follow-up keep
-    top amid
+    top amid million millions billion thousand thousands hundred hundreds percent
     """
 _WORD = re.compile(r"[a-z][a-z'\u2019-]*[a-z]|[a-z]")
 _FOLLOW_UP = re.compile(
@@ -208,17 +208,22 @@ def assign_threads(store: Store, *, window_days: int = WINDOW_DAYS) -> list[Thre
     stay valid as follow-ups join it.
     """
     with store.transaction() as con:
-        threads = _group(_load_stories(con), window_days)
-        current = store_mod.tracking_thread_members(con)
-        taken: set[int] = set()
-        plan = []
-        for thread in threads:
-            existing = sorted({current[s] for s in thread.story_ids if s in current} - taken)
-            keep = existing[0] if existing else None
-            if keep is not None:
-                taken.add(keep)
-            plan.append((keep, thread.title, thread.story_ids))
-        ids = store_mod.tracking_save_threads(con, plan)
+        return assign_threads_on(con, window_days=window_days)
+
+
+def assign_threads_on(con, *, window_days: int = WINDOW_DAYS) -> list[Thread]:
+    """`assign_threads` on an open connection, inside the caller's transaction."""
+    threads = _group(_load_stories(con), window_days)
+    current = store_mod.tracking_thread_members(con)
+    taken: set[int] = set()
+    plan = []
+    for thread in threads:
+        existing = sorted({current[s] for s in thread.story_ids if s in current} - taken)
+        keep = existing[0] if existing else None
+        if keep is not None:
+            taken.add(keep)
+        plan.append((keep, thread.title, thread.story_ids))
+    ids = store_mod.tracking_save_threads(con, plan)
     for thread, thread_id in zip(threads, ids, strict=True):
         thread.id = thread_id
     return threads
