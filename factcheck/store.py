@@ -401,6 +401,538 @@ def _iso_utc(value: datetime | None) -> str | None:
 
 # --- official figures, metrics, places, checks (figures and verify) -----------------------------
 
+# Check SQL helpers, created per connection (temp macros): the grain of a period, readable
+# numbers and periods for the explanation sentence.
+_CHECK_MACROS = (
+    "CREATE OR REPLACE TEMP MACRO fc_grain(s, e) AS CASE"
+    " WHEN month(s) = 1 AND day(s) = 1 AND month(e) = 12 AND day(e) = 31 AND year(e) = year(s)"
+    "  THEN 'year'"
+    " WHEN day(s) = 1 AND e = last_day(s) THEN 'month'"
+    " WHEN day(s) = 1 AND month(s) IN (1, 4, 7, 10)"
+    "  AND e = last_day(CAST(s + INTERVAL 2 MONTH AS DATE)) THEN 'quarter'"
+    " WHEN month(s) = 1 AND day(s) = 1 AND year(e) = year(s) THEN 'ytd'"
+    " ELSE 'other' END",
+    "CREATE OR REPLACE TEMP MACRO fc_shift(d, n) AS CAST(d - to_years(CAST(n AS INTEGER)) AS DATE)",
+    "CREATE OR REPLACE TEMP MACRO fc_shift_end(s, e, n) AS CASE"
+    " WHEN fc_grain(s, e) IN ('month', 'quarter') THEN last_day(fc_shift(e, n))"
+    " ELSE fc_shift(e, n) END",
+    "CREATE OR REPLACE TEMP MACRO fc_num(v) AS CASE WHEN v IS NULL THEN NULL"
+    " WHEN v = round(v) AND abs(v) < 1e15 THEN format('{:,}', CAST(round(v) AS BIGINT))"
+    " ELSE rtrim(rtrim(format('{:,.2f}', v), '0'), '.') END",
+    "CREATE OR REPLACE TEMP MACRO fc_val(v, u) AS CASE"
+    " WHEN u = 'usd' THEN (CASE WHEN v < 0 THEN '-$' ELSE '$' END) || fc_num(abs(v))"
+    " WHEN u IN ('percent', '%') THEN fc_num(v) || '%' ELSE fc_num(v) END",
+    "CREATE OR REPLACE TEMP MACRO fc_signed(v, u) AS"
+    " (CASE WHEN v > 0 THEN '+' ELSE '' END) || fc_val(v, u)",
+    "CREATE OR REPLACE TEMP MACRO fc_when(s, e) AS CASE fc_grain(s, e)"
+    " WHEN 'year' THEN CAST(year(s) AS VARCHAR)"
+    " WHEN 'month' THEN strftime(s, '%B %Y')"
+    " WHEN 'quarter' THEN strftime(s, '%B') || ' to ' || strftime(e, '%B %Y')"
+    " ELSE CASE WHEN s = e THEN strftime(s, '%B %-d, %Y')"
+    "  WHEN year(s) = year(e) THEN strftime(s, '%B %-d') || ' to ' || strftime(e, '%B %-d, %Y')"
+    "  ELSE strftime(s, '%B %-d, %Y') || ' to ' || strftime(e, '%B %-d, %Y') END END",
+    "CREATE OR REPLACE TEMP MACRO fc_period(s, e) AS"
+    " (CASE WHEN fc_grain(s, e) IN ('year', 'month') THEN 'in ' WHEN s = e THEN 'on '"
+    "  ELSE 'for ' END) || fc_when(s, e)",
+)
+
+# The columns of the `_spec` temp table the verifier fills: one row per claim to check.
+SPEC_COLUMNS = (
+    "cid", "published", "metric", "place", "kind", "t_start", "t_end", "year_start",
+    "shift_years", "c_kind", "c_start", "c_end", "c_years", "change", "acc_lo", "acc_hi",
+    "use_abs", "mid", "pre_reason", "claim_text", "label", "unit", "ov_verdict", "ov_note",
+)  # fmt: skip
+
+# One set-based statement checks every claim in `_spec` against `figures`, in both modes:
+# resolve the claim's period on the record (fixed dates, the latest year-to-date row, the latest
+# period or full year up to the published date), derive the comparison period of a change, pick
+# the figure vintages (as aired: the latest as_of on or before the story's date, else the first
+# published after it, flagged; now: the latest), compute level / difference / percent change,
+# and apply the claim's acceptance interval.
+_CHECK_SQL = """
+CREATE OR REPLACE TEMP TABLE _chk AS
+WITH s AS (SELECT * FROM _spec),
+live AS (SELECT * FROM s WHERE pre_reason IS NULL),
+series AS (SELECT DISTINCT metric, place FROM live),
+keys AS (
+    SELECT f.metric, f.place, f.period_start, f.period_end,
+           fc_grain(f.period_start, f.period_end) AS grain
+    FROM (SELECT DISTINCT metric, place, period_start, period_end
+          FROM figures SEMI JOIN series USING (metric, place)) f
+),
+avail AS (
+    SELECT k.*,
+           CASE WHEN k.grain = 'year' AND m.unit = 'usd' THEN k.period_start
+                ELSE k.period_end END AS avail
+    FROM keys k LEFT JOIN metrics m USING (metric)
+),
+lk AS (
+    SELECT metric, place, avail, min(period_start) AS ps, arg_min(period_end, period_start) AS pe
+    FROM avail GROUP BY metric, place, avail
+),
+lk_year AS (
+    SELECT metric, place, avail, period_start AS ps, period_end AS pe
+    FROM avail WHERE grain = 'year'
+),
+lk_month AS (
+    SELECT metric, place, avail, period_start AS ps, period_end AS pe
+    FROM avail WHERE grain = 'month'
+),
+t_latest AS (
+    SELECT l.cid, k.ps AS ts, k.pe AS te
+    FROM (SELECT * FROM live WHERE kind = 'latest') l
+    ASOF JOIN lk k ON l.metric = k.metric AND l.place = k.place AND l.published >= k.avail
+),
+t_year AS (
+    SELECT l.cid, k.ps AS ts, k.pe AS te
+    FROM (SELECT * FROM live WHERE kind = 'latest_year') l
+    ASOF JOIN lk_year k ON l.metric = k.metric AND l.place = k.place AND l.published >= k.avail
+),
+t_month AS (
+    SELECT l.cid, k.ps AS ts, k.pe AS te
+    FROM (SELECT * FROM live WHERE kind = 'latest_month') l
+    ASOF JOIN lk_month k ON l.metric = k.metric AND l.place = k.place AND l.published >= k.avail
+),
+t_ytd AS (
+    SELECT l.cid,
+           arg_max(k.period_start, CASE WHEN k.period_end <= l.published THEN k.period_end
+                                        ELSE DATE '0001-01-01' END) AS ts,
+           arg_max(k.period_end, CASE WHEN k.period_end <= l.published THEN k.period_end
+                                      ELSE DATE '0001-01-01' END) AS te
+    FROM (SELECT * FROM live WHERE kind = 'ytd') l
+    JOIN keys k ON k.metric = l.metric AND k.place = l.place AND k.period_start = l.year_start
+    WHERE k.period_end <= l.published OR k.grain = 'year'
+    GROUP BY l.cid
+),
+t0 AS (
+    SELECT cid, t_start AS ts, t_end AS te FROM live WHERE kind = 'fixed'
+    UNION ALL SELECT * FROM t_latest
+    UNION ALL SELECT * FROM t_year
+    UNION ALL SELECT * FROM t_month
+    UNION ALL SELECT * FROM t_ytd
+),
+tgt AS (
+    SELECT l.cid,
+           CASE WHEN l.shift_years > 0 THEN fc_shift(t.ts, l.shift_years) ELSE t.ts END AS ts,
+           CASE WHEN l.shift_years > 0 THEN fc_shift_end(t.ts, t.te, l.shift_years)
+                ELSE t.te END AS te
+    FROM live l LEFT JOIN t0 t USING (cid)
+),
+cmp AS (
+    SELECT t.cid, t.ts, t.te,
+        CASE WHEN l.change = 'level' OR t.ts IS NULL THEN NULL
+             WHEN l.c_kind = 'fixed' THEN l.c_start
+             WHEN l.c_kind = 'years_before' THEN fc_shift(t.ts, l.c_years)
+             WHEN fc_grain(t.ts, t.te) = 'month' THEN CAST(t.ts - INTERVAL 1 MONTH AS DATE)
+             WHEN fc_grain(t.ts, t.te) = 'quarter' THEN CAST(t.ts - INTERVAL 3 MONTH AS DATE)
+             ELSE fc_shift(t.ts, 1) END AS cs,
+        CASE WHEN l.change = 'level' OR t.ts IS NULL THEN NULL
+             WHEN l.c_kind = 'fixed' THEN l.c_end
+             WHEN l.c_kind = 'years_before' THEN fc_shift_end(t.ts, t.te, l.c_years)
+             WHEN fc_grain(t.ts, t.te) IN ('month', 'quarter')
+                  THEN CAST(t.ts - INTERVAL 1 DAY AS DATE)
+             ELSE fc_shift_end(t.ts, t.te, 1) END AS ce
+    FROM tgt t JOIN live l USING (cid)
+),
+need AS (
+    SELECT cid, 't' AS side, ts AS ps, te AS pe FROM cmp WHERE ts IS NOT NULL
+    UNION ALL
+    SELECT cid, 'c' AS side, cs AS ps, ce AS pe FROM cmp WHERE cs IS NOT NULL
+),
+vals AS (
+    SELECT n.cid, n.side,
+        arg_max({'v': f.value, 'src': f.source, 'url': f.source_url, 'vintage': f.as_of}, f.as_of)
+            AS now_r,
+        arg_max({'v': f.value, 'src': f.source, 'url': f.source_url, 'vintage': f.as_of}, f.as_of)
+            FILTER (WHERE f.as_of <= l.published) AS air_r,
+        arg_min({'v': f.value, 'src': f.source, 'url': f.source_url, 'vintage': f.as_of}, f.as_of)
+            AS first_r
+    FROM need n JOIN live l USING (cid)
+    JOIN figures f ON f.metric = l.metric AND f.place = l.place
+                  AND f.period_start = n.ps AND f.period_end = n.pe
+    GROUP BY n.cid, n.side
+),
+wide AS (
+    SELECT cid,
+        any_value(now_r) FILTER (WHERE side = 't') AS t_now,
+        any_value(coalesce(air_r, first_r)) FILTER (WHERE side = 't') AS t_air,
+        bool_or(air_r IS NULL) FILTER (WHERE side = 't') AS t_late,
+        any_value(now_r) FILTER (WHERE side = 'c') AS c_now,
+        any_value(coalesce(air_r, first_r)) FILTER (WHERE side = 'c') AS c_air,
+        bool_or(air_r IS NULL) FILTER (WHERE side = 'c') AS c_late
+    FROM vals GROUP BY cid
+),
+modes AS (SELECT * FROM (VALUES ('aired'), ('now')) m(mode)),
+res AS (
+    SELECT s.*, m.mode, c.ts, c.te, c.cs, c.ce,
+        CASE WHEN m.mode = 'now' THEN w.t_now ELSE w.t_air END AS tr,
+        CASE WHEN m.mode = 'now' THEN w.c_now ELSE w.c_air END AS cr,
+        m.mode = 'aired' AND (coalesce(w.t_late, false)
+            OR (s.change <> 'level' AND coalesce(w.c_late, false))) AS late
+    FROM s CROSS JOIN modes m LEFT JOIN cmp c USING (cid) LEFT JOIN wide w USING (cid)
+),
+calc AS (
+    SELECT *,
+        CASE change WHEN 'level' THEN tr.v
+                    WHEN 'difference' THEN tr.v - cr.v
+                    WHEN 'percent_change' THEN
+                        CASE WHEN cr.v <> 0 THEN (tr.v - cr.v) / cr.v * 100 END
+        END AS official,
+        CASE
+            WHEN pre_reason IS NOT NULL THEN pre_reason
+            WHEN ts IS NULL THEN 'no ' || label || ' figure on record for ' || place
+                || CASE kind WHEN 'ytd' THEN ' for ' || year(year_start) || ' to date'
+                             WHEN 'latest_year' THEN ' for a full year'
+                             WHEN 'latest_month' THEN ' for a month'
+                             ELSE '' END
+                || ' up to ' || strftime(published, '%B %-d, %Y')
+            WHEN tr IS NULL THEN 'no ' || label || ' figure on record for ' || place || ' '
+                || fc_period(ts, te)
+            WHEN change <> 'level' AND cs IS NULL THEN 'no earlier period to compare with'
+            WHEN change <> 'level' AND ce >= ts THEN 'the comparison period ('
+                || fc_when(cs, ce) || ') is not before the claim''s (' || fc_when(ts, te) || ')'
+            WHEN change <> 'level' AND cr IS NULL THEN 'no ' || label
+                || ' figure on record for ' || place || ' ' || fc_period(cs, ce)
+                || ' to compare with'
+            WHEN change = 'percent_change' AND cr.v = 0
+                THEN 'the earlier figure is zero, so there is no percent change'
+        END AS reason
+    FROM res
+),
+fin AS (
+    SELECT *,
+        CASE WHEN use_abs THEN abs(official) ELSE official END AS mag,
+        CASE WHEN change = 'level' THEN tr.vintage ELSE greatest(tr.vintage, cr.vintage) END AS vint
+    FROM calc
+)
+SELECT cid AS claim_id, mode,
+    CASE WHEN ov_verdict IS NOT NULL THEN ov_verdict
+         WHEN reason IS NOT NULL THEN 'unverifiable'
+         WHEN mag >= coalesce(acc_lo, -1e308) - 1e-9 * greatest(1, abs(mag))
+          AND mag <= coalesce(acc_hi, 1e308) + 1e-9 * greatest(1, abs(mag)) THEN 'accurate'
+         ELSE 'inaccurate' END AS verdict,
+    CASE WHEN reason IS NULL THEN metric END AS metric,
+    CASE WHEN reason IS NULL THEN place END AS place,
+    CASE WHEN reason IS NULL THEN official END AS official,
+    ts AS period_start, te AS period_end,
+    CASE WHEN change <> 'level' THEN cs END AS compare_start,
+    CASE WHEN change <> 'level' THEN ce END AS compare_end,
+    CASE WHEN reason IS NULL AND mag <> 0 AND coalesce(ov_verdict, '') <> 'unverifiable'
+         THEN (mid - mag) / mag * 100 END AS error_pct,
+    CASE WHEN reason IS NULL THEN coalesce(tr.src, cr.src) END AS source,
+    CASE WHEN reason IS NULL THEN coalesce(tr.url, cr.url) END AS source_url,
+    CASE WHEN reason IS NULL THEN vint END AS as_of,
+    CASE
+        WHEN ov_verdict IS NOT NULL THEN 'Claimed ' || claim_text || ': ' || ov_verdict
+            || ', set by hand' || coalesce(': ' || ov_note, '') || '.'
+        WHEN reason IS NOT NULL THEN 'Claimed ' || claim_text || ': unverifiable, ' || reason || '.'
+        ELSE 'Claimed ' || claim_text || '; ' || coalesce(tr.src, cr.src, 'the official record')
+            || ' records '
+            || CASE WHEN change = 'level' AND unit IN ('count', 'number', 'people')
+                    THEN fc_val(tr.v, unit) || ' ' || label || ' ' || fc_period(ts, te)
+                    WHEN change = 'level'
+                    THEN label || ' ' || fc_period(ts, te) || ' at ' || fc_val(tr.v, unit)
+                    ELSE label || ' ' || fc_period(ts, te) || ' at ' || fc_val(tr.v, unit)
+                        || ' against ' || fc_val(cr.v, unit) || ' ' || fc_period(cs, ce)
+                        || ', a change of '
+                        || CASE WHEN change = 'percent_change'
+                                THEN (CASE WHEN official > 0 THEN '+' ELSE '' END)
+                                     || fc_num(round(official, 1)) || '%'
+                                ELSE fc_signed(official, unit) END
+               END
+            || ' (as of ' || strftime(vint, '%Y-%m-%d')
+            || CASE WHEN late THEN ', published after the story' ELSE '' END
+            || '): ' || CASE WHEN mag >= coalesce(acc_lo, -1e308) - 1e-9 * greatest(1, abs(mag))
+                              AND mag <= coalesce(acc_hi, 1e308) + 1e-9 * greatest(1, abs(mag))
+                             THEN 'accurate' ELSE 'inaccurate' END || '.'
+    END AS explanation,
+    CASE WHEN ov_verdict IS NOT NULL THEN coalesce(reason, ov_note) ELSE reason END AS reason,
+    ov_verdict IS NOT NULL AS overridden
+FROM fin
+"""
+
+_CHECK_COLS = (
+    "claim_id, mode, verdict, metric, place, official, period_start, period_end, compare_start,"
+    " compare_end, error_pct, source, source_url, as_of, explanation, reason, overridden"
+)
+CHECK_FIELDS = tuple(c.strip() for c in _CHECK_COLS.split(","))
+
+
+def metric_names(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {row[0] for row in con.execute("SELECT metric FROM metrics").fetchall()}
+
+
+def metric_units(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """metric -> catalogue unit."""
+    return dict(con.execute("SELECT metric, unit FROM metrics").fetchall())
+
+
+def load_metrics(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, str]]:
+    """The catalogue: (metric, label, unit, aliases as imported)."""
+    return con.execute(
+        "SELECT metric, label, unit, aliases FROM metrics ORDER BY metric"
+    ).fetchall()
+
+
+def load_metric_aliases(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    return con.execute("SELECT alias, metric FROM metric_aliases ORDER BY alias, metric").fetchall()
+
+
+def load_place_aliases(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    return dict(con.execute("SELECT alias, place FROM place_aliases").fetchall())
+
+
+def series_on_record(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
+    """(metric, place) pairs that have figures."""
+    return {tuple(r) for r in con.execute("SELECT DISTINCT metric, place FROM figures").fetchall()}
+
+
+def upsert_metrics(
+    con: duckdb.DuckDBPyConnection,
+    metrics: list[tuple[str, str, str, str]],
+    aliases: list[tuple[str, str]],
+) -> None:
+    """Replace catalogue rows (metric, label, unit, aliases) and their normalised aliases."""
+    import pandas as pd
+
+    frame = pd.DataFrame(metrics, columns=["metric", "label", "unit", "aliases"])
+    alias_frame = pd.DataFrame(aliases, columns=["alias", "metric"]).drop_duplicates()
+    con.register("_metrics_in", frame)
+    con.register("_aliases_in", alias_frame)
+    try:
+        con.execute("DELETE FROM metric_aliases WHERE metric IN (SELECT metric FROM _metrics_in)")
+        con.execute("DELETE FROM metrics WHERE metric IN (SELECT metric FROM _metrics_in)")
+        con.execute(
+            "INSERT INTO metrics (metric, label, unit, aliases)"
+            " SELECT metric, label, unit, aliases FROM _metrics_in"
+        )
+        con.execute(
+            "INSERT INTO metric_aliases (alias, metric) SELECT alias, metric FROM _aliases_in"
+        )
+    finally:
+        con.unregister("_metrics_in")
+        con.unregister("_aliases_in")
+
+
+def add_place_aliases(con: duckdb.DuckDBPyConnection, rows: list[tuple[str, str]]) -> None:
+    """Add (alias, place) rows; an alias already on record keeps the place it names."""
+    if rows:
+        con.executemany(
+            "INSERT INTO place_aliases (alias, place) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            [list(r) for r in rows],
+        )
+
+
+def stage_figures(con: duckdb.DuckDBPyConnection, frame) -> list[tuple]:
+    """Load a validated frame into `_fig_stage`; return rows that clash with the record:
+    (frame row index, as_of, value on record, value in the file) for the same key and as_of
+    with another value."""
+    con.register("_fig_in", frame)
+    try:
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE _fig_stage AS SELECT"
+            " row_number() OVER () - 1 AS rn, CAST(metric AS VARCHAR) AS metric,"
+            " CAST(place AS VARCHAR) AS place, CAST(period_start AS DATE) AS period_start,"
+            " CAST(period_end AS DATE) AS period_end, CAST(value AS DOUBLE) AS value,"
+            " CAST(unit AS VARCHAR) AS unit, CAST(source AS VARCHAR) AS source,"
+            " CAST(source_url AS VARCHAR) AS source_url, CAST(as_of AS DATE) AS as_of,"
+            " CAST(notes AS VARCHAR) AS notes FROM _fig_in"
+        )
+    finally:
+        con.unregister("_fig_in")
+    return con.execute(
+        "SELECT s.rn, s.as_of, f.value, s.value FROM _fig_stage s JOIN figures f"
+        " ON f.metric = s.metric AND f.place = s.place AND f.period_start = s.period_start"
+        " AND f.period_end = s.period_end AND f.as_of = s.as_of"
+        " WHERE f.value <> s.value ORDER BY s.rn LIMIT 10000"
+    ).fetchall()
+
+
+def insert_staged_figures(con: duckdb.DuckDBPyConnection, source_name: str) -> tuple[int, int]:
+    """Insert `_fig_stage` rows not yet on record, set-based; returns (inserted, already there)."""
+    total = con.execute("SELECT count(*) FROM _fig_stage").fetchone()[0]
+    import_id = con.execute(
+        "INSERT INTO figure_imports (source_name, rows) VALUES (?, 0) RETURNING id", [source_name]
+    ).fetchone()[0]
+    con.execute(
+        "INSERT INTO figures (metric, place, period_start, period_end, value, unit, source,"
+        " source_url, as_of, notes, import_id)"
+        " SELECT s.metric, s.place, s.period_start, s.period_end, s.value, s.unit, s.source,"
+        " s.source_url, s.as_of, s.notes, ? FROM _fig_stage s ANTI JOIN figures f"
+        " ON f.metric = s.metric AND f.place = s.place AND f.period_start = s.period_start"
+        " AND f.period_end = s.period_end AND f.as_of = s.as_of",
+        [import_id],
+    )
+    inserted = con.execute(
+        "SELECT count(*) FROM figures WHERE import_id = ?", [import_id]
+    ).fetchone()[0]
+    con.execute("UPDATE figure_imports SET rows = ? WHERE id = ?", [inserted, import_id])
+    con.execute("DROP TABLE IF EXISTS _fig_stage")
+    return inserted, total - inserted
+
+
+def claims_affected_by(con: duckdb.DuckDBPyConnection, metrics: list[str]) -> list[int]:
+    """Claims whose check may change with new figures for `metrics`: those checked against one
+    of them, and those not (yet) matched to any series."""
+    import pandas as pd
+
+    con.register("_touched", pd.DataFrame({"metric": list(metrics)}, dtype=object))
+    try:
+        rows = con.execute(
+            "SELECT c.id FROM claims c LEFT JOIN checks k ON k.claim_id = c.id"
+            " WHERE k.claim_id IS NULL OR k.metric IS NULL"
+            " OR k.metric IN (SELECT metric FROM _touched) GROUP BY c.id ORDER BY c.id"
+        ).fetchall()
+    finally:
+        con.unregister("_touched")
+    return [r[0] for r in rows]
+
+
+def claims_to_check(con: duckdb.DuckDBPyConnection, claim_ids: list[int] | None):
+    """Stored claims with their story's date and station place, as a DataFrame, for every
+    claim of the story versions that hold `claim_ids` (None: all claims), in text order."""
+    import pandas as pd
+
+    base = (  # a constant: only the WHERE clause differs
+        "SELECT c.id, c.version_id, c.seq, c.text, c.start_char, c.end_char, c.sentence, c.low,"
+        " c.high, c.unit, c.qualifier, c.subject, c.change, c.direction, c.period, c.speaker,"
+        " c.hedge, c.place, CAST(coalesce(s.published, s.first_seen) AS DATE) AS published,"
+        " f.place AS station_place"
+        " FROM claims c JOIN stories s ON s.id = c.story_id LEFT JOIN feeds f ON f.id = s.feed_id"
+    )
+    if claim_ids is None:
+        return con.execute(base + " ORDER BY c.version_id, c.seq").df()
+    con.register("_want", pd.DataFrame({"id": list(claim_ids)}, dtype="int64"))
+    try:
+        return con.execute(
+            base  # noqa: S608 (constant text, no values)
+            + " WHERE c.version_id IN (SELECT version_id FROM claims WHERE id IN"
+            " (SELECT id FROM _want)) ORDER BY c.version_id, c.seq"
+        ).df()
+    finally:
+        con.unregister("_want")
+
+
+def active_overrides(con: duckdb.DuckDBPyConnection) -> dict[int, tuple]:
+    """claim_id -> (metric, place, period_start, period_end, verdict, note, author) of the
+    newest active override."""
+    rows = con.execute(
+        "SELECT claim_id, arg_max(metric, id), arg_max(place, id), arg_max(period_start, id),"
+        " arg_max(period_end, id), arg_max(verdict, id), arg_max(note, id), arg_max(author, id)"
+        " FROM (SELECT * FROM overrides WHERE active AND id IN"
+        "  (SELECT max(id) FROM overrides WHERE active GROUP BY claim_id))"
+        " GROUP BY claim_id"
+    ).fetchall()
+    return {r[0]: tuple(r[1:]) for r in rows}
+
+
+def add_override(con: duckdb.DuckDBPyConnection, claim_id: int, fields: dict) -> int:
+    """Retire the claim's active override (kept for the audit trail) and add a new one."""
+    con.execute("UPDATE overrides SET active = false WHERE claim_id = ? AND active", [claim_id])
+    row = con.execute(
+        "INSERT INTO overrides (claim_id, metric, place, period_start, period_end, verdict,"
+        " note, author, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        [
+            claim_id,
+            fields.get("metric"),
+            fields.get("place"),
+            fields.get("period_start"),
+            fields.get("period_end"),
+            fields.get("verdict"),
+            fields.get("note"),
+            fields.get("author"),
+            fields.get("active", True),
+        ],
+    ).fetchone()
+    return row[0]
+
+
+def claim_exists(con: duckdb.DuckDBPyConnection, claim_id: int) -> bool:
+    return con.execute("SELECT count(*) FROM claims WHERE id = ?", [claim_id]).fetchone()[0] > 0
+
+
+def compute_checks(con: duckdb.DuckDBPyConnection, spec) -> None:
+    """Run the check statement over `spec` (a DataFrame with SPEC_COLUMNS) into `_chk`."""
+    for sql in _CHECK_MACROS:
+        con.execute(sql)
+    con.register("_spec_in", spec)
+    try:
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE _spec AS SELECT CAST(cid AS BIGINT) AS cid,"
+            " CAST(published AS DATE) AS published, CAST(metric AS VARCHAR) AS metric,"
+            " CAST(place AS VARCHAR) AS place, CAST(kind AS VARCHAR) AS kind,"
+            " CAST(t_start AS DATE) AS t_start, CAST(t_end AS DATE) AS t_end,"
+            " CAST(year_start AS DATE) AS year_start, CAST(shift_years AS INTEGER) AS shift_years,"
+            " CAST(c_kind AS VARCHAR) AS c_kind, CAST(c_start AS DATE) AS c_start,"
+            " CAST(c_end AS DATE) AS c_end, CAST(c_years AS INTEGER) AS c_years,"
+            " CAST(change AS VARCHAR) AS change, CAST(acc_lo AS DOUBLE) AS acc_lo,"
+            " CAST(acc_hi AS DOUBLE) AS acc_hi, CAST(use_abs AS BOOLEAN) AS use_abs,"
+            " CAST(mid AS DOUBLE) AS mid, CAST(pre_reason AS VARCHAR) AS pre_reason,"
+            " CAST(claim_text AS VARCHAR) AS claim_text, CAST(label AS VARCHAR) AS label,"
+            " CAST(unit AS VARCHAR) AS unit, CAST(ov_verdict AS VARCHAR) AS ov_verdict,"
+            " CAST(ov_note AS VARCHAR) AS ov_note FROM _spec_in"
+        )
+    finally:
+        con.unregister("_spec_in")
+    con.execute(_CHECK_SQL)
+
+
+def computed_checks(con: duckdb.DuckDBPyConnection, mode: str) -> list[tuple]:
+    """Rows of `_chk` for one mode, in claim order, with CHECK_FIELDS."""
+    return con.execute(
+        "SELECT claim_id, mode, verdict, metric, place, official, period_start, period_end,"
+        " compare_start, compare_end, error_pct, source, source_url, as_of, explanation, reason,"
+        " overridden FROM _chk WHERE mode = ? ORDER BY claim_id",
+        [mode],
+    ).fetchall()
+
+
+def save_computed_checks(con: duckdb.DuckDBPyConnection, reason: str) -> int:
+    """Write `_chk` into `checks` (replacing each claim's rows) and record every change of
+    verdict or official value in `check_history`, with `reason` as the why."""
+    con.execute(
+        "INSERT INTO check_history (claim_id, mode, old_verdict, new_verdict, old_official,"
+        " new_official, reason)"
+        " SELECT n.claim_id, n.mode, o.verdict, n.verdict, o.official, n.official, ?"
+        " FROM _chk n JOIN checks o ON o.claim_id = n.claim_id AND o.mode = n.mode"
+        " WHERE o.verdict <> n.verdict OR o.official IS DISTINCT FROM n.official"
+        " ORDER BY n.claim_id, n.mode",
+        [reason],
+    )
+    con.execute("DELETE FROM checks WHERE claim_id IN (SELECT claim_id FROM _chk)")
+    con.execute(
+        "INSERT INTO checks (claim_id, mode, verdict, metric, place, official, period_start,"
+        " period_end, compare_start, compare_end, error_pct, source, source_url, as_of,"
+        " explanation, reason, overridden)"
+        " SELECT claim_id, mode, verdict, metric, place, official, period_start, period_end,"
+        " compare_start, compare_end, error_pct, source, source_url, as_of, explanation, reason,"
+        " overridden FROM _chk"
+    )
+    n = con.execute("SELECT count(DISTINCT claim_id) FROM _chk").fetchone()[0]
+    con.execute("DROP TABLE IF EXISTS _chk")
+    con.execute("DROP TABLE IF EXISTS _spec")
+    return n
+
+
+def stored_check(con: duckdb.DuckDBPyConnection, claim_id: int, mode: str) -> tuple | None:
+    """One saved check, with CHECK_FIELDS."""
+    return con.execute(
+        "SELECT claim_id, mode, verdict, metric, place, official, period_start, period_end,"
+        " compare_start, compare_end, error_pct, source, source_url, as_of, explanation, reason,"
+        " overridden FROM checks WHERE claim_id = ? AND mode = ?",
+        [claim_id, mode],
+    ).fetchone()
+
+
+def check_history(con: duckdb.DuckDBPyConnection, claim_id: int) -> list[tuple]:
+    """(mode, old_verdict, new_verdict, old_official, new_official, reason, changed_at)."""
+    return con.execute(
+        "SELECT mode, old_verdict, new_verdict, old_official, new_official, reason, changed_at"
+        " FROM check_history WHERE claim_id = ? ORDER BY id",
+        [claim_id],
+    ).fetchall()
+
+
 # --- tracking and app queries -------------------------------------------------------------------
 
 # tracking ---------------------------------------------------------------------------------------

@@ -1,0 +1,425 @@
+"""Time phrases -> the period a claim is about, relative to the story's published date.
+
+Several of DESIGN.md's rules depend on what is on record ("the latest year-to-date row", "the latest
+full year on record"), so a `Period` is either fixed (dates known from the phrase alone) or a rule
+that the store resolves against the figures in SQL (`kind` ytd / latest / latest_year /
+latest_month). The compare side of a change is described the same way.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import lru_cache
+
+# kinds of target
+FIXED = "fixed"  # start/end known
+YTD = "ytd"  # latest year-to-date row of the year up to the published date, else the year row
+LATEST = "latest"  # latest period on record up to the published date
+LATEST_YEAR = "latest_year"  # latest full year on record
+LATEST_MONTH = "latest_month"  # latest month on record
+UNRESOLVED = "unresolved"  # unverifiable: `reason` says why
+TARGET_KINDS = (FIXED, YTD, LATEST, LATEST_YEAR, LATEST_MONTH)
+
+# kinds of comparison (for changes)
+C_FIXED = "fixed"  # compare_start/compare_end known
+C_YEARS_BEFORE = "years_before"  # the same dates `compare_years` years before the target
+C_PREVIOUS = (
+    "previous"  # "the one before it": previous year, month or quarter by the target's grain
+)
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+_MONTH_RE = (
+    r"(january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+}  # fmt: skip
+_DAY_WORD = (
+    r"(?:(?:twenty|thirty)[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
+    r"|nineteenth|twentieth|thirtieth"
+)
+_NUM_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "a": 1, "several": None,
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Period:
+    """The period a claim is about and, for a change, the period it is compared with."""
+
+    kind: str
+    start: date | None = None
+    end: date | None = None
+    compare: str | None = None  # C_FIXED, C_YEARS_BEFORE, C_PREVIOUS or None (a level)
+    compare_start: date | None = None
+    compare_end: date | None = None
+    compare_years: int = 1
+    shift_years: int = 0  # applied to a record-resolved target ("a year ago" of the latest)
+    year_start: date | None = None  # YTD: January 1 of the year meant
+    relative: bool = False  # "a year ago" / "the year before": relative to a contrasted claim
+    reason: str | None = None  # why it cannot be resolved (kind UNRESOLVED)
+    phrase: str | None = None
+
+
+def year_span(year: int) -> tuple[date, date]:
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def month_span(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def shift_years(day: date, years: int) -> date:
+    """The same calendar date `years` earlier (Feb 29 -> Feb 28)."""
+    year = day.year - years
+    last = calendar.monthrange(year, day.month)[1]
+    return date(year, day.month, min(day.day, last))
+
+
+def _day_number(text: str) -> int | None:
+    text = text.strip().lower().replace("-", " ")
+    if re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", text):
+        return int(re.match(r"\d+", text).group())
+    parts = text.split()
+    total = 0
+    for part in parts:
+        if part == "twenty":
+            total += 20
+        elif part == "thirty":
+            total += 30
+        elif part in _ORDINALS:
+            total += _ORDINALS[part]
+        else:
+            return None
+    return total or None
+
+
+_DATE_PATTERNS = [
+    # "August second", "Aug. 2", "August 2nd", "August 2, 2022"
+    re.compile(_MONTH_RE + r"\s+(\d{1,2}(?:st|nd|rd|th)?|" + _DAY_WORD + r")(?:,?\s+(\d{4}))?\b"),
+    # "the second of August"
+    re.compile(r"(?:the\s+)?(" + _DAY_WORD + r"|\d{1,2}(?:st|nd|rd|th)?)\s+of\s+" + _MONTH_RE),
+    # "8/2", "8/2/2022"
+    re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b"),
+]
+
+
+def _find_date(text: str, published: date) -> date | None:
+    """A calendar date named in the phrase, in the published year unless that is later."""
+    for i, pattern in enumerate(_DATE_PATTERNS):
+        m = pattern.search(text)
+        if not m:
+            continue
+        year = None
+        if i == 0:
+            month, day, year = MONTHS.get(m.group(1)), _day_number(m.group(2)), m.group(3)
+        elif i == 1:
+            day, month = _day_number(m.group(1)), MONTHS.get(m.group(2))
+        else:
+            month, day, year = int(m.group(1)), int(m.group(2)), m.group(3)
+            if year and len(year) == 2:
+                year = "20" + year
+        if not month or not day or not 1 <= month <= 12:
+            continue
+        y = int(year) if year else published.year
+        try:
+            found = date(y, month, day)
+        except ValueError:
+            continue
+        if not year and found > published:
+            # "as of December 31" in a January story means last December.
+            found = date(y - 1, month, min(day, calendar.monthrange(y - 1, month)[1]))
+        return found
+    return None
+
+
+def _future(period: Period, published: date) -> Period:
+    if period.kind == FIXED and period.start is not None and period.start > published:
+        return Period(
+            UNRESOLVED,
+            start=period.start,
+            end=period.end,
+            reason=(
+                f"the period ({period.start.isoformat()} to {period.end.isoformat()}) is after "
+                f"the story's date ({published.isoformat()})"
+            ),
+            phrase=period.phrase,
+        )
+    return period
+
+
+def _with_change(period: Period, change: str) -> Period:
+    """Add DESIGN.md's default comparison for a change: the one before, or a year before."""
+    if change == "level" or period.kind == UNRESOLVED or period.compare:
+        return period
+    if period.kind == YTD:
+        return replace(period, compare=C_YEARS_BEFORE, compare_years=1)
+    if period.kind == FIXED and period.start is not None:
+        start, end = period.start, period.end
+        if start.month == 1 and start.day == 1 and end.year == start.year:
+            # a year, or a year to a date: the same dates a year before
+            return replace(
+                period,
+                compare=C_FIXED,
+                compare_start=shift_years(start, 1),
+                compare_end=shift_years(end, 1),
+            )
+        if start.day == 1 and end == month_span(start.year, start.month)[1]:
+            prev = start - timedelta(days=1)
+            cs, ce = month_span(prev.year, prev.month)
+            return replace(period, compare=C_FIXED, compare_start=cs, compare_end=ce)
+        length = (end - start).days + 1
+        ce = start - timedelta(days=1)
+        return replace(
+            period, compare=C_FIXED, compare_start=ce - timedelta(days=length - 1), compare_end=ce
+        )
+    return replace(period, compare=C_PREVIOUS)
+
+
+def _ytd(published: date, year: int | None = None, phrase: str | None = None) -> Period:
+    year = year or published.year
+    return Period(YTD, year_start=date(year, 1, 1), phrase=phrase)
+
+
+def _fixed(start: date, end: date, phrase: str | None) -> Period:
+    return Period(FIXED, start=start, end=end, phrase=phrase)
+
+
+_YEAR = r"((?:19|20)\d{2})"
+_YEARS_AGO = re.compile(
+    r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+(ago|before|earlier)\b"
+)
+_SINCE = re.compile(
+    r"\b(?:since|compared (?:to|with)|from|than(?: in)?|over|versus|vs\.?)\s+" + _YEAR
+)
+_BETWEEN = re.compile(r"\b(?:between|from)\s+" + _YEAR + r"\s+(?:and|to|through|until)\s+" + _YEAR)
+_PAST_N = re.compile(
+    r"\b(?:past|last|previous)\s+(two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years\b"
+)
+_QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b")
+_QUARTERS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
+_SAME_TIME = re.compile(
+    r"\b(?:same (?:time|period|point|date)|this time|this point|same stretch)\s+(?:of\s+)?last year"
+)
+_LATEST_WORDS = re.compile(
+    r"^(?:now|today|currently|right now|so far|to date|at present|at the moment|recently|lately"
+    r"|these days|this point|latest|most recent(?:ly)?|the latest)$"
+)
+
+
+def _normalise(phrase: str) -> str:
+    text = phrase.lower().strip()
+    text = re.sub(r"[\u2018\u2019\u201c\u201d\"']", "", text)
+    text = re.sub(r"\s+", " ", text)
+    return text.strip(" ,.;:")
+
+
+@lru_cache(maxsize=4096)
+def resolve_period(
+    phrase: str | None,
+    published: date,
+    *,
+    change: str = "level",
+    compare_phrase: str | None = None,
+) -> Period:
+    """The period `phrase` names in a story published on `published`.
+
+    `change` is the claim's change (level, difference, percent_change): a change also gets the
+    period it is compared with. `compare_phrase` is a time phrase the sentence gives as the base
+    of the change ("than last year", "from 2018", "the same time last year"), when there is one.
+    """
+    period = _target(phrase, published)
+    if period.kind != UNRESOLVED and change != "level" and compare_phrase:
+        period = _apply_compare(period, compare_phrase, published)
+    period = _with_change(period, change)
+    return _future(period, published)
+
+
+def _apply_compare(period: Period, compare_phrase: str, published: date) -> Period:
+    text = _normalise(compare_phrase)
+    if _SAME_TIME.search(text) or re.search(r"\b(?:a|one) year (?:ago|earlier|before)\b", text):
+        return replace(period, compare=C_YEARS_BEFORE, compare_years=1)
+    if re.search(r"\blast year\b", text) and not re.search(r"\bthis time\b", text):
+        cs, ce = year_span(published.year - 1)
+        return replace(period, compare=C_FIXED, compare_start=cs, compare_end=ce)
+    m = re.search(_YEAR, text)
+    if m:
+        cs, ce = year_span(int(m.group(1)))
+        return replace(period, compare=C_FIXED, compare_start=cs, compare_end=ce)
+    return period
+
+
+def _target(phrase: str | None, published: date) -> Period:
+    if phrase is None or not phrase.strip():
+        return Period(LATEST)
+    text = _normalise(phrase)
+    raw = phrase
+
+    if _SAME_TIME.search(text):
+        # "up 10 percent from the same time last year": this year to date against last year's.
+        p = _ytd(published, phrase=raw)
+        return replace(p, compare=C_YEARS_BEFORE, compare_years=1)
+
+    m = _BETWEEN.search(text)
+    if m:
+        a, b = int(m.group(1)), int(m.group(2))
+        start, end = year_span(b)
+        cs, ce = year_span(a)
+        return Period(FIXED, start=start, end=end, compare=C_FIXED, compare_start=cs,
+                      compare_end=ce, phrase=raw)  # fmt: skip
+
+    m = re.search(r"\bsince\s+" + _YEAR, text) or _SINCE.search(text)
+    if m:
+        base = int(m.group(1))
+        cs, ce = year_span(base)
+        if base >= published.year:
+            # "since 2023" in a 2023 story: the year so far, against nothing earlier on record.
+            return Period(UNRESOLVED, reason=f"'{raw}' leaves no full year after {base} to compare",
+                          phrase=raw)  # fmt: skip
+        return Period(LATEST_YEAR, compare=C_FIXED, compare_start=cs, compare_end=ce, phrase=raw)
+
+    m = _PAST_N.search(text)
+    if m:
+        word = m.group(1)
+        n = int(word) if word.isdigit() else _NUM_WORDS.get(word)
+        if n:
+            return Period(LATEST_YEAR, compare=C_YEARS_BEFORE, compare_years=n, phrase=raw)
+
+    if re.search(r"\b(?:next year|coming year|upcoming year)\b", text):
+        start, end = year_span(published.year + 1)
+        return _fixed(start, end, raw)
+
+    when = _find_date(text, published)
+    if when is not None and re.search(r"\b(as of|through|thru|by|until|to|since january)\b", text):
+        # "as of August second": the year to that date.
+        return _fixed(date(when.year, 1, 1), when, raw)
+
+    m = _QUARTER.search(text)
+    if m:
+        q = _QUARTERS[m.group(1)]
+        ym = re.search(_YEAR, text)
+        year = int(ym.group(1)) if ym else published.year
+        if not ym and re.search(r"\blast year\b", text):
+            year -= 1
+        start = date(year, 3 * q - 2, 1)
+        end = month_span(year, 3 * q)[1]
+        if not ym and start > published:
+            year -= 1
+            start, end = date(year, 3 * q - 2, 1), month_span(year, 3 * q)[1]
+        return _fixed(start, end, raw)
+
+    if when is not None:
+        # a single day named without "as of": that day's figure, when the record has one
+        return _fixed(when, when, raw)
+
+    m = re.search(
+        r"\b(last\s+|this\s+)?" + _MONTH_RE + r"(?:,?\s+(?:of\s+)?" + _YEAR + r")?\b", text
+    )
+    if m:
+        month = MONTHS[m.group(2)]
+        if m.group(3):
+            year = int(m.group(3))
+        elif re.search(r"\b(?:of|in) last year\b|\blast year\b", text):
+            year = published.year - 1
+        else:
+            year = published.year
+            this_month = date(published.year, published.month, 1)
+            if (m.group(1) or "").strip() == "last":
+                # "last March": the most recent March that is over
+                if date(year, month, 1) >= this_month:
+                    year -= 1
+            elif date(year, month, 1) > published:
+                year -= 1
+        return _fixed(*month_span(year, month), raw)
+
+    if re.search(r"\blast month\b", text):
+        prev = published.replace(day=1) - timedelta(days=1)
+        return _fixed(*month_span(prev.year, prev.month), raw)
+    if re.search(r"\bthis month\b", text):
+        return _fixed(*month_span(published.year, published.month), raw)
+
+    m = _YEARS_AGO.search(text) or re.search(r"\b(the|a) (year|one) before\b", text)
+    if m or re.search(r"\b(?:the )?(?:previous|prior|preceding) year\b", text):
+        n = 1
+        if m and m.re is _YEARS_AGO:
+            word = m.group(1)
+            n = int(word) if word.isdigit() else (_NUM_WORDS.get(word) or 1)
+        # Relative to the claim it is contrasted with; on its own, to the latest on record.
+        return Period(LATEST, shift_years=n, relative=True, phrase=raw)
+
+    if re.search(r"\b(last|past|previous) year\b", text) or text in {"in the last year"}:
+        return _fixed(*year_span(published.year - 1), raw)
+    if re.search(r"\b(this year|so far this year|year to date|year-to-date|ytd|this calendar year"
+                 r"|since january|since the (?:start|beginning) of (?:the|this) year|so far in)\b",
+                 text):  # fmt: skip
+        return _ytd(published, phrase=raw)
+
+    m = re.search(r"\b(?:fiscal(?: year)?|fy)\s*'?(\d{2,4})\b", text)
+    if m:
+        return Period(UNRESOLVED, reason=f"fiscal years ('{raw}') are not resolved automatically",
+                      phrase=raw)  # fmt: skip
+
+    m = re.search(_YEAR, text)
+    if m:
+        year = int(m.group(1))
+        if year == published.year:
+            # The year of the story itself: the year so far (or its row for a yearly series).
+            return _ytd(published, year, phrase=raw)
+        return _fixed(*year_span(year), raw)
+
+    if re.search(r"\b(each|every|per|a|an|one) year\b|\bannual(ly)?\b|\byearly\b|\ba year\b", text):
+        return Period(LATEST_YEAR, phrase=raw)
+    if re.search(r"\b(each|every|per|a) month\b|\bmonthly\b", text):
+        return Period(LATEST_MONTH, phrase=raw)
+    if re.search(r"\byesterday\b", text):
+        day = published - timedelta(days=1)
+        return _fixed(day, day, raw)
+    if re.search(r"\btoday\b", text) and when is None:
+        return Period(LATEST, phrase=raw)
+    if _LATEST_WORDS.match(text):
+        return Period(LATEST, phrase=raw)
+    return Period(UNRESOLVED, reason=f"the time phrase '{raw}' is not one the checker resolves",
+                  phrase=raw)  # fmt: skip
+
+
+def contrasted(relative: Period, base: Period) -> Period:
+    """'a year ago' read against the period of the claim it is contrasted with."""
+    n = relative.shift_years or 1
+    if base.kind == FIXED and base.start is not None:
+        return replace(
+            relative,
+            kind=FIXED,
+            start=shift_years(base.start, n),
+            end=shift_years(base.end, n),
+            shift_years=0,
+            relative=False,
+        )
+    if base.kind in (YTD, LATEST, LATEST_YEAR, LATEST_MONTH):
+        return replace(
+            relative,
+            kind=base.kind,
+            year_start=base.year_start,
+            shift_years=base.shift_years + n,
+            relative=False,
+        )
+    return relative

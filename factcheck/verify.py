@@ -1,0 +1,780 @@
+"""Claim -> metric -> comparable official value -> verdict and explanation.
+
+Matching (what series, which place, which period) is done here in Python, per claim, from the
+catalogue and the claim's words; the comparison itself (the period on record, the vintages, the
+level / difference / percent change, the verdict and its sentence) is one set-based SQL statement
+in store.py, so a whole story, or every claim in the store, is checked by one query.
+The rules are written out for reporters in docs/verdicts.md.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from factcheck import periods as pr
+from factcheck import store as st
+from factcheck.figures import (
+    OWN_PLACE_WORDS,
+    FiguresInvalid,
+    import_frame,
+    lemma,
+    metric_aliases,
+    normalise_alias,
+    read_figures_frame,
+    read_metrics_csv,
+)
+from factcheck.models import Check, Claim, Metric
+
+__all__ = [
+    "FiguresInvalid",
+    "check_claims",
+    "check_claims_in_store",
+    "check_text_against_files",
+    "recheck_all",
+    "set_override",
+    "clear_override",
+    "acceptance",
+    "stated_unit",
+]
+
+MODES = ("aired", "now")
+COUNT_UNITS = {"count", "number", "people", "persons"}
+PERCENT_UNITS = {"percent", "%", "pct", "percentage"}
+
+# Words before the subject that name a narrower group than a series about all of it
+# ("teen shootings", "fatal crashes", "domestic homicides"), unless they are part of the alias.
+_NARROWING_WORDS = """teen teenage teenaged teenager juvenile youth young child children kid kids minor student
+    students school female women woman male men man elderly senior seniors domestic gang
+    gang-related drug drug-related fatal nonfatal non-fatal deadly accidental unsolved solved
+    violent property sexual armed car vehicle auto residential commercial retail downtown
+    police police-involved officer-involved mass stolen assault-style automatic hate
+    first-time repeat black white hispanic latino asian rural suburban overnight weekend
+    holiday nighttime daytime rifle pistol handgun"""
+NARROWING_MODIFIERS = frozenset(_NARROWING_WORDS.split())
+# Phrases right after the subject that narrow it ("shootings involving teenagers").
+_NARROWING_AFTER = re.compile(
+    r"^\W*(?:\w+\W+){0,1}?(involving|among|against|targeting|linked to|related to|tied to"
+    r"|connected to|committed by|carried out by|by (?:teens?|teenagers?|juveniles?|minors?"
+    r"|youths?|students?|children|women|men|gangs?)|of (?:teens?|teenagers?|juveniles?"
+    r"|minors?|youths?|students?|children|women|men|officers?)|under (?:the )?age"
+    r"|aged\b|in which|that involved|who (?:were|are)|with (?:a|an) (?:rifle|handgun|knife))\b",
+    re.IGNORECASE,
+)
+_COMPARE_PHRASE = re.compile(
+    r"\b(?:than|from|over|compared (?:to|with)|versus|vs\.?|since)\s+(?:in\s+|during\s+)?"
+    r"(last year|the (?:year|one) before(?: that)?|a year (?:ago|earlier|before)"
+    r"|(?:the )?same (?:time|period|point|date|stretch) (?:of |in )?last year"
+    r"|this time last year|(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+_NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+# --- the catalogue ----------------------------------------------------------------------------
+
+
+@dataclass
+class Catalogue:
+    """What the store knows: metrics and their aliases, places and their aliases, and which
+    (metric, place) series have figures."""
+
+    metrics: dict[str, Metric]
+    aliases: dict[str, set[str]]  # normalised alias -> metrics
+    places: dict[str, str]  # lower-case alias -> place
+    series: set[tuple[str, str]]
+    _phrase_res: list[tuple[re.Pattern, str, int]] = field(default_factory=list)
+    _place_re: re.Pattern | None = None
+
+    @classmethod
+    def load(cls, con) -> Catalogue:
+        metrics = {
+            m: Metric(m, label, unit, [a for a in (aliases or "").split(";") if a.strip()])
+            for m, label, unit, aliases in st.load_metrics(con)
+        }
+        alias_map: dict[str, set[str]] = {}
+        for alias, metric in st.load_metric_aliases(con):
+            alias_map.setdefault(normalise_alias(alias), set()).add(metric)
+        for metric in metrics.values():  # metrics stored before their aliases were computed
+            for alias in metric_aliases(metric):
+                alias_map.setdefault(alias, set()).add(metric.metric)
+        cat = cls(metrics, alias_map, st.load_place_aliases(con), st.series_on_record(con))
+        cat._compile()
+        return cat
+
+    def _compile(self) -> None:
+        for alias, metrics in self.aliases.items():
+            for metric in metrics:
+                self._phrase_res.append((_alias_regex(alias), metric, len(alias.split())))
+        names = sorted(
+            {a for a in self.places if a not in OWN_PLACE_WORDS and len(a) > 2},
+            key=len,
+            reverse=True,
+        )
+        if names:
+            self._place_re = re.compile(
+                r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE
+            )
+
+    def place_for(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        text = re.sub(r"\s+", " ", name.strip().lower()).strip(" .,;:")
+        for candidate in (text, text.removeprefix("the "), text.split(",")[0].strip()):
+            if candidate in self.places:
+                return self.places[candidate]
+        return None
+
+    def label(self, metric: str) -> str:
+        m = self.metrics.get(metric)
+        label = m.label if m else metric.replace("_", " ")
+        if len(label) > 1 and label[0].isupper() and label[1].islower():
+            label = label[0].lower() + label[1:]
+        return label
+
+    def unit(self, metric: str) -> str:
+        m = self.metrics.get(metric)
+        return (m.unit if m else "count").lower()
+
+
+def _alias_regex(alias: str) -> re.Pattern:
+    parts = []
+    for word in alias.split():
+        w = re.escape(word)
+        if word.endswith("y"):
+            parts.append(w[:-1] + r"(?:y|ies)")
+        else:
+            parts.append(w + r"(?:s|es)?")
+    return re.compile(r"\b" + r"[\s-]+".join(parts) + r"\b", re.IGNORECASE)
+
+
+# --- matching ---------------------------------------------------------------------------------
+
+
+def _claim_pos(claim: Claim) -> int:
+    pos = claim.sentence.find(claim.text)
+    return pos if pos >= 0 else 0
+
+
+def _unit_change(claim: Claim, metric_unit: str) -> tuple[str | None, str | None]:
+    """The change to compute for this claim on a series of `metric_unit`, or a reason not to."""
+    cu = (claim.unit or "count").lower()
+    change = claim.change
+    mu = metric_unit.lower()
+    if cu in PERCENT_UNITS:
+        if mu in PERCENT_UNITS:
+            return change, None
+        # A percent about a count or money series can only be a percent change.
+        if change in ("level", "percent_change"):
+            return "percent_change", None
+        return None, "a difference in percentage points of a count series is not a measure"
+    if change == "percent_change":
+        return None, f"the claim is a percent change but its unit is {cu}"
+    if mu in PERCENT_UNITS:
+        return None, f"the series is a percentage but the claim is in {cu}"
+    if cu == mu or cu == "count" or (cu in COUNT_UNITS and mu in COUNT_UNITS):
+        return change, None
+    return None, f"the claim is in {cu} but the series is in {mu}"
+
+
+def match_metric(claim: Claim, cat: Catalogue, place: str) -> tuple[str | None, str | None]:
+    """The series a claim is about, or (None, reason). Aliases and phrases in the sentence
+    nearest the claim win; ties are broken by unit and by figures for the place, never by guess."""
+    sentence = claim.sentence or claim.text
+    pos = _claim_pos(claim)
+    subject = normalise_alias(claim.subject) if claim.subject else ""
+    subject_words = set(subject.split())
+    found: dict[str, tuple[int, int]] = {}  # metric -> (words in alias, -distance)
+    for regex, metric, words in cat._phrase_res:
+        for m in regex.finditer(sentence):
+            phrase_words = set(normalise_alias(m.group(0)).split())
+            # A multiword phrase only counts when it holds the subject (or there is no subject);
+            # a one-word alias must be the subject itself.
+            if subject and not (phrase_words & _synonyms(subject_words)):
+                continue
+            if not subject and words < 2:
+                continue
+            dist = min(abs(m.start() - pos), abs(m.end() - pos))
+            key = (words, -dist)
+            if metric not in found or key > found[metric]:
+                found[metric] = key
+    if subject:
+        for metric in cat.aliases.get(subject, ()):
+            found.setdefault(metric, (1, -10_000))
+    if not found:
+        if not subject:
+            return None, "the claim does not say what it counts"
+        return None, f"no official series for '{claim.subject}' in the catalogue"
+    ranked = sorted(found.items(), key=lambda kv: kv[1], reverse=True)
+    best = [m for m, k in ranked if k[0] == ranked[0][1][0]]
+    if len(best) > 1:
+        fits = [m for m in best if _unit_change(claim, cat.unit(m))[0] is not None]
+        best = fits or best
+    if len(best) > 1:
+        on_record = [m for m in best if (m, place) in cat.series]
+        best = on_record or best
+    if len(best) > 1:
+        # Same alias length: the one nearest the claim in the sentence.
+        nearest = max(found[m][1] for m in best)
+        best = [m for m in best if found[m][1] == nearest]
+    if len(best) > 1:
+        names = ", ".join(sorted(best))
+        return None, f"'{claim.subject or claim.text}' matches several series ({names})"
+    return best[0], None
+
+
+def _synonyms(words: set[str]) -> set[str]:
+    from factcheck.figures import SYNONYMS
+
+    out = set(words)
+    for group in SYNONYMS:
+        if out & group:
+            out |= group
+    return out
+
+
+def narrower_group(claim: Claim, metric: Metric) -> str | None:
+    """The words that narrow the claim's subject below the series, if any (docs/verdicts.md)."""
+    if not claim.subject:
+        return None
+    sentence = claim.sentence or ""
+    aliases = metric_aliases(metric)
+    alias_words = {w for a in aliases for w in a.split()}
+    subj = normalise_alias(claim.subject)
+    if not subj:
+        return None
+    pos = _claim_pos(claim)
+    best = None
+    for m in _alias_regex(subj).finditer(sentence):
+        if best is None or abs(m.start() - pos) < abs(best.start() - pos):
+            best = m
+    if best is None:
+        return None
+    before = re.findall(r"[A-Za-z][A-Za-z-]*", sentence[max(0, best.start() - 40) : best.start()])
+    for word in reversed(before[-2:]):
+        w = word.lower()
+        if w in NARROWING_MODIFIERS and lemma(w) not in alias_words:
+            phrase = f"{w} {subj}"
+            if normalise_alias(phrase) in aliases:
+                return None
+            return f"{word} {best.group(0)}"
+        if w not in NARROWING_MODIFIERS:
+            break  # only the words right before the subject modify it
+    after = sentence[best.end() : best.end() + 60]
+    m = _NARROWING_AFTER.match(after)
+    if m:
+        return f"{best.group(0)}{after[: m.end()]}".strip()
+    return None
+
+
+def _sentence_place(claim: Claim, cat: Catalogue) -> str | None:
+    if cat._place_re is None or not claim.sentence:
+        return None
+    pos = _claim_pos(claim)
+    best, best_dist = None, None
+    for m in cat._place_re.finditer(claim.sentence):
+        if not m.group(0)[0].isupper():
+            continue  # a proper name, not "the city's" in lower case
+        dist = abs(m.start() - pos)
+        if best_dist is None or dist < best_dist:
+            best, best_dist = cat.places.get(m.group(0).lower()), dist
+    return best
+
+
+def match_place(claim: Claim, cat: Catalogue, station_place: str) -> tuple[str | None, str | None]:
+    """The place the claim names, else the station's (through the aliases)."""
+    home = cat.place_for(station_place) or station_place
+    if claim.place:
+        lower = claim.place.strip().lower()
+        if lower in OWN_PLACE_WORDS or lower.removeprefix("the ") in OWN_PLACE_WORDS:
+            return home, None
+        found = cat.place_for(claim.place)
+        if found:
+            return found, None
+        return None, f"no official figures for {claim.place}"
+    return _sentence_place(claim, cat) or home, None
+
+
+# --- the claimed value at its stated precision ------------------------------------------------
+
+
+def _zeros_unit(value: float) -> float:
+    """The rounding unit a written value implies: 1500 -> 100, 7000 -> 1000, 144 -> 1, 5.1 -> 0.1."""
+    value = abs(value)
+    if value == 0:
+        return 1.0
+    if abs(value - round(value)) < 1e-9:
+        n, unit = round(value), 1
+        while n % (unit * 10) == 0:
+            unit *= 10
+        return float(unit)
+    text = f"{value:.6f}".rstrip("0")
+    return 10.0 ** -len(text.split(".")[1])
+
+
+@lru_cache(maxsize=65536)
+def stated_unit(text: str, value: float, which: int = 0) -> float:
+    """The rounding unit of the `which`-th number written in `text` (0 first, -1 last), whose
+    value (after multipliers such as 'million') is `value`. Decimals count by their last place
+    ("5.1%" -> 0.1, "$4.5 million" -> 100,000); integers and number words by their trailing
+    zeros ("1500" -> 100, "seven thousand" -> 1,000, "two to three hundred" -> 100)."""
+    tokens = _NUMBER_TOKEN.findall(text or "")
+    if not tokens:
+        return _zeros_unit(value)
+    token = tokens[which] if -len(tokens) <= which < len(tokens) else tokens[-1]
+    if "." not in token:
+        return _zeros_unit(value)
+    written = float(token.replace(",", ""))
+    decimals = len(token.split(".")[1])
+    scale = 1.0
+    if written and value:
+        ratio = abs(value) / written
+        if ratio > 0 and abs(math.log10(ratio) - round(math.log10(ratio))) < 1e-6:
+            scale = 10.0 ** round(math.log10(ratio))
+    return (10.0**-decimals) * scale
+
+
+def acceptance(claim: Claim) -> tuple[float | None, float | None]:
+    """The interval of official magnitudes that make the claim accurate (None: unbounded),
+    by DESIGN.md's table; hedged ranges as docs/verdicts.md says."""
+    low, high = abs(claim.low), abs(claim.high)
+    if low > high:
+        low, high = high, low
+    q = claim.qualifier
+    hedge = (claim.hedge or "").lower().strip()
+    if q == "range" and low == high:
+        q = hedge_qualifier(hedge) or "exact"
+    if q != "range" and low != high:
+        hedge, q = q, "range"
+    h_lo = stated_unit(claim.text, low, 0) / 2
+    h_hi = stated_unit(claim.text, high, -1) / 2
+    v = low
+    if q == "exact":
+        return v - h_lo, v + h_lo
+    if q == "approximately":
+        return min(0.9 * v, v - h_lo), max(1.1 * v, v + h_lo)
+    if q in ("more_than", "at_least"):
+        return v, None
+    if q in ("less_than", "at_most"):
+        return None, v
+    if q == "almost":
+        return 0.9 * v, v
+    # range, widened by the bounds' stated precision, then loosened by its hedge
+    lo, hi = low - h_lo, high + h_hi
+    kind = hedge_qualifier(hedge) if hedge not in ("range", "exact", "") else None
+    if kind == "approximately":
+        lo, hi = min(lo, 0.9 * low), max(hi, 1.1 * high)
+    elif kind == "almost":
+        lo = min(lo, 0.9 * low)
+    elif kind in ("more_than", "at_least"):
+        hi = None
+    elif kind in ("less_than", "at_most"):
+        lo = None
+    return lo, hi
+
+
+def hedge_qualifier(hedge: str) -> str | None:
+    """A hedge word ('about', 'nearly', ...) or qualifier name as a qualifier."""
+    hedge = hedge.lower().strip()
+    if hedge in (
+        "exact", "approximately", "more_than", "at_least", "less_than", "at_most", "almost",
+    ):  # fmt: skip
+        return hedge
+    if hedge in {
+        "about", "approximately", "roughly", "around", "some", "approximately about",
+        "just about", "close to", "nearly about", "estimated", "an estimated", "approx",
+    }:  # fmt: skip
+        return "approximately"
+    if hedge in {"almost", "nearly", "just under", "just shy of", "close to", "not quite"}:
+        return "almost"
+    if hedge in {"more than", "over", "above", "upwards of", "in excess of", "exceeding"}:
+        return "more_than"
+    if hedge in {"at least", "no fewer than", "no less than"}:
+        return "at_least"
+    if hedge in {"less than", "fewer than", "under", "below"}:
+        return "less_than"
+    if hedge in {"at most", "up to", "no more than"}:
+        return "at_most"
+    if "about" in hedge or "approx" in hedge or "around" in hedge:
+        return "approximately"
+    if "almost" in hedge or "nearly" in hedge:
+        return "almost"
+    return None
+
+
+def signed_interval(claim: Claim, change: str) -> tuple[float | None, float | None, bool, float]:
+    """(low, high, compare magnitudes?, claimed middle) on the signed scale of `change`."""
+    lo, hi = acceptance(claim)
+    mid = (abs(claim.low) + abs(claim.high)) / 2
+    if change == "level":
+        return lo, hi, False, mid
+    if claim.direction not in ("up", "down"):
+        return lo, hi, True, mid
+    lo = 0.0 if lo is None else lo  # a rise of "less than 5%" is still a rise
+    if claim.direction == "down":
+        return (None if hi is None else -hi), -lo, False, -mid
+    return lo, hi, False, mid
+
+
+# --- building the checks ----------------------------------------------------------------------
+
+
+@dataclass
+class _Item:
+    cid: int
+    claim: Claim
+    published: date
+    station_place: str
+    override: tuple | None = None  # (metric, place, start, end, verdict, note, author)
+
+
+def _compare_phrase(claim: Claim) -> str | None:
+    sentence = claim.sentence or ""
+    pos = _claim_pos(claim)
+    best = None
+    for m in _COMPARE_PHRASE.finditer(sentence):
+        if m.start() >= pos and (best is None or m.start() < best.start()):
+            best = m
+    if best is None:
+        for m in _COMPARE_PHRASE.finditer(sentence):
+            best = m
+    return best.group(1) if best else None
+
+
+def _period_for(claim: Claim, published: date, change: str) -> pr.Period:
+    phrase = claim.period
+    compare = _compare_phrase(claim) if change != "level" else None
+    if compare:
+        norm_c = compare.lower()
+        norm_p = (phrase or "").lower().strip()
+        if not norm_p or norm_p in norm_c or norm_c in norm_p:
+            # The only time phrase is the base of the change: the claim is about now.
+            year = re.search(r"(?:19|20)\d{2}", norm_c)
+            phrase = f"since {year.group(0)}" if year else "this year"
+    return pr.resolve_period(phrase, published, change=change, compare_phrase=compare)
+
+
+def _spec_rows(items: list[_Item], cat: Catalogue) -> pd.DataFrame:
+    cols: dict[str, list] = {c: [] for c in st.SPEC_COLUMNS}
+    resolved: dict[int, pr.Period] = {}
+    previous: list[_Item] = []
+    for item in items:
+        claim = item.claim
+        row = _spec_one(item, cat, resolved, previous)
+        previous.append(item)
+        for c in st.SPEC_COLUMNS:
+            cols[c].append(row.get(c))
+    frame = pd.DataFrame(cols)
+    for c in ("published", "t_start", "t_end", "year_start", "c_start", "c_end"):
+        frame[c] = pd.to_datetime(frame[c])
+    del claim
+    return frame
+
+
+def _spec_one(item: _Item, cat: Catalogue, resolved: dict, previous: list[_Item]) -> dict:
+    claim = item.claim
+    row: dict = {
+        "cid": item.cid,
+        "published": item.published,
+        "claim_text": claim.text,
+        "change": claim.change,
+        "shift_years": 0,
+        "c_years": 1,
+        "use_abs": False,
+    }
+    ov = item.override
+    if ov and ov[4]:
+        row["ov_verdict"] = ov[4]
+        row["ov_note"] = ", ".join(x for x in (ov[5], f"by {ov[6]}" if ov[6] else None) if x)
+
+    def fail(reason: str) -> dict:
+        row.update(pre_reason=reason, kind="fixed", label="", unit="count", mid=0.0)
+        return row
+
+    place, why = (ov[1], None) if ov and ov[1] else match_place(claim, cat, item.station_place)
+    if place is None:
+        return fail(why)
+    if ov and ov[0]:
+        metric, why = ov[0], None
+    else:
+        metric, why = match_metric(claim, cat, place)
+    if metric is None:
+        return fail(why)
+    row.update(metric=metric, place=place, label=cat.label(metric), unit=cat.unit(metric))
+    change, why = _unit_change(claim, cat.unit(metric))
+    if change is None:
+        return fail(why)
+    row["change"] = change
+    if not (ov and ov[0]):
+        narrow = narrower_group(claim, cat.metrics.get(metric) or Metric(metric, metric, "count"))
+        if narrow:
+            return fail(
+                f"the claim is about a narrower group ('{narrow}') than the series "
+                f"{cat.label(metric)}"
+            )
+    if (metric, place) not in cat.series:
+        return fail(f"no {cat.label(metric)} figures on record for {place}")
+
+    if ov and ov[2] and ov[3]:
+        period = pr._with_change(pr.Period(pr.FIXED, start=ov[2], end=ov[3]), change)
+    else:
+        period = _period_for(claim, item.published, change)
+        if period.relative:
+            base = _contrast_base(item, previous, resolved)
+            if base is not None:
+                period = pr._future(pr.contrasted(period, base), item.published)
+    resolved[item.cid] = period
+    if period.kind == pr.UNRESOLVED:
+        return fail(period.reason or "the period cannot be resolved")
+
+    lo, hi, use_abs, mid = signed_interval(claim, change)
+    row.update(
+        kind=period.kind,
+        t_start=period.start,
+        t_end=period.end,
+        year_start=period.year_start,
+        shift_years=period.shift_years,
+        c_kind=period.compare,
+        c_start=period.compare_start,
+        c_end=period.compare_end,
+        c_years=period.compare_years,
+        acc_lo=lo,
+        acc_hi=hi,
+        use_abs=use_abs,
+        mid=mid,
+    )
+    return row
+
+
+def _contrast_base(item: _Item, previous: list[_Item], resolved: dict) -> pr.Period | None:
+    """The period of the claim this one is contrasted with: the nearest earlier claim in the
+    same sentence of the same story whose period is not itself relative."""
+    for other in reversed(previous):
+        if other.claim.sentence != item.claim.sentence or other.published != item.published:
+            continue
+        base = resolved.get(other.cid)
+        if base is not None and not base.relative and base.kind != pr.UNRESOLVED:
+            return base
+    return None
+
+
+def _to_check(row: tuple) -> Check:
+    fields = dict(zip(st.CHECK_FIELDS, row, strict=True))
+    return Check(
+        verdict=fields["verdict"],
+        metric=fields["metric"],
+        place=fields["place"],
+        official=fields["official"],
+        period_start=fields["period_start"],
+        period_end=fields["period_end"],
+        error_pct=None if fields["error_pct"] is None else round(fields["error_pct"], 2) + 0.0,
+        source=fields["source"],
+        source_url=fields["source_url"],
+        as_of=fields["as_of"],
+        explanation=fields["explanation"],
+        compare_start=fields["compare_start"],
+        compare_end=fields["compare_end"],
+        reason=fields["reason"],
+    )
+
+
+def _as_date(value) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    return value
+
+
+def check_claims(
+    store_or_con,
+    claims: list[Claim],
+    *,
+    published: date,
+    place: str,
+    mode: str = "aired",
+    metric: str | None = None,
+) -> list[Check]:
+    """Check the claims of one text (a pasted script) against the store; nothing is stored.
+
+    `mode` "aired" uses the figures published on or before `published` (else the first
+    published after it, said so in the explanation); "now" the latest vintage. `metric` forces
+    the series for every claim (a reporter's choice in the app)."""
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
+    if not claims:
+        return []
+    if isinstance(store_or_con, st.Store):
+        with store_or_con.connect() as con:
+            return _check_on(con, claims, published, place, mode, metric)
+    return _check_on(store_or_con, claims, published, place, mode, metric)
+
+
+def _check_on(con, claims, published, place, mode, metric) -> list[Check]:
+    cat = Catalogue.load(con)
+    override = (metric, None, None, None, None, None, None) if metric else None
+    items = [_Item(i, c, published, place, override) for i, c in enumerate(claims)]
+    st.compute_checks(con, _spec_rows(items, cat))
+    rows = st.computed_checks(con, mode)
+    return [_to_check(r) for r in rows]
+
+
+def check_claims_in_store(
+    con, claim_ids: Iterable[int] | None = None, *, reason: str = "checked"
+) -> int:
+    """Check stored claims in both modes and save them in `checks`, on the caller's connection
+    (inside its transaction); each change of verdict or official value goes to check_history
+    with `reason`. Active overrides are applied. Returns how many claims were checked."""
+    ids = None if claim_ids is None else list(claim_ids)
+    if ids is not None and not ids:
+        return 0
+    frame = st.claims_to_check(con, ids)
+    if frame.empty:
+        return 0
+    cat = Catalogue.load(con)
+    overrides = st.active_overrides(con)
+    items = []
+    for rec in frame.itertuples(index=False):
+        claim = Claim(
+            text=rec.text,
+            start=rec.start_char,
+            end=rec.end_char,
+            sentence=rec.sentence,
+            low=rec.low,
+            high=rec.high,
+            unit=rec.unit,
+            qualifier=rec.qualifier,
+            subject=_none(rec.subject),
+            change=rec.change,
+            direction=_none(rec.direction),
+            period=_none(rec.period),
+            speaker=_none(rec.speaker),
+            hedge=_none(rec.hedge),
+            place=_none(rec.place),
+        )
+        items.append(
+            _Item(
+                int(rec.id),
+                claim,
+                _as_date(rec.published),
+                _none(rec.station_place) or "",
+                overrides.get(int(rec.id)),
+            )
+        )
+    st.compute_checks(con, _spec_rows(items, cat))
+    return st.save_computed_checks(con, reason)
+
+
+def _none(value):
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if value is pd.NA:
+        return None
+    return value
+
+
+def recheck_all(store: st.Store, reason: str) -> int:
+    """Re-check every claim in the store in one transaction; returns how many."""
+    with store.transaction() as con:
+        return check_claims_in_store(con, None, reason=reason)
+
+
+def set_override(
+    store: st.Store,
+    claim_id: int,
+    *,
+    metric: str | None = None,
+    place: str | None = None,
+    period_start: date | None = None,
+    period_end: date | None = None,
+    verdict: str | None = None,
+    note: str | None = None,
+    author: str | None = None,
+) -> Check:
+    """A human's choice for one claim: its series, place or period, or its verdict with a note.
+    The previous override stays in the audit trail (inactive); the claim is re-checked at once
+    and the override holds through every later re-check. Returns the new "now" check."""
+    if verdict is not None and verdict not in ("accurate", "inaccurate", "unverifiable"):
+        raise ValueError(f"verdict must be accurate, inaccurate or unverifiable, not {verdict!r}")
+    if (period_start is None) != (period_end is None):
+        raise ValueError("give both period_start and period_end, or neither")
+    if period_start and period_end and period_end < period_start:
+        raise ValueError("period_end is before period_start")
+    if verdict and not (note or "").strip():
+        raise ValueError("a verdict set by hand needs a note saying why")
+    fields = dict(
+        metric=metric,
+        place=place,
+        period_start=period_start,
+        period_end=period_end,
+        verdict=verdict,
+        note=note,
+        author=author,
+    )
+    who = f" by {author}" if author else ""
+    with store.transaction() as con:
+        if not st.claim_exists(con, claim_id):
+            raise ValueError(f"no claim {claim_id}")
+        st.add_override(con, claim_id, fields)
+        check_claims_in_store(con, [claim_id], reason=f"override{who}: {note or 'no note'}")
+        return _stored_check(con, claim_id)
+
+
+def clear_override(
+    store: st.Store, claim_id: int, *, note: str, author: str | None = None
+) -> Check:
+    """Retire a claim's override (kept in the trail as an inactive row) and re-check it."""
+    with store.transaction() as con:
+        st.add_override(con, claim_id, {"note": note, "author": author, "active": False})
+        who = f" by {author}" if author else ""
+        check_claims_in_store(con, [claim_id], reason=f"override cleared{who}: {note}")
+        return _stored_check(con, claim_id)
+
+
+def _stored_check(con, claim_id: int, mode: str = "now") -> Check:
+    row = st.stored_check(con, claim_id, mode)
+    return _to_check(row)
+
+
+def check_text_against_files(
+    nlp,
+    text: str,
+    *,
+    figures: list[Path],
+    metrics: Path | None,
+    published: date,
+    place: str,
+    mode: str = "aired",
+) -> list[tuple[Claim, Check]]:
+    """`python -m factcheck check`: the text's claims checked against the given files, loaded
+    into a throw-away store (nothing else is touched)."""
+    from factcheck import claims as claims_mod
+
+    catalogue = read_metrics_csv(Path(metrics)) if metrics else None
+    units = {m.metric: m.unit for m in catalogue or []}
+    frames = [read_figures_frame(Path(f), units=units) for f in figures]
+    with tempfile.TemporaryDirectory(prefix="factcheck-check-") as tmp:
+        store = st.Store(Path(tmp) / "check.duckdb")
+        with store.transaction() as con:
+            for i, frame in enumerate(frames):
+                import_frame(
+                    con,
+                    frame,
+                    metrics=catalogue if i == 0 else None,
+                    source_name=Path(figures[i]).name,
+                    recheck=False,
+                )
+        found = claims_mod.extract_claims(nlp, text, published)
+        checks = check_claims(store, found, published=published, place=place, mode=mode)
+    return list(zip(found, checks, strict=True))
