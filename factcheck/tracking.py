@@ -84,6 +84,26 @@ def surname(speaker: str) -> str:
     return parts[-1].strip(".") if parts else ""
 
 
+# Attributions that name an organisation or a crowd, not a person: never a shared "speaker".
+_NOT_A_PERSON_WORDS = """
+    police department departments office agency service report figures data statistics records
+    crews officials officers authorities residents spokesperson spokesman spokeswoman station
+    city county state council board district school schools staff team
+"""
+_NOT_A_PERSON = frozenset(_NOT_A_PERSON_WORDS.split())
+
+
+def person_surname(speaker: str | None) -> str | None:
+    """The surname of a speaker that looks like a person ("Dana Whitfield"), else None."""
+    if not speaker:
+        return None
+    name = surname(speaker)
+    words = [w for w in re.split(r"\s+", speaker.strip()) if w]
+    if not name or name in _NOT_A_PERSON or not words or not words[-1][:1].isupper():
+        return None
+    return name
+
+
 @dataclass
 class Thread:
     """A group of stories about one subject, oldest first; `id` once stored."""
@@ -125,7 +145,7 @@ def _load_stories(con) -> list[_Story]:
                 when=when,
                 title=title,
                 words=title_words(title, place),
-                speakers={surname(s) for s in speakers if s and surname(s)},
+                speakers={n for n in map(person_surname, speakers) if n},
                 metrics=set(metrics),
                 follows_up=bool(_FOLLOW_UP.search(title) or _FOLLOW_UP.search(text or "")),
             )

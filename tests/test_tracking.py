@@ -305,6 +305,25 @@ def test_title_words_drop_place_roles_and_numbers():
     assert tracking.title_words("Mayor's street repairs", None) == {"street", "repair"}
 
 
+def test_organisations_are_not_shared_speakers(room):
+    a_text = "Police say officers seized 1,500 guns."
+    b_text = "Police say officers seized 900 guns in the county."
+    room.story(
+        "p1", "Gun seizures", a_text, T0, [_claim("1,500 guns", a_text, 1500, speaker="Police")]
+    )
+    room.story(
+        "p2",
+        "Gun seizures in the county",
+        b_text,
+        T0 + timedelta(days=2),
+        [_claim("900 guns", b_text, 900, speaker="police department's annual report")],
+    )
+    assert tracking.thread_stories(room.store) == []
+    assert tracking.person_surname("Police") is None
+    assert tracking.person_surname("national weather service") is None
+    assert tracking.person_surname("Renee Callahan") == "callahan"
+
+
 def test_diff_texts_rejects_an_unknown_granularity():
     with pytest.raises(ValueError, match="granularity"):
         tracking.diff_texts("a", "b", granularity="letter")
