@@ -94,6 +94,7 @@ class Catalogue:
     series: set[tuple[str, str]]
     _phrase_res: list[tuple[re.Pattern, str, int]] = field(default_factory=list)
     _place_re: re.Pattern | None = None
+    _norm_places: dict[str, str] | None = None
 
     @classmethod
     def load(cls, con) -> Catalogue:
@@ -126,12 +127,19 @@ class Catalogue:
             )
 
     def place_for(self, name: str | None) -> str | None:
+        """The place a name stands for: exact alias, else the longest leading words that are
+        one ("BIRMINGHAM, Ala." -> "birmingham ala" -> "birmingham")."""
         if not name:
             return None
-        text = re.sub(r"\s+", " ", name.strip().lower()).strip(" .,;:")
-        for candidate in (text, text.removeprefix("the "), text.split(",")[0].strip()):
-            if candidate in self.places:
-                return self.places[candidate]
+        if self._norm_places is None:
+            self._norm_places = {_norm_place(a): p for a, p in self.places.items()}
+        words = _norm_place(name).split()
+        if words and words[0] == "the" and len(words) > 1:
+            words = words[1:]
+        for n in range(len(words), 0, -1):
+            found = self._norm_places.get(" ".join(words[:n]))
+            if found:
+                return found
         return None
 
     def label(self, metric: str) -> str:
@@ -144,6 +152,10 @@ class Catalogue:
     def unit(self, metric: str) -> str:
         m = self.metrics.get(metric)
         return (m.unit if m else "count").lower()
+
+
+def _norm_place(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def _alias_regex(alias: str) -> re.Pattern:
@@ -174,9 +186,8 @@ def _unit_change(claim: Claim, metric_unit: str) -> tuple[str | None, str | None
         if mu in PERCENT_UNITS:
             return change, None
         # A percent about a count or money series can only be a percent change.
-        if change in ("level", "percent_change"):
-            return "percent_change", None
-        return None, "a difference in percentage points of a count series is not a measure"
+        # ("6 percent more than the year before" is a percent change too.)
+        return "percent_change", None
     if change == "percent_change":
         return None, f"the claim is a percent change but its unit is {cu}"
     if mu in PERCENT_UNITS:
@@ -186,7 +197,9 @@ def _unit_change(claim: Claim, metric_unit: str) -> tuple[str | None, str | None
     return None, f"the claim is in {cu} but the series is in {mu}"
 
 
-def match_metric(claim: Claim, cat: Catalogue, place: str) -> tuple[str | None, str | None]:
+def match_metric(
+    claim: Claim, cat: Catalogue, place: str, inherited: str | None = None
+) -> tuple[str | None, str | None]:
     """The series a claim is about, or (None, reason). Aliases and phrases in the sentence
     nearest the claim win; ties are broken by unit and by figures for the place, never by guess."""
     sentence = claim.sentence or claim.text
@@ -201,15 +214,35 @@ def match_metric(claim: Claim, cat: Catalogue, place: str) -> tuple[str | None, 
             # a one-word alias must be the subject itself.
             if subject and not (phrase_words & _synonyms(subject_words)):
                 continue
-            if not subject and words < 2:
-                continue
             dist = min(abs(m.start() - pos), abs(m.end() - pos))
             key = (words, -dist)
             if metric not in found or key > found[metric]:
                 found[metric] = key
+    if subject and not any(
+        _alias_regex(w).search(sentence) for w in _synonyms(subject_words) if len(w) > 2
+    ):
+        # The subject came from an earlier sentence; a series this sentence names wins.
+        for regex, metric, words in cat._phrase_res:
+            if words != 1:
+                continue
+            for m in regex.finditer(sentence):
+                dist = min(abs(m.start() - pos), abs(m.end() - pos))
+                key = (2, -dist)
+                if metric not in found or key > found[metric]:
+                    found[metric] = key
     if subject:
         for metric in cat.aliases.get(subject, ()):
             found.setdefault(metric, (1, -10_000))
+    if not found and inherited:
+        # The claim leans on the one before it ("That is down 20 percent"), or names only the
+        # head of its series ("deaths" after "289 overdose deaths").
+        heads = (
+            {a.split()[-1] for a in metric_aliases(cat.metrics[inherited])}
+            if (inherited in cat.metrics)
+            else set()
+        )
+        if not subject or _synonyms(subject_words) & heads:
+            return inherited, None
     if not found:
         if not subject:
             return None, "the claim does not say what it counts"
@@ -292,16 +325,29 @@ def _sentence_place(claim: Claim, cat: Catalogue) -> str | None:
 
 def match_place(claim: Claim, cat: Catalogue, station_place: str) -> tuple[str | None, str | None]:
     """The place the claim names, else the station's (through the aliases)."""
+    place, why, _named = _place_choice(claim, cat, station_place)
+    return place, why
+
+
+def _place_choice(
+    claim: Claim, cat: Catalogue, station_place: str
+) -> tuple[str | None, str | None, bool]:
+    """(place, reason when none, whether the claim's own words name it)."""
     home = cat.place_for(station_place) or station_place
+    named = _sentence_place(claim, cat)
     if claim.place:
         lower = claim.place.strip().lower()
         if lower in OWN_PLACE_WORDS or lower.removeprefix("the ") in OWN_PLACE_WORDS:
-            return home, None
+            return named or home, None, True
         found = cat.place_for(claim.place)
+        if found and found != home:
+            return found, None, True
         if found:
-            return found, None
-        return None, f"no official figures for {claim.place}"
-    return _sentence_place(claim, cat) or home, None
+            # The station's own place (often just the dateline): a place the sentence names
+            # nearer the claim says more.
+            return named or found, None, named is not None
+        return None, f"no official figures for {claim.place}", True
+    return named or home, None, named is not None
 
 
 # --- the claimed value at its stated precision ------------------------------------------------
@@ -435,57 +481,145 @@ class _Item:
     published: date
     station_place: str
     override: tuple | None = None  # (metric, place, start, end, verdict, note, author)
+    group: int = 0  # the story version: contrasts and inherited subjects stay inside it
+
+
+# How far back (characters) a claim may lean on an earlier one: "a year ago" contrasted with it,
+# or the subject a "That is 6 percent more" takes from it.
+CONTEXT_CHARS = 400
+_RELATIVE = re.compile(r"\b(?:the|a|one) (?:year|one) (?:before|earlier|ago)\b|\ba year ago\b")
+
+
+@dataclass
+class _Ctx:
+    """What earlier claims of the same text tell later ones."""
+
+    periods: dict[int, pr.Period] = field(default_factory=dict)
+    metrics: dict[int, str] = field(default_factory=dict)
+    places: dict[int, str] = field(default_factory=dict)
+    previous: list[_Item] = field(default_factory=list)
+
+    def near(self, item: _Item) -> list[_Item]:
+        """Earlier claims of the same text within CONTEXT_CHARS, nearest first."""
+        out = []
+        for other in reversed(self.previous):
+            if other.group != item.group or other.published != item.published:
+                continue
+            if other.claim.sentence != item.claim.sentence and (
+                item.claim.start - other.claim.end > CONTEXT_CHARS
+            ):
+                break
+            out.append(other)
+        return out
 
 
 def _compare_phrase(claim: Claim) -> str | None:
+    """The base of a change named next to the claim: right after it in the same clause ("300
+    more than last year", "up 5% from the same time last year"), or opening the sentence
+    ("Compared with last year, ...")."""
     sentence = claim.sentence or ""
     pos = _claim_pos(claim)
-    best = None
+    end = pos + len(claim.text)
     for m in _COMPARE_PHRASE.finditer(sentence):
-        if m.start() >= pos and (best is None or m.start() < best.start()):
-            best = m
-    if best is None:
-        for m in _COMPARE_PHRASE.finditer(sentence):
-            best = m
-    return best.group(1) if best else None
+        if m.start() >= pos:
+            gap = sentence[end : m.start()] if m.start() > end else ""
+            if len(gap) <= 60 and not re.search(r"[,;:]|\d|\band\b|\bbut\b", gap):
+                return m.group(1)
+        elif m.start() <= 3:
+            return m.group(1)
+    return None
 
 
-def _period_for(claim: Claim, published: date, change: str) -> pr.Period:
+def _period_for(item: _Item, change: str, ctx: _Ctx) -> pr.Period:
+    claim, published = item.claim, item.published
     phrase = claim.period
     compare = _compare_phrase(claim) if change != "level" else None
     if compare:
         norm_c = compare.lower()
         norm_p = (phrase or "").lower().strip()
         if not norm_p or norm_p in norm_c or norm_c in norm_p:
-            # The only time phrase is the base of the change: the claim is about now.
+            # The only time phrase is the base of the change: the claim is about the period
+            # of the claim it follows ("6 percent more than the year before" after "last
+            # year"), else about now.
             year = re.search(r"(?:19|20)\d{2}", norm_c)
-            phrase = f"since {year.group(0)}" if year else "this year"
-    return pr.resolve_period(phrase, published, change=change, compare_phrase=compare)
+            if year:
+                phrase = f"since {year.group(0)}"
+            elif _RELATIVE.search(norm_c):
+                base = _contrast_base(item, ctx)
+                if base is not None:
+                    return pr._future(_relative_change(base), published)
+                phrase = "this year"
+            else:
+                phrase = "this year"
+    elif change != "level" and phrase and _RELATIVE.search(phrase.lower()):
+        # "down 14 percent from the year before" where the phrase is the base, not the target.
+        base = _contrast_base(item, ctx)
+        if base is not None:
+            return pr._future(_relative_change(base), published)
+    period = pr.resolve_period(phrase, published, change=change, compare_phrase=compare)
+    if period.relative:
+        base = _contrast_base(item, ctx)
+        if base is not None:
+            period = pr._future(pr.contrasted(period, base), published)
+    return period
+
+
+def _relative_change(base: pr.Period) -> pr.Period:
+    """A change on the contrasted claim's period against the year before it."""
+    from dataclasses import replace
+
+    return replace(
+        base,
+        compare=pr.C_YEARS_BEFORE,
+        compare_years=1,
+        compare_start=None,
+        compare_end=None,
+    )
 
 
 def _spec_rows(items: list[_Item], cat: Catalogue) -> pd.DataFrame:
     cols: dict[str, list] = {c: [] for c in st.SPEC_COLUMNS}
-    resolved: dict[int, pr.Period] = {}
-    previous: list[_Item] = []
+    ctx = _Ctx()
     for item in items:
-        claim = item.claim
-        row = _spec_one(item, cat, resolved, previous)
-        previous.append(item)
+        row = _spec_one(item, cat, ctx)
+        ctx.previous.append(item)
         for c in st.SPEC_COLUMNS:
             cols[c].append(row.get(c))
     frame = pd.DataFrame(cols)
     for c in ("published", "t_start", "t_end", "year_start", "c_start", "c_end"):
         frame[c] = pd.to_datetime(frame[c])
-    del claim
     return frame
 
 
-def _spec_one(item: _Item, cat: Catalogue, resolved: dict, previous: list[_Item]) -> dict:
+def describe_claim(claim: Claim) -> str:
+    """The claim in a few words for the explanation: its text, with the direction and the
+    subject when the words as written leave them out ("7,000" -> "7,000 fewer crimes")."""
+    text = claim.text.strip()
+    lower = text.lower()
+    if claim.change != "level" and claim.direction in ("up", "down"):
+        words = (
+            r"\b(up|down|more|fewer|less|rise|rose|fall|fell|increase|decrease|drop|higher|lower)"
+        )
+        if not re.search(words, lower):
+            if claim.change == "difference" and (claim.unit or "count") not in PERCENT_UNITS:
+                text = f"{text} {'more' if claim.direction == 'up' else 'fewer'}"
+            else:
+                text = f"{claim.direction} {text}"
+    unit = (claim.unit or "count").lower()
+    if claim.subject and unit not in PERCENT_UNITS:
+        subj = claim.subject.lower()
+        if not re.search(r"\b" + re.escape(lemma(subj)), lemma(lower)) and subj not in lower:
+            plural = subj if subj.endswith("s") or max(claim.low, claim.high) == 1 else subj + "s"
+            text = f"{text} {plural}"
+    return text
+
+
+def _spec_one(item: _Item, cat: Catalogue, ctx: _Ctx) -> dict:
     claim = item.claim
     row: dict = {
         "cid": item.cid,
         "published": item.published,
-        "claim_text": claim.text,
+        "claim_text": describe_claim(claim),
         "change": claim.change,
         "shift_years": 0,
         "c_years": 1,
@@ -500,15 +634,28 @@ def _spec_one(item: _Item, cat: Catalogue, resolved: dict, previous: list[_Item]
         row.update(pre_reason=reason, kind="fixed", label="", unit="count", mid=0.0)
         return row
 
-    place, why = (ov[1], None) if ov and ov[1] else match_place(claim, cat, item.station_place)
+    if ov and ov[1]:
+        place, why, named = ov[1], None, True
+    else:
+        place, why, named = _place_choice(claim, cat, item.station_place)
     if place is None:
         return fail(why)
+    near = ctx.near(item)
     if ov and ov[0]:
         metric, why = ov[0], None
     else:
-        metric, why = match_metric(claim, cat, place)
+        inherited = next((ctx.metrics[o.cid] for o in near if o.cid in ctx.metrics), None)
+        metric, why = match_metric(claim, cat, place, inherited)
     if metric is None:
         return fail(why)
+    if not named:
+        # A claim that names no place of its own follows the claim it leans on ("Jefferson
+        # County recorded 289 overdose deaths. That was down 20 percent from the year before.")
+        prior = next((o for o in near if ctx.metrics.get(o.cid) == metric), None)
+        if prior is not None and prior.cid in ctx.places:
+            place = ctx.places[prior.cid]
+    ctx.metrics[item.cid] = metric
+    ctx.places[item.cid] = place
     row.update(metric=metric, place=place, label=cat.label(metric), unit=cat.unit(metric))
     change, why = _unit_change(claim, cat.unit(metric))
     if change is None:
@@ -527,12 +674,8 @@ def _spec_one(item: _Item, cat: Catalogue, resolved: dict, previous: list[_Item]
     if ov and ov[2] and ov[3]:
         period = pr._with_change(pr.Period(pr.FIXED, start=ov[2], end=ov[3]), change)
     else:
-        period = _period_for(claim, item.published, change)
-        if period.relative:
-            base = _contrast_base(item, previous, resolved)
-            if base is not None:
-                period = pr._future(pr.contrasted(period, base), item.published)
-    resolved[item.cid] = period
+        period = _period_for(item, change, ctx)
+    ctx.periods[item.cid] = period
     if period.kind == pr.UNRESOLVED:
         return fail(period.reason or "the period cannot be resolved")
 
@@ -555,13 +698,11 @@ def _spec_one(item: _Item, cat: Catalogue, resolved: dict, previous: list[_Item]
     return row
 
 
-def _contrast_base(item: _Item, previous: list[_Item], resolved: dict) -> pr.Period | None:
-    """The period of the claim this one is contrasted with: the nearest earlier claim in the
-    same sentence of the same story whose period is not itself relative."""
-    for other in reversed(previous):
-        if other.claim.sentence != item.claim.sentence or other.published != item.published:
-            continue
-        base = resolved.get(other.cid)
+def _contrast_base(item: _Item, ctx: _Ctx) -> pr.Period | None:
+    """The period of the claim this one is contrasted with: the nearest earlier claim of the
+    same text (same sentence, or within CONTEXT_CHARS) whose period is not itself relative."""
+    for other in ctx.near(item):
+        base = ctx.periods.get(other.cid)
         if base is not None and not base.relative and base.kind != pr.UNRESOLVED:
             return base
     return None
@@ -668,6 +809,7 @@ def check_claims_in_store(
                 _as_date(rec.published),
                 _none(rec.station_place) or "",
                 overrides.get(int(rec.id)),
+                int(rec.version_id),
             )
         )
     st.compute_checks(con, _spec_rows(items, cat))
