@@ -510,3 +510,45 @@ def test_poll_and_stories_commands(db_path, feed_server, allow_private):
     guns = next(r for r in rows if r["title"] == "Police seize guns")
     assert guns["claims"] >= 1 and sum(guns["verdicts"].values()) == guns["claims"]
     assert guns["published"].startswith("2024-08-02")
+
+
+def test_poll_every_survives_a_failing_round_and_stops_on_sigterm(db_path, feed_server):
+    """`poll --every` as a service: a round that cannot get the store (another process holds it
+    past FACTCHECK_LOCK_WAIT) is logged on stderr, the next round runs, SIGTERM ends it cleanly."""
+    _need("claims")
+    _need("verify")
+    store = Store(db_path, lock_wait=20)
+    store.add_feed(feed_server.serve("/feed.xml", rss(*STORIES)), "WDMO", "Springfield")
+    env = {
+        **os.environ,
+        "FACTCHECK_DB": str(db_path),
+        "FACTCHECK_ALLOW_PRIVATE": "1",
+        "FACTCHECK_LOCK_WAIT": "0.3",
+    }
+    poller = subprocess.Popen(
+        [sys.executable, "-m", "factcheck", "poll", "--every", "0.003"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _wait_for(lambda: feed_server.count("/feed.xml") >= 1, timeout=60)
+        held = store._open()  # what a long-running writer elsewhere would do
+        try:
+            time.sleep(1.5)  # several of the poller's rounds find the store busy
+        finally:
+            held.close()
+        after = feed_server.count("/feed.xml")
+        _wait_for(lambda: feed_server.count("/feed.xml") >= after + 2, timeout=30)
+        assert poller.poll() is None
+    finally:
+        poller.send_signal(signal.SIGTERM)
+        out, err = poller.communicate(timeout=30)
+    assert poller.returncode == 0, err
+    assert "poll round failed: StoreBusy" in err
+    assert "stopping after the current feed (SIGTERM)" in err
+    assert out.count("WDMO ") >= 2  # rounds before and after the failed ones
+    assert store.counts()["stories"] == 3
+    assert_consistent(store)
