@@ -26,7 +26,8 @@ from factcheck.config import settings
 from factcheck.store import Store
 
 VERDICTS = ("accurate", "inaccurate", "unverifiable")
-VERDICT_ICONS = {"accurate": "✅", "inaccurate": "❌", "unverifiable": "❔"}
+# Plain symbols, not emoji: a newsroom PC or a headless browser may have no emoji font.
+VERDICT_ICONS = {"accurate": "✓", "inaccurate": "✗", "unverifiable": "?"}
 MODES = {"now": "as of now", "aired": "as aired"}
 TTL = 30  # seconds: a poll running elsewhere shows up within this long
 

@@ -10,22 +10,22 @@ import streamlit as st
 import appkit as kit
 from factcheck.store import StoreError
 
-st.set_page_config(page_title="Fact desk", page_icon="🔎", layout="wide")
+st.set_page_config(page_title="Fact desk", page_icon=":material/fact_check:", layout="wide")
 
 # Every session key the pages share, set once at the top (pages set their own with setdefault).
 st.session_state.setdefault("mode", "now")
 
 pages = {
     "Reporters": [
-        st.Page("pages/inbox.py", title="Inbox", icon="📥", default=True),
-        st.Page("pages/check.py", title="Check a story", icon="🔎"),
-        st.Page("pages/claims.py", title="Claims", icon="📊"),
+        st.Page("pages/inbox.py", title="Inbox", icon=":material/inbox:", default=True),
+        st.Page("pages/check.py", title="Check a story", icon=":material/fact_check:"),
+        st.Page("pages/claims.py", title="Claims", icon=":material/bar_chart:"),
     ],
     "Editors": [
-        st.Page("pages/tracker.py", title="Tracker", icon="🧵"),
-        st.Page("pages/figures.py", title="Official figures", icon="📚"),
+        st.Page("pages/tracker.py", title="Tracker", icon=":material/timeline:"),
+        st.Page("pages/figures.py", title="Official figures", icon=":material/table_chart:"),
     ],
-    "Producers": [st.Page("pages/graphics.py", title="Graphics", icon="🖼️")],
+    "Producers": [st.Page("pages/graphics.py", title="Graphics", icon=":material/image:")],
 }
 nav = st.navigation(pages)
 
@@ -48,7 +48,9 @@ with st.sidebar:
     st.code(kit.db_key(), language=None, wrap_lines=True)
     if info:
         if info["demo"]:
-            st.warning("Demo figures are illustrative, not official statistics.", icon="⚠️")
+            st.warning(
+                "Demo figures are illustrative, not official statistics.", icon=":material/warning:"
+            )
         c = info["counts"]
         st.markdown(
             f"**{c['stories']:,}** stories · **{c['claims']:,}** claims · "
@@ -64,6 +66,6 @@ with st.sidebar:
                 st.markdown(f"**{kit.md_text(feed.station)}** · {kit.md_text(state)}")
                 st.caption(kit.md_text(feed.url))
                 if feed.last_error:
-                    st.error(kit.md_text(feed.last_error), icon="⚠️")
+                    st.error(kit.md_text(feed.last_error), icon=":material/warning:")
 
 nav.run()

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 from statistics import median
 
@@ -146,8 +147,10 @@ def main() -> None:
     store = Store(db)
 
     def check_only():
-        found = claims_mod.extract_claims(nlp, script, None)
-        verify.check_claims(store, found, published=None, place="Birmingham, Ala.", mode="now")
+        found = claims_mod.extract_claims(nlp, script, date(2026, 10, 20))
+        verify.check_claims(
+            store, found, published=date(2026, 10, 20), place="Birmingham, Ala.", mode="now"
+        )
 
     check_only()
     print(f"  library only (extract + check), warm: {timed(check_only, 5):.3f} s")

@@ -12,7 +12,7 @@ from factcheck.charts import format_value
 from factcheck.config import settings
 from factcheck.store import StoreError
 
-st.title("🔎 Check a story")
+st.title("Check a story")
 
 st.session_state.setdefault("check_result", None)
 st.session_state.setdefault("check_notes", {})
@@ -152,9 +152,9 @@ if result:
     counts = {v: sum(1 for _, _, k in items if k.verdict == v) for v in kit.VERDICTS}
     m = st.columns(4)
     m[0].metric("Claims", len(items))
-    m[1].metric("✅ Accurate", counts["accurate"])
-    m[2].metric("❌ Inaccurate", counts["inaccurate"])
-    m[3].metric("❔ Unverifiable", counts["unverifiable"])
+    m[1].metric("✓ Accurate", counts["accurate"])
+    m[2].metric("✗ Inaccurate", counts["inaccurate"])
+    m[3].metric("? Unverifiable", counts["unverifiable"])
 
     # The story with its claims highlighted. highlight_html escapes every piece of text itself;
     # st.html then sanitises again (DOMPurify), so nothing from the story can become markup.
@@ -204,10 +204,10 @@ if result:
                 st.caption(" · ".join(details))
             for body, author, when in stored_notes.get(claim_id, []):
                 st.caption(
-                    f"📝 {kit.md_text(body)} ({kit.md_text(author or 'desk')}, {kit.day(when)})"
+                    f"Note: {kit.md_text(body)} ({kit.md_text(author or 'desk')}, {kit.day(when)})"
                 )
             if notes.get(i):
-                st.caption(f"📝 {kit.md_text(notes[i])}")
+                st.caption(f"Note: {kit.md_text(notes[i])}")
 
             with st.expander("Choose another series · mark verified"):
                 e1, e2 = st.columns(2)

@@ -7,7 +7,7 @@ import streamlit as st
 import appkit as kit
 from factcheck import charts
 
-st.title("📊 Claims")
+st.title("Claims")
 
 opts = kit.filter_options(kit.db_key())
 c = st.columns(5)

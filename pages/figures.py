@@ -9,13 +9,13 @@ import appkit as kit
 from factcheck import charts
 from factcheck.store import StoreError
 
-st.title("📚 Official figures")
+st.title("Official figures")
 
 status = kit.status(kit.db_key())
 if status["demo"]:
     st.warning(
         "The demo figures are illustrative, made up for the demo newsroom: not official data.",
-        icon="⚠️",
+        icon=":material/warning:",
     )
 
 tab_series, tab_import, tab_catalogue, tab_audit = st.tabs(

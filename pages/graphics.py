@@ -9,7 +9,7 @@ import streamlit as st
 import appkit as kit
 from factcheck import charts
 
-st.title("🖼️ Graphics")
+st.title("Graphics")
 st.caption("On-air charts, 1920×1080, rendered offline. CLAIM and RECORD are always labelled.")
 
 kind = st.segmented_control("Chart of", ["A claim", "A series"], key="gfx_kind", default="A claim")

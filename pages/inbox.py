@@ -8,7 +8,7 @@ import appkit as kit
 from factcheck.config import settings
 from factcheck.store import StoreError
 
-st.title("📥 Inbox")
+st.title("Inbox")
 
 opts = kit.filter_options(kit.db_key())
 cols = st.columns([2, 1.3, 1.3, 1.5, 1.5])
@@ -38,10 +38,10 @@ if rows.empty:
 else:
     view = rows.assign(
         check=[f"check?story={int(i)}" for i in rows.id],
-        flag=["❌ " if n else "" for n in rows.inaccurate],
+        flag=["✗ " if n else "" for n in rows.inaccurate],
     )
     view["title"] = view.flag + view.title
-    st.caption(f"{len(view)} newest stories · stories with inaccurate claims are marked ❌")
+    st.caption(f"{len(view)} newest stories · stories with inaccurate claims are marked ✗")
     st.dataframe(
         view[
             [
@@ -64,14 +64,14 @@ else:
             "title": st.column_config.TextColumn("Title", width="large"),
             "claims": st.column_config.NumberColumn("Claims", width="small"),
             "inaccurate": st.column_config.ProgressColumn(
-                "❌ Inaccurate",
+                "✗ Inaccurate",
                 min_value=0,
                 max_value=max(1, int(rows.claims.max())),
                 format="%d",
                 color="red",
             ),
-            "accurate": st.column_config.NumberColumn("✅ Accurate", width="small"),
-            "unverifiable": st.column_config.NumberColumn("❔ Unverifiable", width="small"),
+            "accurate": st.column_config.NumberColumn("✓ Accurate", width="small"),
+            "unverifiable": st.column_config.NumberColumn("? Unverifiable", width="small"),
             "versions": st.column_config.NumberColumn("Versions", width="small"),
             "check": st.column_config.LinkColumn("Open", display_text="check ›"),
         },
@@ -99,7 +99,7 @@ with left:
                         return
                     bar.progress(i / max(n, 1), text=f"{i} of {n} feeds done")
                     if result.error:
-                        st.error(kit.md_text(result.line()), icon="⚠️")
+                        st.error(kit.md_text(result.line()), icon=":material/warning:")
                     else:
                         st.write(kit.md_text(result.line()))
 

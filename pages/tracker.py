@@ -8,7 +8,7 @@ import streamlit as st
 
 import appkit as kit
 
-st.title("🧵 Tracker")
+st.title("Tracker")
 
 tab_threads, tab_versions, tab_speakers, tab_changes = st.tabs(
     ["Threads", "Versions", "Speakers", "Verdict changes"]

@@ -109,7 +109,7 @@ def test_hostile_story_shows_as_text_and_no_dialog_fires(page, app_url, e2e_db, 
             assert hostile in shown
     assert "<script>" in story["text"], "the poll kept the escaped markup as text"
     heading = page.locator('[data-testid="stMain"] h3').first.inner_text()
-    assert "<script>" in heading or "alert" in heading or story["title"] in heading
+    assert story["title"] in heading
     # No element came from the story: no injected <img src=x>, no script with its payload.
     assert page.locator('img[src="x"]').count() == 0
     assert (
