@@ -68,6 +68,9 @@ class Period:
     shift_years: int = 0  # applied to a record-resolved target ("a year ago" of the latest)
     year_start: date | None = None  # YTD: January 1 of the year meant
     relative: bool = False  # "a year ago" / "the year before": relative to a contrasted claim
+    # A second comparison period, used only when the record has no row for the first one.
+    fallback_start: date | None = None
+    fallback_end: date | None = None
     reason: str | None = None  # why it cannot be resolved (kind UNRESOLVED)
     phrase: str | None = None
 
@@ -261,6 +264,16 @@ def _apply_compare(period: Period, compare_phrase: str, published: date) -> Peri
         return replace(period, compare=C_YEARS_BEFORE, compare_years=1)
     if re.search(r"\blast year\b", text) and not re.search(r"\bthis time\b", text):
         cs, ce = year_span(published.year - 1)
+        if period.kind == YTD:
+            # This year so far against "last year": like with like, the same dates a year
+            # before, when the record has them; else the whole of last year.
+            return replace(
+                period,
+                compare=C_YEARS_BEFORE,
+                compare_years=1,
+                fallback_start=cs,
+                fallback_end=ce,
+            )
         return replace(period, compare=C_FIXED, compare_start=cs, compare_end=ce)
     m = re.search(_YEAR, text)
     if m:

@@ -439,7 +439,8 @@ _CHECK_MACROS = (
 # The columns of the `_spec` temp table the verifier fills: one row per claim to check.
 SPEC_COLUMNS = (
     "cid", "published", "metric", "place", "kind", "t_start", "t_end", "year_start",
-    "shift_years", "c_kind", "c_start", "c_end", "c_years", "change", "acc_lo", "acc_hi",
+    "shift_years", "c_kind", "c_start", "c_end", "c_years", "c2_start", "c2_end", "change",
+    "acc_lo", "acc_hi",
     "use_abs", "mid", "pre_reason", "claim_text", "label", "unit", "ov_verdict", "ov_note",
 )  # fmt: skip
 
@@ -531,13 +532,17 @@ cmp AS (
              WHEN l.c_kind = 'years_before' THEN fc_shift_end(t.ts, t.te, l.c_years)
              WHEN fc_grain(t.ts, t.te) IN ('month', 'quarter')
                   THEN CAST(t.ts - INTERVAL 1 DAY AS DATE)
-             ELSE fc_shift_end(t.ts, t.te, 1) END AS ce
+             ELSE fc_shift_end(t.ts, t.te, 1) END AS ce,
+        CASE WHEN l.change <> 'level' AND t.ts IS NOT NULL THEN l.c2_start END AS c2s,
+        CASE WHEN l.change <> 'level' AND t.ts IS NOT NULL THEN l.c2_end END AS c2e
     FROM tgt t JOIN live l USING (cid)
 ),
 need AS (
     SELECT cid, 't' AS side, ts AS ps, te AS pe FROM cmp WHERE ts IS NOT NULL
     UNION ALL
     SELECT cid, 'c' AS side, cs AS ps, ce AS pe FROM cmp WHERE cs IS NOT NULL
+    UNION ALL
+    SELECT cid, 'f' AS side, c2s AS ps, c2e AS pe FROM cmp WHERE c2s IS NOT NULL
 ),
 vals AS (
     SELECT n.cid, n.side,
@@ -559,17 +564,30 @@ wide AS (
         bool_or(air_r IS NULL) FILTER (WHERE side = 't') AS t_late,
         any_value(now_r) FILTER (WHERE side = 'c') AS c_now,
         any_value(coalesce(air_r, first_r)) FILTER (WHERE side = 'c') AS c_air,
-        bool_or(air_r IS NULL) FILTER (WHERE side = 'c') AS c_late
+        bool_or(air_r IS NULL) FILTER (WHERE side = 'c') AS c_late,
+        any_value(now_r) FILTER (WHERE side = 'f') AS f_now,
+        any_value(coalesce(air_r, first_r)) FILTER (WHERE side = 'f') AS f_air,
+        bool_or(air_r IS NULL) FILTER (WHERE side = 'f') AS f_late
     FROM vals GROUP BY cid
+),
+cmp2 AS (
+    -- the fallback comparison period replaces the first only when the first is not on record
+    SELECT c.cid, c.ts, c.te,
+        (w.c_now IS NULL AND w.f_now IS NOT NULL) AS fb,
+        CASE WHEN w.c_now IS NULL AND w.f_now IS NOT NULL THEN c.c2s ELSE c.cs END AS cs,
+        CASE WHEN w.c_now IS NULL AND w.f_now IS NOT NULL THEN c.c2e ELSE c.ce END AS ce
+    FROM cmp c LEFT JOIN wide w USING (cid)
 ),
 modes AS (SELECT * FROM (VALUES ('aired'), ('now')) m(mode)),
 res AS (
     SELECT s.*, m.mode, c.ts, c.te, c.cs, c.ce,
         CASE WHEN m.mode = 'now' THEN w.t_now ELSE w.t_air END AS tr,
-        CASE WHEN m.mode = 'now' THEN w.c_now ELSE w.c_air END AS cr,
+        CASE WHEN c.fb THEN (CASE WHEN m.mode = 'now' THEN w.f_now ELSE w.f_air END)
+             ELSE (CASE WHEN m.mode = 'now' THEN w.c_now ELSE w.c_air END) END AS cr,
         m.mode = 'aired' AND (coalesce(w.t_late, false)
-            OR (s.change <> 'level' AND coalesce(w.c_late, false))) AS late
-    FROM s CROSS JOIN modes m LEFT JOIN cmp c USING (cid) LEFT JOIN wide w USING (cid)
+            OR (s.change <> 'level' AND coalesce(CASE WHEN c.fb THEN w.f_late ELSE w.c_late END,
+                                                 false))) AS late
+    FROM s CROSS JOIN modes m LEFT JOIN cmp2 c USING (cid) LEFT JOIN wide w USING (cid)
 ),
 calc AS (
     SELECT *,
@@ -865,6 +883,7 @@ def compute_checks(con: duckdb.DuckDBPyConnection, spec) -> None:
             " CAST(year_start AS DATE) AS year_start, CAST(shift_years AS INTEGER) AS shift_years,"
             " CAST(c_kind AS VARCHAR) AS c_kind, CAST(c_start AS DATE) AS c_start,"
             " CAST(c_end AS DATE) AS c_end, CAST(c_years AS INTEGER) AS c_years,"
+            " CAST(c2_start AS DATE) AS c2_start, CAST(c2_end AS DATE) AS c2_end,"
             " CAST(change AS VARCHAR) AS change, CAST(acc_lo AS DOUBLE) AS acc_lo,"
             " CAST(acc_hi AS DOUBLE) AS acc_hi, CAST(use_abs AS BOOLEAN) AS use_abs,"
             " CAST(mid AS DOUBLE) AS mid, CAST(pre_reason AS VARCHAR) AS pre_reason,"

@@ -586,7 +586,16 @@ def _spec_rows(items: list[_Item], cat: Catalogue) -> pd.DataFrame:
         for c in st.SPEC_COLUMNS:
             cols[c].append(row.get(c))
     frame = pd.DataFrame(cols)
-    for c in ("published", "t_start", "t_end", "year_start", "c_start", "c_end"):
+    for c in (
+        "published",
+        "t_start",
+        "t_end",
+        "year_start",
+        "c_start",
+        "c_end",
+        "c2_start",
+        "c2_end",
+    ):
         frame[c] = pd.to_datetime(frame[c])
     return frame
 
@@ -690,6 +699,8 @@ def _spec_one(item: _Item, cat: Catalogue, ctx: _Ctx) -> dict:
         c_start=period.compare_start,
         c_end=period.compare_end,
         c_years=period.compare_years,
+        c2_start=period.fallback_start,
+        c2_end=period.fallback_end,
         acc_lo=lo,
         acc_hi=hi,
         use_abs=use_abs,
