@@ -107,6 +107,8 @@ PERIOD_RE = re.compile(
     rf"(?:during |in |over |for )?the (?:first|second|third|fourth|last|final) (?:half|quarter|six months|three months|nine months) of (?:the year|this year|last year|{_YEAR})|"
     rf"(?:in |over |during |within )?the (?:past|last|previous|prior) (?:{_NUM_WORD} )?(?:years?|months?|weeks?|days?|decades?)|"
     rf"(?:between|from) {_YEAR} (?:and|to|through) {_YEAR}|"
+    rf"(?:over|within|during) (?:the next |the coming )?{_NUM_WORD} (?:years?|months?|weeks?|days?|decades?)|"
+    rf"(?:over|in|during|within) the next (?:{_NUM_WORD} )?(?:years?|months?|weeks?|days?|decades?)|"
     rf"since (?:the start of |the beginning of |the end of )?(?:{_MONTH_RE}(?: {_DAY_WORD})?(?:,? {_YEAR})?|{_YEAR}|last {_SPAN_WORD}|the year before|this year|January)|"
     rf"as of (?:{_MONTH_RE}(?: {_DAY_WORD})?(?:,? {_YEAR})?|{_YEAR}|today|now|this week|{_WEEKDAY})|"
     rf"(?:through|thru|until|by the end of|by) (?:{_MONTH_RE}(?: {_DAY_WORD})?(?:,? {_YEAR})?|{_YEAR})|"
@@ -132,14 +134,14 @@ _CHANGE_NOUNS = {"increase", "rise", "jump", "hike", "gain", "growth", "surge", 
                  "decrease", "decline", "drop", "dip", "reduction", "cut", "fall", "plunge",
                  "drop-off", "uptick", "downturn", "boost", "change"}  # fmt: skip
 
-# Nouns that name a measure, not what is counted: the subject is found past them.
-_GENERIC = {"number", "total", "rate", "percent", "percentage", "%", "amount", "share", "level",
-            "figure", "count", "tally", "majority", "proportion", "portion", "fraction", "part",
-            "increase", "decrease", "drop", "rise", "jump", "decline", "reduction", "change",
-            "growth", "gain", "cut", "dip", "record", "average", "sum", "estimate", "point",
-            "bit", "lot", "half", "dozen", "hundred", "thousand", "million", "billion", "spike",
-            "uptick", "statistic", "stat", "datum", "data", "other", "more", "one",
-            "trend", "surge", "hike", "boost", "plunge", "fall"}  # fmt: skip
+# Nouns that name a measure, not what is counted: the subject is found past them
+# ("the number of homicides" -> homicide). "rate", "total" and "average" are kept as subjects.
+_GENERIC = {"number", "percent", "percentage", "%", "amount", "share", "portion", "proportion",
+            "majority", "fraction", "part", "bit", "lot", "half", "dozen", "hundred", "thousand",
+            "million", "billion", "more", "other", "one", "increase", "decrease", "drop", "rise",
+            "jump", "decline", "reduction", "change", "growth", "gain", "cut", "dip", "spike",
+            "uptick", "surge", "hike", "boost", "plunge", "fall", "statistic", "stat", "datum",
+            "data", "figure"}  # fmt: skip
 _PRONOUNS = {"we", "it", "they", "that", "this", "there", "these", "those", "i", "you", "he",
              "she", "which", "what", "who", "us", "them", "one", "some", "all", "each",
              "everything", "something", "anything", "nothing", "both", "most", "many", "any",
@@ -154,7 +156,8 @@ _MEASURE_UNITS = {
     "meter": "meters", "metre": "meters", "kilometer": "kilometers", "km": "kilometers",
     "ounce": "ounces", "gram": "grams", "kilogram": "kilograms", "kg": "kilograms", "liter":
     "liters", "square": "square feet", "decade": "decades", "barrel": "barrels", "calorie":
-    "calories", "megawatt": "megawatts", "times": "times", "bed": None,
+    "calories", "megawatt": "megawatts", "times": "times", "kilo": "kilos", "lbs": "pounds",
+    "mile-per-hour": "mph", "cubic": None, "bed": None,
 }  # fmt: skip
 _MEASURE_UNITS = {k: v for k, v in _MEASURE_UNITS.items() if v}
 _TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "night"}
@@ -169,7 +172,14 @@ _NAME_BEFORE = {
     "phase", "grade", "class", "category", "type", "model", "version", "covid", "title", "act",
     "bill", "hb", "sb", "ordinance", "resolution", "court", "box", "lane", "pod", "zone", "area",
     "sector", "block", "beat", "post", "camp", "fort", "tower", "floor", "door", "hangar",
+    "news", "local", "eyewitness", "stage", "tier", "ef", "f", "pier", "gate", "terminal",
 }  # fmt: skip
+# Capitalized words right after a number that make it a name: "7 Action News", "405 Freeway".
+_NAME_AFTER = re.compile(
+    r"^\s+(?:News|Action|On Your Side|Eyewitness|Investigates|Alive|Live|Now|First Alert|"
+    r"Freeway|Expressway|Parkway|Highway|Interstate|Turnpike|Bypass|Loop|Connector|Tollway|"
+    r"Beltway|Corridor|Spur)\b"
+)
 _STREET = (
     r"(?:Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Boulevard|Blvd|Lane|Ln|Way|Parkway|Pkwy|Court|Ct|"
     r"Place|Pl|Circle|Cir|Highway|Hwy|Trail|Terrace|Square|Loop|Pike|Row|Alley|Plaza|Crossing)"
@@ -301,7 +311,25 @@ def _cheap_rejects(text: str, m: numbers.NumberMatch) -> bool:
     """Non-claims that need no parse: years as time refs, names, addresses, ages, clock times."""
     before = text[max(0, m.start - 40) : m.start]
     after = text[m.end : m.end + 60]
+    if re.search(r"[A-Za-z]$", before) and m.text[0].isdigit():
+        return True  # glued to letters: "Denver7", "ABC15", "A320"
     if m.unit == "count":
+        if m.plain_int is not None and _NAME_AFTER.match(after):
+            return True
+        if m.plain_int is not None and re.search(r"\b(?:News|Channel)(?:\s+On)?\s*$", before):
+            return True  # "News On 6"
+        if (
+            m.plain_int is not None
+            and int(m.plain_int) <= 12
+            and re.search(r"\b(?:at|until|by|before|after)\s+$", before)
+            and re.match(r"^\s*(?:[.;,!?]|$|tonight|this (?:morning|evening|afternoon)|on\b)", after)
+        ):
+            return True  # "full results at 10", "tips tonight at 11"
+        if re.match(r"^-(?!plus\b)([a-z]+)\b", after) and (
+            re.match(r"^-([a-z]+)", after).group(1) not in _MEASURE_UNITS
+            and re.match(r"^-([a-z]+)", after).group(1).rstrip("s") not in _MEASURE_UNITS
+        ):
+            return True  # "one-bedroom", "two-alarm": a kind, not a count
         if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before) or _TIME_AFTER.match(after):
             return True
         if re.search(r"/\s*$", before) and re.search(r"[A-Za-z\d]/\s*$", before):
@@ -406,7 +434,7 @@ def _subject_of(verb: Token | None) -> Token | None:
         for c in t.children:
             if c.dep_ in ("nsubj", "nsubjpass", "expl"):
                 return c
-        if t.dep_ in ("conj", "xcomp", "advcl", "ccomp", "relcl") and t.head != t:
+        if t.dep_ in ("conj", "xcomp", "advcl", "ccomp", "relcl", "acomp", "pcomp") and t.head != t:
             if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
                 return t.head
             t = t.head
@@ -415,9 +443,25 @@ def _subject_of(verb: Token | None) -> Token | None:
     return None
 
 
+_LEMMA_FIX = {"people": "person", "folks": "person", "ins": "in", "outs": "out", "ups": "up"}
+
+
 def _lemma(tok: Token) -> str:
+    """Lower-case lemma, with hyphenated nouns joined ("break-ins" -> "break-in")."""
+    lemma = _lemma_one(tok)
+    doc = tok.doc
+    i = tok.i
+    while i >= 2 and doc[i - 1].text in ("-", "‐") and not doc[i - 1].whitespace_:
+        if doc[i - 2].whitespace_:
+            break
+        lemma = doc[i - 2].lower_ + "-" + lemma
+        i -= 2
+    return lemma
+
+
+def _lemma_one(tok: Token) -> str:
     """Lower-case lemma; a capitalized plural the tagger misread ("Homicides are up") too."""
-    lemma = tok.lemma_.lower()
+    lemma = _LEMMA_FIX.get(tok.lower_) or tok.lemma_.lower()
     low = tok.lower_
     if lemma == low and low.endswith("s") and tok.text[:1].isupper() and len(low) > 3:
         for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"),
@@ -454,8 +498,7 @@ def _noun_lemma(tok: Token) -> str | None:
         if tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
             if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "GPE"):
                 return None
-            first = tok.i == 0 or tok.nbor(-1).is_punct or tok.nbor(-1).is_space
-            if tok.pos_ == "PROPN" and not (first and tok.tag_ == "NNPS"):
+            if tok.pos_ == "PROPN" and tok.tag_ != "NNPS":
                 # "Huntsville police": take the common noun; a bare name is not a subject.
                 return None
             return lemma
@@ -471,6 +514,8 @@ class _Fields:
     change: str = "level"
     direction: str | None = None
     end: int = 0
+    subject_i: int | None = None
+    negative: bool = False
 
 
 def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, end: int) -> _Fields:
@@ -488,50 +533,89 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
             head = nxt
         elif nxt is not None and nxt.lower_ == "times" and nxt.i == span.end:
             f.unit = "times"
+        hy = re.match(r"^-([a-z]+)\b", sent_text[end:])
+        if hy and (hy.group(1) in _MEASURE_UNITS or hy.group(1).rstrip("s") in _MEASURE_UNITS):
+            f.unit = _MEASURE_UNITS.get(hy.group(1)) or _MEASURE_UNITS[hy.group(1).rstrip("s")]
+            f.end = end + hy.end()  # "a 9-mile path"
+        bz = re.match(r"^\s+(?:degrees\s+)?below zero\b", sent_text[end:], re.I)
+        if bz:
+            f.unit, f.end, f.negative = "degrees", end + bz.end(), True
     after = sent_text[end:]
     before_text = sent_text[: m.start]
     # Change: "300 more (guns) than", "7,000 fewer crimes", "12% increase", "up 5.1%".
-    diff = re.match(r"^\s+(?:[a-z]+\s+)?(more|fewer|less|additional|extra)\b", after, re.I)
-    if diff and not re.match(r"^\s+or\b", after, re.I):
-        word = diff.group(1).lower()
-        if word in ("more", "additional", "extra") and (
-            re.match(r"^\s+(?:[a-z]+\s+)?more\s+than\b", after, re.I) or word == "more"
-        ):
-            if word == "more" or re.search(r"\bthan\b", after[:60]):
-                f.change, f.direction = "difference", "up"
-        elif word in ("fewer", "less"):
-            f.change, f.direction = "difference", "down"
-    noun_after = re.match(
-        r"^\s*(?:-\s*)?(?:(?:annual|overall|yearly|total|net|year-over-year|sharp|slight)\s+)?"
-        r"([a-z-]+)\b",
-        after,
+    after_u = sent_text[max(end, f.end) :]
+    kind = "percent_change" if _pct(f.unit) else "difference"
+    comp = re.match(
+        r"^\s+(?:[a-z’'-]+\s+)?(more|fewer|less|additional|extra|higher|lower|above|below|"
+        r"greater|larger|smaller|bigger|over|under)\b",
+        after_u,
         re.I,
     )
-    if noun_after and noun_after.group(1).lower() in _CHANGE_NOUNS:
+    if comp and not re.match(r"^\s+(?:or|and)\b", after_u, re.I):
+        word = comp.group(1).lower()
+        than = re.search(r"^[^.;:]{0,80}?\b(?:than|normal|average|projections?|expected|forecast|"
+                         r"budgeted|planned|last year|a year ago)\b", after_u[comp.end():])  # fmt: skip
+        more_noun = False
+        if word == "more" and not than:
+            # "4,000 more beds" is a difference; "28 more are at risk" is a count.
+            nxt = next((t for t in doc if t.idx - doc[0].idx > max(end, f.end) + comp.start(1)), None)
+            more_noun = nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN")
+        if word in ("fewer", "less") or more_noun or (than and word not in ("over", "under")):
+            up = word in ("more", "additional", "extra", "higher", "above", "greater", "larger",
+                          "bigger")  # fmt: skip
+            f.change, f.direction = kind, "up" if up else "down"
+    noun_after = re.match(
+        r"^\s*(?:-\s*)?(?:(?:annual|overall|yearly|total|net|year-over-year|sharp|slight|"
+        r"pay|across-the-board|cost-of-living)\s+)?([a-z-]+)\b",
+        after_u,
+        re.I,
+    )
+    if noun_after and noun_after.group(1).lower() in _CHANGE_NOUNS | {"raise", "raises"}:
         word = noun_after.group(1).lower()
         if word in _UP_WORDS or word in ("increase", "rise", "jump", "hike", "gain", "growth",
-                                         "surge", "spike", "climb", "uptick", "boost"):  # fmt: skip
-            f.change, f.direction = "percent_change" if _pct(f.unit) else "difference", "up"
+                                         "surge", "spike", "climb", "uptick", "boost",
+                                         "raise", "raises"):  # fmt: skip
+            f.change, f.direction = kind, "up"
         elif word != "change":
-            f.change, f.direction = "percent_change" if _pct(f.unit) else "difference", "down"
+            f.change, f.direction = kind, "down"
+    quantity_object = re.match(r"^\s+of\s+[a-z]", after_u) and f.unit != "count"
     pre = re.search(
-        r"\b(up|down|rose|risen|rising|rises|rise|increased?|increases|increasing|grew|grown|"
-        r"growing|jumped|jumping|climbed|climbing|fell|fallen|falling|falls|dropped|dropping|"
-        r"drops|declined?|declining|decreased?|decreasing|plunged|plummeted|soared|surged|"
-        r"spiked|dipped|slipped|shrank|shrunk|cut|reduced|lowered|raised|boosted|gained|lost|"
+        r"(?:\b(?P<prev>\w+)\W+)?\b(?P<verb>up|down|rose|risen|rising|rises|rise|increased?|"
+        r"increases|increasing|grew|grown|growing|jumped|jumping|climbed|climbing|fell|fallen|"
+        r"falling|falls|dropped|dropping|drops|declined?|declining|decreased?|decreasing|"
+        r"plunged|plummeted|soared|surged|spiked|dipped|slipped|shrank|shrunk|cut|cuts|reduced|"
+        r"lowered|raised|boosted|gained|gains|gain|lost|loses|lose|losing|add|adds|added|adding|"
+        r"shed|sheds|created|creates|create|eliminated|eliminates|eliminate|"
         r"increase of|decrease of|drop of|decline of|reduction of|rise of|jump of|spike of|"
-        r"growth of|gain of|cut of|dip of|hike of|surge of)\s+(?:by\s+)?(?:(?:a|an)\s+)?"
-        r"(?:(?:about|approximately|roughly|around|nearly|almost|more than|over|just|some|"
-        r"an estimated|less than|at least|only|another|close to|just over|just under|"
-        r"a whopping|a staggering|an additional|a total of)\s+)*$",
+        r"growth of|gain of|cut of|dip of|hike of|surge of|raise of)\s+(?:by\s+)?"
+        r"(?:(?:a|an)\s+)?(?:(?:about|approximately|roughly|around|nearly|almost|more than|over|"
+        r"just|some|an estimated|less than|at least|only|another|close to|just over|just under|"
+        r"a whopping|a staggering|an additional|a total of|up to|as much as|as many as)\s+)*$",
         before_text,
         re.I,
     )
-    if pre and f.change == "level":
-        word = pre.group(1).lower().split()[0]
-        direction = "up" if _stem_dir(word) == "up" else "down"
-        f.change = "percent_change" if _pct(f.unit) else "difference"
-        f.direction = direction
+    particle = pre is not None and pre.group("verb").lower() in ("up", "down") and re.fullmatch(
+        r"\w+ed|picks?|racks?|ends?|makes?|sums?|shows?|turns?|sets?|backs?|slows?|shuts?|"
+        r"breaks?|takes?|puts?|brings?|gets?|goes|went|came|comes|wrote|writes|"
+        r"broke|shut|set|took|put|ran|runs",
+        (pre.group("prev") or "").lower(),
+    )
+    # "raise prices by 8 percent", "raise menu prices 3 to 5 percent": a verb, its object, N.
+    by = re.search(
+        r"\b(?P<verb>raise[sd]?|raising|cut|cuts|cutting|increase[sd]?|increasing|reduce[sd]?|"
+        r"reducing|lower(?:s|ed|ing)?|boost(?:s|ed|ing)?|hike[sd]?|hiking|slash(?:es|ed|ing)?|"
+        r"trim(?:s|med|ming)?|expand(?:s|ed|ing)?)\b(?P<obj>(?:\s+[a-z’'-]+){1,4}?)\s+"
+        r"(?:by\s+)?(?:(?:about|approximately|roughly|around|nearly|almost|up to|as much as|"
+        r"more than|at least|an average of|an estimated)\s+)*$",
+        before_text,
+        re.I,
+    )
+    adds_money = pre is not None and f.unit == "usd" and pre.group("verb").lower().startswith("add")
+    if pre and f.change == "level" and not particle and not quantity_object and not adds_money:
+        word = pre.group("verb").lower().split()[0]
+        f.change, f.direction = kind, "up" if _stem_dir(word) == "up" else "down"
+    elif by and f.change == "level" and (_pct(f.unit) or " by " in before_text[by.start() :]):
+        f.change, f.direction = kind, "up" if _stem_dir(by.group("verb")) == "up" else "down"
     elif (
         f.change == "level"
         and _pct(f.unit)
@@ -542,68 +626,117 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         if d:
             f.change, f.direction = "percent_change", d
     change_noun = None
-    if noun_after and noun_after.group(1).lower() in _CHANGE_NOUNS:
+    if noun_after and noun_after.group(1).lower() in _CHANGE_NOUNS | {"raise", "raises"}:
         change_noun = next((t for t in doc if t.idx - doc[0].idx >= end and
                             t.lower_ == noun_after.group(1).lower()), None)  # fmt: skip
     if f.unit == "percentage_points" and f.change == "percent_change":
         f.change = "difference"
     # Subject from the syntax.
-    subject = None
-    explicit = False
-    if f.unit in ("count", "usd") or f.unit in _MEASURE_UNITS.values():
-        t = head
-        # climb through number words and the currency sign to the noun the number counts
-        for _ in range(4):
-            if t.i >= span.start and t.i < span.end or t.like_num or t.text in ("$", "%"):
-                if t.head == t:
-                    break
-                t = t.head
-                continue
-            break
-        if t.lower_ in ("more", "fewer", "less", "additional") and t.head != t:
-            t = t.head if t.head.pos_ == "NOUN" else t
-        if (t.pos_ == "NOUN" or t.tag_.startswith("NN")) and t.lemma_.lower() not in _MEASURE_UNITS:
-            if not (span.start <= t.i < span.end) or t.lower_ in ("%",):
-                subject = _noun_lemma(t)
-        elif t.lemma_.lower() in _MEASURE_UNITS:
-            subject = _noun_lemma(t)
-        if subject is None and unit == "usd":
-            subject = None
-    if subject is None and change_noun is not None:
-        # "a 4 percent increase in burglaries", "a budget, a 4 percent increase over last year"
-        for c in change_noun.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "of"):
-                objs = [g for g in c.children if g.dep_ == "pobj"]
-                if objs:
-                    subject = _noun_lemma(objs[0])
-        if subject is None and change_noun.dep_ == "appos":
-            subject = _noun_lemma(change_noun.head)
-        if subject is None:
-            f.subject, f.subject_explicit = None, False
-            return f
-    if subject is None and (_pct(f.unit) or f.unit == "count"):
-        # "32 percent of residents", "the rate of 5.1%" fall through to the clause's subject.
-        t = anchor
-        if t.lower_ in ("percent", "%", "percentage") or t.head.lower_ in ("percent", "%"):
-            pct_tok = t if t.lower_ in ("percent", "%", "percentage") else t.head
-            for c in pct_tok.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    objs = [g for g in c.children if g.dep_ == "pobj"]
-                    if objs:
-                        subject = _noun_lemma(objs[0])
-        verb = _clause_verb(anchor)
-        obj = _to_object(anchor, verb)
-        if obj is not None:
-            subject = _noun_lemma(obj)  # "bringing the total to 340,000": past the object
-        elif subject is None and not _is_object(anchor):
-            subj = _subject_of(verb)
-            if subj is not None:
-                subject = _noun_lemma(subj)
-    if subject:
-        explicit = True
-    f.subject = subject
-    f.subject_explicit = explicit
+    subj_tok = _subject_token(span, anchor, f.unit, change_noun)
+    f.subject = _noun_lemma(subj_tok) if subj_tok is not None else None
+    if f.unit == "count" and f.subject in ("high", "low", "temperature", "temp", "heat index"):
+        f.unit = "degrees"
+    f.subject_explicit = f.subject is not None
+    f.subject_i = subj_tok.i if subj_tok is not None else None
+    if f.change == "level" and f.subject in ("growth", "increase", "rise", "gain", "jump"):
+        f.change, f.direction = kind, "up"  # "wage growth was 4 percent"
+    elif f.change == "level" and f.subject in ("decline", "decrease", "drop", "loss", "reduction"):
+        f.change, f.direction = kind, "down"
     return f
+
+
+_BARE_GENERIC = {"rate", "margin", "average", "total", "level", "share", "amount", "number",
+                 "figure", "count", "tally", "sum"}  # fmt: skip
+_COPULAR = {"be", "total", "reach", "hit", "top", "number", "remain", "stand", "rise", "fall",
+            "climb", "drop", "increase", "decrease", "grow", "jump", "average", "exceed",
+            "surpass", "double", "decline", "dip", "swell", "near", "approach", "soar", "surge",
+            "plunge", "sit", "hover", "come", "go", "run", "cost", "range", "spike", "shrink",
+            "balloon", "tick", "slip", "fall", "become", "equal", "represent",
+            "make"}  # fmt: skip
+_TRANSITIVE_CHANGE = {"raise", "cut", "increase", "reduce", "lower", "boost", "hike", "slash",
+                      "trim", "decrease", "expand", "grow", "shrink"}  # fmt: skip
+
+
+def _of_object(tok: Token, preps: tuple[str, ...] = ("of",)) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def _has_modifier(tok: Token) -> bool:
+    return any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in tok.lefts)
+
+
+def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | None) -> Token | None:
+    """The token naming what the number counts or measures, read from the parse."""
+    top = anchor
+    while top.head != top and span.start <= top.head.i < span.end:
+        top = top.head
+    # A unit word just after the number ("20 years", "1,200 acres") stands in for the number.
+    if unit not in ("count", "usd", "percent", "percentage_points", "times") and top.head != top:
+        if top.head.lemma_.lower() in _MEASURE_UNITS:
+            top = top.head
+    head = top.head if top.head != top else None
+    # "140 of the schools", "32 percent of residents", "$48,750 in restitution", "$x for repairs".
+    preps = ("of",) if unit != "usd" else ("of", "in", "for", "per", "on")
+    for tok in (top, *[t for t in span if t.lower_ in ("percent", "%", "dollars", "dollar")]):
+        obj = _of_object(tok, preps)
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+            return obj
+    if head is not None and head.lower_ == "worth":
+        obj = _of_object(head)
+        if obj is not None:
+            return obj
+    if change_noun is not None:
+        # "a 4 percent increase in burglaries"; "a budget, a 4 percent increase over last year"
+        obj = _of_object(change_noun, ("in", "of"))
+        if obj is not None:
+            return obj
+        if change_noun.dep_ == "appos" and change_noun.head.pos_ == "NOUN":
+            return change_noun.head
+        return None
+    dep = top.dep_
+    if head is not None and head.pos_ in ("NOUN", "PROPN") and dep in (
+        "nummod", "compound", "nmod", "amod", "quantmod", "npadvmod", "poss", "appos"
+    ) and dep != "appos":  # fmt: skip
+        noun = head
+        while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+            noun = noun.head  # "212 car break-ins": the last noun of the compound
+        if noun.lemma_.lower() in _CHANGE_NOUNS and noun.lemma_.lower() != "raise":
+            return _of_object(noun, ("in", "of"))
+        if noun.lemma_.lower() in _BARE_GENERIC and not _has_modifier(noun):
+            obj = _of_object(noun)
+            if obj is not None:
+                return obj
+        elif noun.lemma_.lower() not in ("more", "fewer", "less") and noun.pos_ == "NOUN":
+            return noun
+    if (
+        head is not None
+        and dep == "pobj"
+        and head.lower_ in ("of", "near", "around", "above", "below", "at")
+        and head.head.pos_ == "NOUN"
+    ):
+        # "a turnout of 58 percent", "gusts of up to 74 mph"; a bare "a rate of" is generic.
+        noun = head.head
+        if not (noun.lemma_.lower() in _BARE_GENERIC and not _has_modifier(noun)):
+            return noun
+    verb = _clause_verb(anchor)
+    if verb is None:
+        return None
+    obj = _to_object(anchor, verb)
+    if obj is not None:
+        return obj
+    if verb.lemma_.lower() in _TRANSITIVE_CHANGE:
+        objs = [c for c in verb.children if c.dep_ == "dobj" and not (span.start <= c.i < span.end)]
+        objs = [o for o in objs if o.i not in range(top.i, top.i + 1)]
+        if objs and not any(t.i == objs[0].i for t in top.subtree):
+            return objs[0]
+    if unit == "count" and _is_object(anchor) and verb.lemma_.lower() not in _COPULAR:
+        return None  # "police arrested 12": what was counted is left implicit
+    return _subject_of(verb)
 
 
 def _to_object(anchor: Token, verb: Token | None) -> Token | None:
@@ -632,7 +765,7 @@ def _pct(unit: str) -> bool:
 def _stem_dir(word: str) -> str:
     w = word.lower()
     for stem in ("up", "ris", "rose", "increas", "grew", "grow", "jump", "climb", "soar", "surg",
-                 "spik", "rais", "boost", "gain"):  # fmt: skip
+                 "spik", "rais", "boost", "gain", "add", "creat", "expand", "hik"):  # fmt: skip
         if w.startswith(stem):
             return "up"
     return "down"
@@ -794,7 +927,10 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
         if not any(s <= m.start and m.end <= e for s, e in periods)
     ]  # not inside a time phrase: "since 2018", "in the past five years"
     kept = [m for m in cands if not _is_year(m)]
+    last_end = -1
     for m in cands:
+        if m.start < last_end:
+            continue  # inside the claim before ("5 below zero")
         span = _tokens_for(doc, m.start, m.end)
         if span is None or len(span) == 0:
             continue
@@ -811,13 +947,16 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
         if not mention_done:
             mention = _mention_in_sentence(doc)
             mention_done = True
+        if f.negative:
+            end = max(end, f.end)
+        low, high = (-m.high, -m.low) if f.negative else (m.low, m.high)
         claim = Claim(
             text=text[start:end],
             start=start,
             end=end,
             sentence=text,
-            low=m.low,
-            high=m.high,
+            low=low,
+            high=high,
             unit=f.unit,
             qualifier=qualifier,
             subject=f.subject,
@@ -828,6 +967,7 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
             hedge=hedge if qualifier == "range" or hedge else None,
             place=_place_for(anchor, set()),
         )
+        last_end = end
         locals_.append(_Local(claim, subject_explicit=f.subject_explicit, mention=mention))
     return locals_
 
@@ -860,7 +1000,10 @@ def _keep(doc: Doc, text: str, m: numbers.NumberMatch, span: Span, anchor: Token
     if _is_year(m):
         # A bare year is a claim only when it counts a noun ("2018 guns" never reads as a year).
         head = anchor.head
-        counts = anchor.dep_ == "nummod" and head.pos_ == "NOUN" and head.i > anchor.i
+        nxt = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
+        counts = anchor.dep_ == "nummod" and head.tag_ == "NNS" and head.i > anchor.i
+        if nxt is not None and nxt.tag_ in ("NN", "NNP", "JJ"):
+            counts = False  # "the 2027 budget", "the 2024 presidential race"
         if not counts or head.lemma_.lower() in ("year", "season", "budget", "election", "census"):
             return False
         if head.lemma_.lower() in ("model", "version", "edition", "class"):

@@ -78,7 +78,7 @@ _MASKS = re.compile(
     r"|\b(?:19|20)\d{2}[-–/](?:\d{2}|(?:19|20)\d{2})\b"  # spans of years: "2013-14"
     r"|https?://\S+|www\.\S+"  # links
 )
-_RANGE_WORDS = {"to", "through", "-", "–", "—", "~"}
+_RANGE_WORDS = {"to", "through", "-", "–", "—", "~", "or"}
 _CHANGE_VERBS = re.compile(
     r"\b(?:rose|rise[sn]?|rising|increased?|increases|increasing|grew|grows?|growing|jumped|"
     r"jumps?|climbed|climbs?|went|goes|fell|falls?|falling|dropped|drops?|dipped|declined|"
@@ -487,7 +487,7 @@ def _read_phrase(p: _Parser, i: int) -> tuple[dict, int] | None:
             s = info2["scale"]
             if info["scale"] == 1.0 and s > 1 and low * s <= high:
                 low *= s
-            if high >= low or sep not in ("-", "–", "—"):
+            if high >= low:
                 is_range = True
                 j = k2
                 info["spelled"] = info["spelled"] and info2["spelled"]

@@ -174,7 +174,14 @@ def test_change_and_direction(nlp, sentence, number, change, direction):
         ("Huntsville recorded 31 homicides last year.", "31", "homicide"),
         ("The number of overdoses rose to 412.", "412", "overdose"),
         ("About 32 percent of residents rent their homes.", "32", "resident"),
-        ("The homicide rate rose 12 percent.", "12", "homicide"),
+        ("The homicide rate rose 12 percent.", "12", "rate"),  # the head noun, not its modifier
+        ("Deputies logged 57 car break-ins.", "57", "break-in"),
+        ("The judge ordered $12,500 in restitution.", "12,500", "restitution"),
+        ("Nine people were displaced.", "Nine", "person"),
+        ("The shelter has a capacity of 120 beds.", "120", "bed"),
+        ("Turnout was 41 percent.", "41", "turnout"),
+        ("Wind gusts reached 60 mph.", "60", "gust"),
+        ("The council wants to raise parking fees by 10 percent.", "10", "fee"),
         ("One man was shot on Tuesday.", "One", "man"),
     ],
 )
