@@ -57,6 +57,72 @@ def _day(value: date | datetime | None) -> str:
     return value.strftime("%B %-d, %Y")
 
 
+_QUALIFIER_WORDS = {
+    "exact": "",
+    "approximately": "about ",
+    "more_than": "more than ",
+    "at_least": "at least ",
+    "less_than": "less than ",
+    "at_most": "at most ",
+    "almost": "almost ",
+}
+
+
+def claim_phrase(
+    low: float,
+    high: float,
+    unit: str | None,
+    qualifier: str = "exact",
+    change: str = "level",
+    direction: str | None = None,
+) -> str:
+    """A claim's value as a reader says it: "more than 1,500", "200 to 300 more", "up 5.1%"."""
+    if high != low:
+        value = f"{format_value(low, unit)} to {format_value(high, unit)}"
+    else:
+        value = format_value(low, unit)
+    value = _QUALIFIER_WORDS.get(qualifier, "") + value
+    if change == "difference":
+        return value + {"up": " more", "down": " fewer"}.get(direction or "", " difference")
+    if change == "percent_change":
+        return {"up": "up ", "down": "down "}.get(direction or "", "a change of ") + value
+    return value
+
+
+def official_phrase(official: float | None, unit: str | None, change: str = "level") -> str:
+    """The official value the way claim_phrase says a claim: "2,296", "312 more", "down 12%"."""
+    if official is None or pd.isna(official):
+        return "n/a"
+    if change == "percent_change":
+        return ("up " if official >= 0 else "down ") + format_value(abs(official), unit)
+    if change == "difference":
+        return format_value(abs(official), unit) + (" more" if official >= 0 else " fewer")
+    return format_value(official, unit)
+
+
+def period_text(start, end) -> str:
+    """A period as a caption: "2025", "March 2025", "Jan 1 to Oct 31, 2026"."""
+    if start is None or end is None or pd.isna(start) or pd.isna(end):
+        return ""
+    a, b = pd.Timestamp(start), pd.Timestamp(end)
+    grain = period_grain(a, b)
+    if grain == "year" and a.month == 1 and a.day == 1 and b.month == 12 and b.day == 31:
+        return str(a.year) if a.year == b.year else f"{a.year} to {b.year}"
+    if grain == "month" and a.day == 1:
+        return a.strftime("%B %Y")
+    return f"{a:%b} {a.day} to {b:%b} {b.day}, {b.year}"
+
+
+def period_grain(start, end) -> str:
+    """What a figure's period covers: "year", "month", or "part of a year" (year to date)."""
+    days = (pd.Timestamp(end) - pd.Timestamp(start)).days + 1
+    if days >= 365:
+        return "year"
+    if 28 <= days <= 31:
+        return "month"
+    return "part of a year"
+
+
 # --- charts in the app ---------------------------------------------------------------------------
 
 
@@ -74,9 +140,9 @@ def mismatch_chart(rows: pd.DataFrame, *, link_base: str = "check?story=") -> al
         format_value(v, u) for v, u in zip(data.official, data.unit, strict=True)
     ]
     data["label"] = data.claimed_text + " claimed vs " + data.official_text + " on record"
+    # The axis label names the numbers; the claim id keeps two equal labels apart.
     data["claim"] = [
-        f"{station}: {text[:60]} (#{cid})"
-        for station, text, cid in zip(data.station, data.text, data.claim_id, strict=True)
+        f"{label} (#{cid})" for label, cid in zip(data.label, data.claim_id, strict=True)
     ]
     data["link"] = [f"{link_base}{int(s)}" for s in data.story_id]
     data["direction"] = ["overstated" if e > 0 else "understated" for e in data.error_pct]
@@ -91,45 +157,53 @@ def mismatch_chart(rows: pd.DataFrame, *, link_base: str = "check?story=") -> al
             "claimed_text",
             "official_text",
             "metric",
+            "station",
             "title",
             "published",
         ]
     ]
     order = data.sort_values("error_pct").claim.tolist()
-    base = alt.Chart(data).encode(
-        y=alt.Y("claim:N", sort=order, title=None, axis=alt.Axis(labelLimit=420)),
-    )
-    bars = base.mark_bar(cursor="pointer").encode(
-        x=alt.X("error_pct:Q", title="Error: claimed against official (%)"),
-        color=alt.Color(
-            "direction:N",
-            scale=alt.Scale(
-                domain=["overstated", "understated"],
-                range=[VERDICT_COLOURS["inaccurate"], "#1f4e99"],
+    return (
+        alt.Chart(data)
+        .mark_bar(cursor="pointer")
+        .encode(
+            y=alt.Y("claim:N", sort=order, title=None, axis=alt.Axis(labelLimit=360)),
+            x=alt.X("error_pct:Q", title="Error: claimed against official (%)"),
+            color=alt.Color(
+                "direction:N",
+                scale=alt.Scale(
+                    domain=["overstated", "understated"],
+                    range=[VERDICT_COLOURS["inaccurate"], "#1f4e99"],
+                ),
+                legend=alt.Legend(title=None, orient="top"),
             ),
-            legend=alt.Legend(title=None, orient="top"),
-        ),
-        href="link:N",
-        tooltip=[
-            alt.Tooltip("title:N", title="Story"),
-            alt.Tooltip("published:N", title="Published"),
-            alt.Tooltip("metric:N", title="Series"),
-            alt.Tooltip("claimed_text:N", title="Claimed"),
-            alt.Tooltip("official_text:N", title="Official"),
-            alt.Tooltip("error_pct:Q", title="Error %", format="+.1f"),
-        ],
+            href="link:N",
+            tooltip=[
+                alt.Tooltip("title:N", title="Story"),
+                alt.Tooltip("station:N", title="Station"),
+                alt.Tooltip("published:N", title="Published"),
+                alt.Tooltip("metric:N", title="Series"),
+                alt.Tooltip("claimed_text:N", title="Claimed"),
+                alt.Tooltip("official_text:N", title="Official"),
+                alt.Tooltip("error_pct:Q", title="Error %", format="+.1f"),
+            ],
+        )
+        .properties(height=mismatch_height(len(data)), width="container")
     )
-    labels = base.mark_text(align="left", dx=6, fontSize=11, color="#333").encode(
-        x=alt.value(4), text="label:N", href="link:N"
-    )
-    height = max(120, 26 * len(data))
-    return (bars + labels).properties(height=height, width="container")
+
+
+def mismatch_height(n: int) -> int:
+    """Pixels for n bars of the mismatch chart: room for every axis label."""
+    return max(140, 28 * n)
 
 
 def series_chart(rows: pd.DataFrame, *, label: str, unit: str | None) -> alt.Chart:
     """One official series over time (latest vintage of each period), with provenance tooltips."""
     data = rows.copy()
     data["period"] = pd.to_datetime(data.period_end)
+    data["grain"] = [
+        period_grain(a, b) for a, b in zip(data.period_start, data.period_end, strict=True)
+    ]
     data["shown"] = [format_value(v, unit) for v in data.value]
     data["as_of"] = pd.to_datetime(data.as_of).dt.strftime("%Y-%m-%d")
     data["span"] = (
@@ -137,16 +211,28 @@ def series_chart(rows: pd.DataFrame, *, label: str, unit: str | None) -> alt.Cha
         + " to "
         + pd.to_datetime(data.period_end).dt.strftime("%Y-%m-%d")
     )
-    data = data[["period", "value", "shown", "span", "source", "as_of"]]
+    data = data[["period", "grain", "value", "shown", "span", "source", "as_of"]]
+    # One line per kind of period: a year-to-date count is not on the same footing as a full
+    # year, so the two are never joined by one line.
+    grain = alt.Color(
+        "grain:N",
+        title="Period",
+        scale=alt.Scale(
+            domain=["year", "part of a year", "month"], range=[RECORD_COLOUR, "#b35900", "#1f4e99"]
+        ),
+        legend=alt.Legend(orient="top"),
+    )
     base = alt.Chart(data).encode(
         x=alt.X("period:T", title="Period ending"),
         y=alt.Y("value:Q", title=label, scale=alt.Scale(zero=False)),
+        color=grain,
     )
     return (
-        base.mark_line(color=RECORD_COLOUR)
-        + base.mark_point(filled=True, size=70, color=RECORD_COLOUR).encode(
+        base.mark_line()
+        + base.mark_point(filled=True, size=70).encode(
             tooltip=[
                 alt.Tooltip("span:N", title="Period"),
+                alt.Tooltip("grain:N", title="Covers"),
                 alt.Tooltip("shown:N", title="Value"),
                 alt.Tooltip("source:N", title="Source"),
                 alt.Tooltip("as_of:N", title="As of"),
@@ -211,6 +297,8 @@ def on_air_claim_chart(
     source: str | None,
     as_of: date | datetime | None,
     claimed_text: str | None = None,
+    record_text: str | None = None,
+    period: str | None = None,
     colour: str | None = None,
 ) -> alt.LayerChart:
     """Claim against record as two big labelled bars: "CLAIM" in the station's colour, hatched
@@ -220,11 +308,15 @@ def on_air_claim_chart(
     data = pd.DataFrame(
         {
             "who": ["CLAIM", "RECORD"],
-            "value": [float(claimed), float(official)],
-            "shown": [claim_label, format_value(official, unit)],
+            # Bar lengths are sizes: "down 29%" and "down 12%" are drawn as 29 and 12, and the
+            # labels carry the direction.
+            "value": [abs(float(claimed)), abs(float(official))],
+            "shown": [claim_label, record_text or format_value(official, unit)],
         }
     )
     top = max(abs(claimed), abs(official)) * 1.7 or 1
+    footer_text = (f"Record: {period}  ·  " if period else "") + _source_line(source, as_of)
+    footer_text += f"  ·  {station}"
     base = alt.Chart(data).encode(
         y=alt.Y(
             "who:N",
@@ -262,7 +354,7 @@ def on_air_claim_chart(
         align="left", dx=24, fontSize=72, fontWeight="bold", font=ON_AIR_FONT, color="#111111"
     ).encode(text="shown:N")
     footer = (
-        alt.Chart(pd.DataFrame({"line": [_source_line(source, as_of) + f"  ·  {station}"]}))
+        alt.Chart(pd.DataFrame({"line": [footer_text]}))
         .mark_text(align="left", baseline="bottom", fontSize=30, font=ON_AIR_FONT, color="#444")
         .encode(text="line:N", x=alt.value(0), y=alt.value(ON_AIR_HEIGHT - 250))
     )
@@ -285,6 +377,12 @@ def on_air_series_chart(
     """An official series as a thick dark line ("RECORD"); a claim, if given, as a dashed line in
     the station's colour labelled "CLAIM", so the two cannot be mistaken for one another."""
     colour = colour or station_colour(station)
+    # Only periods of one kind (that of the latest row: years, months or years-to-date), so the
+    # line never joins a full year to a part of one.
+    grains = [period_grain(a, b) for a, b in zip(rows.period_start, rows.period_end, strict=True)]
+    ends = [pd.Timestamp(e) for e in rows.period_end]
+    latest = grains[ends.index(max(ends))]
+    rows = rows[[g == latest for g in grains]]
     data = rows[["period_start", "value"]].copy()
     data["period"] = pd.to_datetime(data.period_start)
     data["shown"] = [format_value(v, unit) for v in data.value]
@@ -293,7 +391,11 @@ def on_air_series_chart(
         x=alt.X(
             "period:T",
             title=None,
-            axis=alt.Axis(format="%Y", tickCount="year", labelPadding=16),
+            axis=alt.Axis(
+                format="%b %Y" if latest == "month" else "%Y",
+                tickCount="month" if latest == "month" else "year",
+                labelPadding=16,
+            ),
             scale=alt.Scale(padding=40),
         ),
         y=alt.Y(

@@ -8,7 +8,7 @@ import streamlit as st
 
 import appkit as kit
 from factcheck import export
-from factcheck.charts import format_value
+from factcheck.charts import claim_phrase, official_phrase, period_text
 from factcheck.config import settings
 from factcheck.store import StoreError
 
@@ -172,16 +172,16 @@ if result:
         with st.container(border=True, key=f"claim_{i}"):
             st.markdown(f"{kit.verdict_badge(check.verdict)} **“{kit.md_text(claim.text)}”**")
             c1, c2, c3 = st.columns(3)
-            claimed = format_value(claim.low, claim.unit)
-            if claim.high != claim.low:
-                claimed += f" to {format_value(claim.high, claim.unit)}"
-            c1.markdown(
-                f"**Claimed**  \n{kit.md_text(claimed)} ({claim.qualifier}, {claim.change})"
+            claimed = claim_phrase(
+                claim.low, claim.high, claim.unit, claim.qualifier, claim.change, claim.direction
             )
-            official = (
-                format_value(check.official, claim.unit) if check.official is not None else "—"
+            c1.markdown(f"**Claimed**  \n{kit.md_text(claimed)}")
+            official = official_phrase(check.official, claim.unit, claim.change)
+            period = period_text(check.period_start, check.period_end)
+            c2.markdown(
+                f"**Official**  \n{kit.md_text(official)}"
+                + (f" ({kit.md_text(period)})" if period else "")
             )
-            c2.markdown(f"**Official**  \n{kit.md_text(official)}")
             error = f"{check.error_pct:+.1f}%" if check.error_pct is not None else "—"
             c3.markdown(f"**Error**  \n{error}")
             st.markdown(kit.md_text(check.explanation))

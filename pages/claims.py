@@ -43,7 +43,12 @@ else:
         f"The {len(mismatch)} largest errors among the matching inaccurate claims. "
         "Click a bar to open its story."
     )
-    st.altair_chart(charts.mismatch_chart(mismatch), key="mismatch_chart")
+    st.altair_chart(
+        charts.mismatch_chart(mismatch),
+        key="mismatch_chart",
+        height=charts.mismatch_height(len(mismatch)),
+        width="stretch",
+    )
 
 rows = kit.claims_table(kit.db_key(), **filters)
 total = int(rows.total.iloc[0]) if not rows.empty else 0

@@ -34,6 +34,9 @@ with tab_series:
             key="series_table",
             column_config={
                 "rows": st.column_config.NumberColumn("Rows", width="small"),
+                "first_period": st.column_config.DateColumn("From"),
+                "last_period": st.column_config.DateColumn("To"),
+                "latest_as_of": st.column_config.DateColumn("Latest as of"),
                 "source_urls": st.column_config.TextColumn("Source URLs"),
             },
         )

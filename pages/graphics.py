@@ -42,9 +42,8 @@ if kind == "A claim":
         station = row.station
         colour = c2.color_picker("Station colour", charts.station_colour(station), key="gfx_colour")
         claimed = (row.low + row.high) / 2
-        claimed_text = charts.format_value(row.low, row.unit)
-        if row.high != row.low:
-            claimed_text += f"–{charts.format_value(row.high, row.unit)}"
+        if row.direction == "down":
+            claimed = -claimed
         chart = charts.on_air_claim_chart(
             headline=headline,
             claimed=claimed,
@@ -53,7 +52,11 @@ if kind == "A claim":
             station=station,
             source=row.source,
             as_of=row.as_of,
-            claimed_text=claimed_text,
+            claimed_text=charts.claim_phrase(
+                row.low, row.high, row.unit, row.qualifier, row.change, row.direction
+            ),
+            record_text=charts.official_phrase(row.official, row.unit, row.change),
+            period=charts.period_text(row.period_start, row.period_end),
             colour=colour,
         )
         name = f"claim-{claim_id}"

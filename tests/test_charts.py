@@ -117,8 +117,7 @@ def _mismatch_rows(n):
 
 def test_mismatch_chart_links_each_mark_to_its_story():
     spec = charts.mismatch_chart(_mismatch_rows(5)).to_dict()
-    layer = spec["layer"][0]
-    assert layer["encoding"]["href"]["field"] == "link"
+    assert spec["encoding"]["href"]["field"] == "link"
     values = next(iter(spec["datasets"].values()))
     assert {v["link"] for v in values} == {f"check?story={i % 7 + 1}" for i in range(5)}
     assert values[0]["label"].endswith("claimed vs 1,200 on record")
@@ -144,3 +143,48 @@ def test_series_chart_has_provenance_tooltips():
     chart = charts.series_chart(rows, label="H", unit="count").properties(width=500)
     width, height = charts.png_size(charts.to_png(chart))
     assert width >= 500 and height >= 260
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        ((1500, 1500, "count", "more_than", "level", None), "more than 1,500"),
+        ((200, 300, "count", "almost", "difference", "up"), "almost 200 to 300 more"),
+        ((5.1, 5.1, "percent", "exact", "percent_change", "up"), "up 5.1%"),
+        ((29, 32, "percent", "approximately", "percent_change", "down"), "down about 29% to 32%"),
+        ((7000, 7000, "count", "exact", "difference", "down"), "7,000 fewer"),
+    ],
+)
+def test_claim_phrase(args, said):
+    assert charts.claim_phrase(*args) == said
+
+
+def test_period_grain():
+    assert charts.period_grain(date(2024, 1, 1), date(2024, 12, 31)) == "year"
+    assert charts.period_grain(date(2024, 2, 1), date(2024, 2, 29)) == "month"
+    assert charts.period_grain(date(2025, 1, 1), date(2025, 7, 31)) == "part of a year"
+
+
+def test_on_air_series_keeps_one_kind_of_period():
+    rows = pd.DataFrame(
+        {
+            "period_start": [date(2023, 1, 1), date(2024, 1, 1), date(2025, 1, 1)],
+            "period_end": [date(2023, 12, 31), date(2024, 12, 31), date(2025, 7, 31)],
+            "value": [100.0, 110.0, 61.0],
+        }
+    )
+    spec = charts.on_air_series_chart(
+        rows, headline="h", unit="count", station="s", source="x", as_of=date(2025, 8, 1)
+    ).to_dict()
+    values = next(iter(spec["datasets"].values()))
+    # The latest row is a year to date: only it is drawn, never joined to the full years.
+    assert [v["value"] for v in values] == [61.0]
+
+
+def test_claim_chart_draws_sizes_and_labels_directions():
+    spec = _claim_chart(
+        claimed=-29, official=-12, unit="percent", claimed_text="down 29%", record_text="down 12%"
+    ).to_dict()
+    values = next(iter(spec["datasets"].values()))
+    assert [v["value"] for v in values] == [29.0, 12.0]
+    assert [v["shown"] for v in values] == ["down 29%", "down 12%"]

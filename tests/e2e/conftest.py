@@ -111,7 +111,7 @@ def browser_context(tmp_path_factory):
             executable_path=CHROMIUM,
             headless=True,
             args=CHROMIUM_ARGS,
-            viewport={"width": 1440, "height": 1000},
+            viewport={"width": 1440, "height": 1600},
             accept_downloads=True,
         )
         try:
