@@ -20,8 +20,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-import duckdb
-
 from factcheck import fetch as fetch_mod
 from factcheck import store as store_mod
 from factcheck.config import Settings
@@ -126,9 +124,10 @@ def poll_feed(store: Store, nlp, settings: Settings, feed: Feed) -> FeedResult:
         raise  # the store is unusable: no point going on with other feeds
     except (fetch_mod.FetchError, _FeedProblem) as exc:
         error = _one_line(exc)
-    except (duckdb.Error, ValueError, TypeError, LookupError, RuntimeError, OSError) as exc:
+    except Exception as exc:  # noqa: BLE001 - deliberate: one feed must not stop the others
         # Anything else one feed's content can provoke (odd data reaching spaCy, the checker or
-        # a constraint): this feed is marked failed, its transaction rolled back, the rest go on.
+        # a constraint, or a bug they expose): this feed is marked failed with the reason, its
+        # transaction has rolled back, and the rest go on. The traceback goes to the log.
         log.exception("polling %s failed", feed.url)
         error = f"{exc.__class__.__name__}: {_one_line(exc)}"
     _record_error(store, feed, error)

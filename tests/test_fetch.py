@@ -11,6 +11,7 @@ import tracemalloc
 import pytest
 from feedserver import closed_port
 
+from factcheck.config import Settings
 from factcheck.fetch import FetchError, _address_refused, fetch, validate_url
 
 RSS = b'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>'
@@ -139,9 +140,12 @@ def test_unresolvable_host(net_settings):
         fetch("http://no-such-host.invalid/feed.xml", settings=net_settings)
 
 
-def test_read_timeout(feed_server, net_settings):
+def test_read_timeout(feed_server, monkeypatch):
     url = feed_server.serve("/slow.xml", RSS, delay=3)
-    settings = dataclasses.replace(net_settings, read_timeout=0.5)
+    monkeypatch.setenv("FACTCHECK_ALLOW_PRIVATE", "1")
+    monkeypatch.setenv("FACTCHECK_READ_TIMEOUT", "0.5")
+    settings = Settings.from_env()
+    assert settings.read_timeout == 0.5
     started = time.monotonic()
     with pytest.raises(FetchError, match="timed out"):
         fetch(url, settings=settings)

@@ -268,6 +268,30 @@ def test_every_eval_feed_through_fetch_parse_store(tmp_store, feed_server, net_s
     assert sum(stored.values()) == tmp_store.counts()["stories"]
 
 
+def test_an_unexpected_failure_in_one_feed_is_recorded_and_the_rest_go_on(
+    tmp_store, feed_server, net_settings
+):
+    _need("claims")
+    steady = feed_server.serve("/steady.xml", rss(*STORIES))
+    tmp_store.add_feed(steady, "STEADY", "Springfield")
+    poll_all(tmp_store, None, net_settings)
+    fresh = feed_server.serve("/fresh.xml", rss(item_xml("f1", "Fresh", "Fresh story." + LONG)))
+    tmp_store.add_feed(fresh, "FRESH", "Springfield")
+    # a pipeline that breaks on use: only the feed with new stories reaches it
+    results = {r.feed.station: r for r in poll_all(tmp_store, "not a pipeline", net_settings)}
+    assert results["FRESH"].status == "error" and "Error" in results["FRESH"].error
+    assert results["STEADY"].status == "unchanged"
+    stored = db_rows(
+        tmp_store,
+        "SELECT count(*) FROM stories s JOIN feeds f ON f.id = s.feed_id WHERE f.station = 'FRESH'",
+    )
+    assert stored == [(0,)]  # nothing half-written
+    assert {f.station: f.last_status for f in tmp_store.feeds()} == {
+        "STEADY": "unchanged",
+        "FRESH": "error",
+    }
+
+
 # --- claims (real pipeline) -----------------------------------------------------------------------
 
 
