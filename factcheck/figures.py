@@ -106,6 +106,9 @@ def _text(series: pd.Series) -> pd.Series:
     """A column as stripped text, '' for missing."""
     if pd.api.types.is_datetime64_any_dtype(series):
         return series.dt.strftime("%Y-%m-%d").fillna("")
+    if isinstance(series.dtype, pd.StringDtype):
+        # already text (pandas' Arrow-backed strings): strip in place, no copy to objects
+        return series.fillna("").str.strip()
     out = series.astype(object).where(series.notna(), "")
     return out.astype(str).str.strip()
 
@@ -124,18 +127,31 @@ def _numbers(series: pd.Series) -> pd.Series:
         return series.astype("float64")
     text = _text(series)
     # Thousands separators are common in official tables ("1,587"); nothing else is forgiven.
-    cleaned = text.str.replace(r"(?<=\d),(?=\d{3}\b)", "", regex=True)
+    cleaned = text
+    if text.str.contains(",", regex=False).any():
+        cleaned = text.str.replace(r"(?<=\d),(?=\d{3}\b)", "", regex=True)
     return pd.to_numeric(cleaned, errors="coerce").astype("float64")
 
 
-def _errors_from(mask: pd.Series, lines: np.ndarray, reasons: pd.Series | str) -> list[RowError]:
-    idx = np.flatnonzero(mask.to_numpy())
+def _errors_from(mask: pd.Series, lines: np.ndarray, reason) -> list[RowError]:
+    """RowErrors for the rows in `mask`; `reason` is a string, or a function of the rows'
+    positions giving one reason each (so messages are built only for bad rows)."""
+    idx = np.flatnonzero(mask.to_numpy(dtype=bool, na_value=False))
     if len(idx) == 0:
         return []
-    if isinstance(reasons, str):
-        return [RowError(int(lines[i]), reasons) for i in idx]
-    values = reasons.to_numpy()
-    return [RowError(int(lines[i]), str(values[i])) for i in idx]
+    if isinstance(reason, str):
+        return [RowError(int(lines[i]), reason) for i in idx]
+    return [RowError(int(lines[i]), str(r)) for i, r in zip(idx, reason(idx), strict=True)]
+
+
+def _cells(series: pd.Series, fmt: str, *, quote: bool = True):
+    """A reason function: `fmt` with {} replaced by each bad row's cell, shown safely."""
+
+    def build(idx: np.ndarray) -> list[str]:
+        show = _show if quote else (lambda v: v[:40])
+        return [fmt.format(show(str(v))) for v in series.iloc[idx]]
+
+    return build
 
 
 def _show(value: str, limit: int = 40) -> str:
@@ -173,14 +189,14 @@ def validate_frame(
         if col in text:
             hit = text[col].str.startswith(FORMULA_START) & ~bad_formula
             errors += _errors_from(
-                hit, lines, "cell " + col + " looks like a formula " + text[col].map(_show)
+                hit, lines, _cells(text[col], "cell " + col + " looks like a formula {}")
             )
             bad_formula |= hit
     for col in ("value", "period_start", "period_end", "as_of"):
         if col in text and not pd.api.types.is_numeric_dtype(frame[col]):
             hit = text[col].str.startswith(("=", "@", "\t", "\r")) & ~bad_formula
             errors += _errors_from(
-                hit, lines, "cell " + col + " looks like a formula " + text[col].map(_show)
+                hit, lines, _cells(text[col], "cell " + col + " looks like a formula {}")
             )
             bad_formula |= hit
 
@@ -192,7 +208,7 @@ def validate_frame(
 
     value = _numbers(frame["value"])
     bad_value = ok & (value.isna() | ~np.isfinite(value.fillna(0)))
-    errors += _errors_from(bad_value, lines, "value is not a number: " + text["value"].map(_show))
+    errors += _errors_from(bad_value, lines, _cells(text["value"], "value is not a number: {}"))
     ok &= ~bad_value
 
     start = _dates(frame["period_start"])
@@ -200,14 +216,19 @@ def validate_frame(
     for col, parsed in (("period_start", start), ("period_end", end)):
         bad = ok & parsed.isna()
         errors += _errors_from(
-            bad, lines, col + " is not a date as YYYY-MM-DD: " + text[col].map(_show)
+            bad, lines, _cells(text[col], col + " is not a date as YYYY-MM-DD: {}")
         )
         ok &= ~bad
     order = ok & (end < start)
     errors += _errors_from(
         order,
         lines,
-        "period_end " + text["period_end"] + " is before period_start " + text["period_start"],
+        lambda idx: [
+            f"period_end {e} is before period_start {b}"
+            for e, b in zip(
+                text["period_end"].iloc[idx], text["period_start"].iloc[idx], strict=True
+            )
+        ],
     )
     ok &= ~order
 
@@ -215,7 +236,9 @@ def validate_frame(
         as_of = _dates(frame["as_of"])
         given = text["as_of"] != ""
         bad = ok & given & as_of.isna()
-        errors += _errors_from(bad, lines, "as_of is not a date as YYYY-MM-DD: " + text["as_of"])
+        errors += _errors_from(
+            bad, lines, _cells(text["as_of"], "as_of is not a date as YYYY-MM-DD: {}")
+        )
         ok &= ~bad
     else:
         as_of = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
@@ -229,7 +252,9 @@ def validate_frame(
         unit = unit.where(unit != "", metric.map(lambda m: units.get(m, "")))
     count_like = unit.str.lower().isin(COUNT_UNITS) | (unit == "")
     negative = ok & count_like & (value < 0)
-    errors += _errors_from(negative, lines, "value " + text["value"] + " is negative for a count")
+    errors += _errors_from(
+        negative, lines, _cells(text["value"], "value {} is negative for a count", quote=False)
+    )
     ok &= ~negative
 
     keys = pd.DataFrame(
@@ -455,7 +480,8 @@ def metric_aliases(metric: Metric) -> set[str]:
 
 def auto_metric(metric: str, unit: str | None) -> Metric:
     """A catalogue entry for a metric that arrives with figures but no catalogue row."""
-    return Metric(metric, metric.replace("_", " "), unit or "count", [])
+    unit = unit if isinstance(unit, str) and unit.strip() else "count"
+    return Metric(metric, metric.replace("_", " "), unit, [])
 
 
 def place_aliases(place: str) -> set[str]:

@@ -9,6 +9,7 @@ with no connection open.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
 from collections.abc import Iterator
@@ -676,6 +677,12 @@ _CHECK_COLS = (
 CHECK_FIELDS = tuple(c.strip() for c in _CHECK_COLS.split(","))
 
 
+def _unregister(con: duckdb.DuckDBPyConnection, name: str) -> None:
+    """Drop a registered frame; quietly, so an aborted transaction's real error shows."""
+    with contextlib.suppress(duckdb.Error):
+        con.unregister(name)
+
+
 def metric_names(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {row[0] for row in con.execute("SELECT metric FROM metrics").fetchall()}
 
@@ -728,8 +735,8 @@ def upsert_metrics(
             "INSERT INTO metric_aliases (alias, metric) SELECT alias, metric FROM _aliases_in"
         )
     finally:
-        con.unregister("_metrics_in")
-        con.unregister("_aliases_in")
+        _unregister(con, "_metrics_in")
+        _unregister(con, "_aliases_in")
 
 
 def add_place_aliases(con: duckdb.DuckDBPyConnection, rows: list[tuple[str, str]]) -> None:
@@ -757,7 +764,7 @@ def stage_figures(con: duckdb.DuckDBPyConnection, frame) -> list[tuple]:
             " CAST(notes AS VARCHAR) AS notes FROM _fig_in"
         )
     finally:
-        con.unregister("_fig_in")
+        _unregister(con, "_fig_in")
     return con.execute(
         "SELECT s.rn, s.as_of, f.value, s.value FROM _fig_stage s JOIN figures f"
         " ON f.metric = s.metric AND f.place = s.place AND f.period_start = s.period_start"
@@ -802,7 +809,7 @@ def claims_affected_by(con: duckdb.DuckDBPyConnection, metrics: list[str]) -> li
             " OR k.metric IN (SELECT metric FROM _touched) GROUP BY c.id ORDER BY c.id"
         ).fetchall()
     finally:
-        con.unregister("_touched")
+        _unregister(con, "_touched")
     return [r[0] for r in rows]
 
 
@@ -828,7 +835,7 @@ def claims_to_check(con: duckdb.DuckDBPyConnection, claim_ids: list[int] | None)
             " (SELECT id FROM _want)) ORDER BY c.version_id, c.seq"
         ).df()
     finally:
-        con.unregister("_want")
+        _unregister(con, "_want")
 
 
 def active_overrides(con: duckdb.DuckDBPyConnection) -> dict[int, tuple]:
@@ -892,7 +899,7 @@ def compute_checks(con: duckdb.DuckDBPyConnection, spec) -> None:
             " CAST(ov_note AS VARCHAR) AS ov_note FROM _spec_in"
         )
     finally:
-        con.unregister("_spec_in")
+        _unregister(con, "_spec_in")
     con.execute(_CHECK_SQL)
 
 

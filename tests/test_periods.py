@@ -1,0 +1,162 @@
+"""Time phrases -> periods (factcheck.periods), each phrase DESIGN.md names, from the phrase alone.
+
+Rules that depend on the record (the latest year-to-date row, the latest full year) come back as
+kinds the store resolves; tests/test_verify.py checks them against figures.
+"""
+
+from datetime import date
+
+import pytest
+
+from factcheck import periods as pr
+from factcheck.periods import resolve_period
+
+PUB = date(2022, 8, 5)
+
+
+@pytest.mark.parametrize("phrase", ["this year", "so far this year", "year to date", "2022"])
+def test_this_year_is_the_year_to_date_rule(phrase):
+    p = resolve_period(phrase, PUB, change="level")
+    assert p.kind == pr.YTD
+    assert p.year_start == date(2022, 1, 1)
+    assert p.compare is None
+
+
+def test_this_year_as_a_change_compares_the_same_dates_a_year_before():
+    p = resolve_period("so far this year", PUB, change="percent_change")
+    assert (p.kind, p.compare, p.compare_years) == (pr.YTD, pr.C_YEARS_BEFORE, 1)
+
+
+def test_last_year_is_the_previous_calendar_year():
+    p = resolve_period("last year", PUB, change="level")
+    assert (p.kind, p.start, p.end) == (pr.FIXED, date(2021, 1, 1), date(2021, 12, 31))
+
+
+def test_last_year_as_a_change_is_compared_with_the_year_before_it():
+    p = resolve_period("last year", PUB, change="difference")
+    assert (p.compare_start, p.compare_end) == (date(2020, 1, 1), date(2020, 12, 31))
+
+
+def test_in_a_year_is_that_year():
+    p = resolve_period("in 2019", PUB, change="level")
+    assert (p.start, p.end) == (date(2019, 1, 1), date(2019, 12, 31))
+
+
+@pytest.mark.parametrize(
+    "phrase", ["as of August second", "as of Aug. 2", "as of August 2nd", "as of 8/2"]
+)
+def test_as_of_a_date_is_the_year_to_that_date(phrase):
+    p = resolve_period(phrase, PUB, change="level")
+    assert (p.kind, p.start, p.end) == (pr.FIXED, date(2022, 1, 1), date(2022, 8, 2))
+
+
+def test_as_of_a_date_as_a_change_compares_the_same_dates_a_year_before():
+    p = resolve_period("as of August second", PUB, change="percent_change")
+    assert (p.compare_start, p.compare_end) == (date(2021, 1, 1), date(2021, 8, 2))
+
+
+def test_as_of_a_date_later_in_the_year_than_the_story_is_last_year():
+    p = resolve_period("as of December 31", date(2023, 1, 10), change="level")
+    assert (p.start, p.end) == (date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_the_same_time_last_year():
+    p = resolve_period("the same time last year", PUB, change="difference")
+    assert (p.kind, p.compare, p.compare_years) == (pr.YTD, pr.C_YEARS_BEFORE, 1)
+
+
+def test_compare_phrase_last_year_against_this_year_keeps_a_whole_year_fallback():
+    p = resolve_period("this year", PUB, change="difference", compare_phrase="last year")
+    assert (p.compare, p.compare_years) == (pr.C_YEARS_BEFORE, 1)
+    assert (p.fallback_start, p.fallback_end) == (date(2021, 1, 1), date(2021, 12, 31))
+
+
+def test_since_a_year_is_the_latest_full_year_against_that_year():
+    p = resolve_period("since 2018", PUB, change="percent_change")
+    assert p.kind == pr.LATEST_YEAR
+    assert (p.compare, p.compare_start, p.compare_end) == (
+        pr.C_FIXED,
+        date(2018, 1, 1),
+        date(2018, 12, 31),
+    )
+
+
+def test_since_the_story_year_leaves_nothing_to_compare():
+    assert resolve_period("since 2022", PUB, change="percent_change").kind == pr.UNRESOLVED
+
+
+@pytest.mark.parametrize("phrase", ["a year ago", "the year before", "a year earlier"])
+def test_a_year_ago_is_relative(phrase):
+    p = resolve_period(phrase, PUB, change="level")
+    assert p.relative and p.shift_years == 1
+
+
+def test_a_year_ago_contrasted_with_a_month_is_that_month_a_year_before():
+    march = resolve_period("in March", PUB, change="level")
+    p = pr.contrasted(resolve_period("a year ago", PUB, change="level"), march)
+    assert (p.kind, p.start, p.end) == (pr.FIXED, date(2021, 3, 1), date(2021, 3, 31))
+
+
+def test_a_year_ago_contrasted_with_the_latest_shifts_the_latest():
+    p = pr.contrasted(resolve_period("a year ago", PUB), resolve_period(None, PUB))
+    assert (p.kind, p.shift_years) == (pr.LATEST, 1)
+
+
+def test_in_a_month_before_the_story_is_this_year():
+    p = resolve_period("in March", PUB, change="level")
+    assert (p.start, p.end) == (date(2022, 3, 1), date(2022, 3, 31))
+
+
+def test_in_a_month_after_the_story_is_last_year():
+    p = resolve_period("in September", PUB, change="level")
+    assert (p.start, p.end) == (date(2021, 9, 1), date(2021, 9, 30))
+
+
+def test_a_month_as_a_change_compares_the_month_before():
+    p = resolve_period("in March", PUB, change="difference")
+    assert (p.compare_start, p.compare_end) == (date(2022, 2, 1), date(2022, 2, 28))
+
+
+@pytest.mark.parametrize("phrase", ["each year", "per year", "annually", "every year"])
+def test_each_year_is_the_latest_full_year(phrase):
+    p = resolve_period(phrase, PUB, change="level")
+    assert p.kind == pr.LATEST_YEAR
+
+
+def test_each_year_as_a_change_is_against_the_year_before():
+    p = resolve_period("each year", PUB, change="difference")
+    assert (p.kind, p.compare) == (pr.LATEST_YEAR, pr.C_PREVIOUS)
+
+
+def test_no_phrase_is_the_latest_on_record_and_a_change_the_one_before():
+    assert resolve_period(None, PUB).kind == pr.LATEST
+    p = resolve_period(None, PUB, change="percent_change")
+    assert (p.kind, p.compare) == (pr.LATEST, pr.C_PREVIOUS)
+
+
+@pytest.mark.parametrize("phrase", ["next year", "in 2025", "in 2023"])
+def test_a_period_after_the_story_is_unresolved_with_a_reason(phrase):
+    p = resolve_period(phrase, PUB, change="level")
+    assert p.kind == pr.UNRESOLVED
+    assert "after the story's date" in p.reason
+
+
+def test_an_unknown_phrase_is_unresolved_not_guessed():
+    p = resolve_period("during the pandemic", PUB, change="level")
+    assert p.kind == pr.UNRESOLVED and "during the pandemic" in p.reason
+
+
+def test_between_two_years_is_a_change_from_the_first_to_the_second():
+    p = resolve_period("between 2019 and 2021", PUB, change="percent_change")
+    assert (p.start, p.compare_start) == (date(2021, 1, 1), date(2019, 1, 1))
+
+
+def test_last_month_and_quarters():
+    p = resolve_period("last month", PUB)
+    assert (p.start, p.end) == (date(2022, 7, 1), date(2022, 7, 31))
+    q = resolve_period("in the first quarter", PUB)
+    assert (q.start, q.end) == (date(2022, 1, 1), date(2022, 3, 31))
+
+
+def test_shift_years_keeps_leap_days_valid():
+    assert pr.shift_years(date(2024, 2, 29), 1) == date(2023, 2, 28)
