@@ -44,7 +44,8 @@ class Request:
 class FeedServer:
     """`with FeedServer() as srv: srv.serve("/feed.xml", b"<rss ...>"); srv.url("/feed.xml")`."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: tuple[str, str] | None = None) -> None:
+        """`tls=(certfile, keyfile)` serves https instead of http."""
         self.routes: dict[str, Route] = {}
         self.requests: list[Request] = []
         self.bytes_sent: dict[str, int] = {}
@@ -61,6 +62,14 @@ class FeedServer:
                 server._handle(self)
 
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.scheme = "http"
+        if tls is not None:
+            import ssl
+
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            self._httpd.socket = context.wrap_socket(self._httpd.socket, server_side=True)
+            self.scheme = "https"
         self._httpd.daemon_threads = True
         self._httpd.block_on_close = False
         self._thread = threading.Thread(
@@ -89,8 +98,8 @@ class FeedServer:
     def port(self) -> int:
         return self._httpd.server_address[1]
 
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+    def url(self, path: str, host: str = "127.0.0.1") -> str:
+        return f"{self.scheme}://{host}:{self.port}{path}"
 
     def serve(self, path: str, body: bytes | str = b"", **kw) -> str:
         """Serve `body` at `path` (replacing what was there); returns the full URL."""

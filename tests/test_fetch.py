@@ -5,11 +5,13 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import ipaddress
+import shutil
+import subprocess
 import time
 import tracemalloc
 
 import pytest
-from feedserver import closed_port
+from feedserver import FeedServer, closed_port
 
 from factcheck.config import Settings
 from factcheck.fetch import FetchError, _address_refused, fetch, validate_url
@@ -240,3 +242,60 @@ def test_user_agent_names_the_tool(feed_server, net_settings):
     url = feed_server.serve("/feed.xml", RSS)
     fetch(url, settings=net_settings)
     assert feed_server.last_headers("/feed.xml")["user-agent"].startswith("factcheck-newsroom/")
+
+
+# --- https: the connection goes to the checked address, the name is verified ------------------
+
+
+@pytest.fixture
+def tls_server(tmp_path):
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=DNS:localhost",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    with FeedServer(tls=(str(cert), str(key))) as server:
+        server.cert = cert
+        yield server
+
+
+def test_https_connects_to_the_checked_address_and_verifies_the_name(
+    tls_server, net_settings, monkeypatch
+):
+    tls_server.serve("/feed.xml", RSS)
+    monkeypatch.setenv("SSL_CERT_FILE", str(tls_server.cert))  # trust the test certificate
+    got = fetch(tls_server.url("/feed.xml", host="localhost"), settings=net_settings)
+    assert got.body == RSS
+    # the socket went to the resolved, checked address; the name travelled in Host (and SNI)
+    assert tls_server.last_headers("/feed.xml")["host"] == f"localhost:{tls_server.port}"
+    # the certificate names localhost, not the address: asking by address must fail
+    with pytest.raises(FetchError, match="TLS failed"):
+        fetch(tls_server.url("/feed.xml"), settings=net_settings)
+
+
+def test_https_refuses_an_untrusted_certificate(tls_server, net_settings, monkeypatch):
+    tls_server.serve("/feed.xml", RSS)
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    with pytest.raises(FetchError, match="TLS failed"):
+        fetch(tls_server.url("/feed.xml", host="localhost"), settings=net_settings)
+    assert tls_server.count() == 0
