@@ -170,7 +170,12 @@ def _read_body(resp: urllib3.BaseHTTPResponse, url: str, settings: Settings, dea
     decoder = _Bounded(encoding) if encoding not in ("identity", "") else None
     parts: list[bytes] = []
     size = 0
-    for chunk in resp.stream(_CHUNK, decode_content=False):
+    while True:
+        # read1 returns as soon as some bytes arrive, so the deadline below is checked even
+        # against a server that trickles a byte at a time (each read alone is under the timeout).
+        chunk = resp.read1(_CHUNK, decode_content=False)
+        if not chunk:
+            break
         if decoder is not None:
             try:
                 chunk = decoder.feed(chunk, cap - size + 1)

@@ -154,6 +154,16 @@ def test_read_timeout(feed_server, monkeypatch):
     assert time.monotonic() - started < 2.5
 
 
+def test_slow_drip_body_stopped_by_the_total_deadline(feed_server, net_settings):
+    # every byte arrives well within the read timeout, but the whole body would take 60 s
+    url = feed_server.serve("/drip.xml", RSS + b" " * 300, trickle=0.2)
+    settings = dataclasses.replace(net_settings, connect_timeout=0.5, read_timeout=0.5)
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="took too long"):
+        fetch(url, settings=settings)
+    assert time.monotonic() - started < 4  # deadline: connect + 4 x read timeout = 2.5 s
+
+
 @pytest.mark.parametrize("status", [404, 500])
 def test_http_errors(feed_server, net_settings, status):
     url = feed_server.serve("/feed.xml", b"oops", status=status)
