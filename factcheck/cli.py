@@ -172,8 +172,8 @@ def poll(every: float | None) -> None:
     """Fetch every feed, store new stories and versions, extract and check their claims."""
     from factcheck import polling
 
-    if every is not None and every < 0:
-        _fail("--every takes a number of minutes of 0 or more")
+    if every is not None and not every > 0:
+        _fail(f"--every takes a positive number of minutes, got {every:g}")
     store = _store()
     nlp = _load_pipeline()
 

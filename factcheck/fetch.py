@@ -29,8 +29,14 @@ from urllib.parse import urljoin, urlsplit
 
 import urllib3
 from requests.utils import requote_uri
+from urllib3.exceptions import (
+    ConnectTimeoutError,
+    NewConnectionError,
+    ProtocolError,
+    ReadTimeoutError,
+    SSLError,
+)
 from urllib3.exceptions import HTTPError as Urllib3Error
-from urllib3.exceptions import NewConnectionError, ProtocolError, ReadTimeoutError, SSLError
 
 from factcheck.config import Settings
 
@@ -238,10 +244,13 @@ def _one_hop(url: str, headers: dict[str, str], settings: Settings, deadline: fl
                 decode_content=False,
                 assert_same_host=False,
             )
-        except NewConnectionError as exc:
-            # Try the host's next checked address; all of them were checked above.
+        except (NewConnectionError, ConnectTimeoutError) as exc:
+            # Try the host's next checked address (all of them were checked above), while the
+            # fetch's deadline allows.
             last_error = exc
             pool.close()
+            if time.monotonic() > deadline:
+                break
             continue
         except ReadTimeoutError as exc:
             pool.close()
@@ -256,7 +265,7 @@ def _one_hop(url: str, headers: dict[str, str], settings: Settings, deadline: fl
             raise FetchError(f"cannot fetch {url}: {_short(exc)}") from exc
         try:
             body = b""
-            if resp.status not in _REDIRECTS and resp.status != 304:
+            if 200 <= resp.status < 300:  # error pages and redirects: the status is enough
                 body = _read_body(resp, url, settings, deadline)
         except ReadTimeoutError as exc:
             raise FetchError(
