@@ -485,6 +485,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", action="store_true", help="list every extractor error")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--no-peers", action="store_true", help="score the extractor only")
+    ap.add_argument("--batch", type=int, help="only the passages of this batch (1 or 2)")
     ap.add_argument(
         "--strict-periods",
         action="store_true",
@@ -493,6 +494,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     passages = load_gold(args.gold)
+    if args.batch is not None:
+        passages = [p for p in passages if p.get("batch") == args.batch]
     try:
         predictions = run_extractor(passages)
     except (ExtractorUnavailable, subprocess.TimeoutExpired) as exc:
