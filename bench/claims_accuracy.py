@@ -486,6 +486,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--no-peers", action="store_true", help="score the extractor only")
     ap.add_argument("--batch", type=int, help="only the passages of this batch (1 or 2)")
+    ap.add_argument("--python", default=sys.executable, help="interpreter that runs the command")
     ap.add_argument(
         "--strict-periods",
         action="store_true",
@@ -497,8 +498,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.batch is not None:
         passages = [p for p in passages if p.get("batch") == args.batch]
     try:
-        predictions = run_extractor(passages)
-    except (ExtractorUnavailable, subprocess.TimeoutExpired) as exc:
+        predictions = run_extractor(passages, python=args.python)
+    except (ExtractorUnavailable, subprocess.TimeoutExpired, OSError) as exc:
         print(f"cannot score the extractor: {exc}", file=sys.stderr)
         return 2
     reports = [score(passages, predictions, "factcheck", strict_periods=args.strict_periods)]

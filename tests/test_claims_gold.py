@@ -242,6 +242,12 @@ def test_peer_value_parser(text, value):
     assert bench.parse_value(text) == pytest.approx(value)
 
 
+def test_scorer_says_clearly_when_the_extractor_cannot_run(capsys):
+    assert bench.main(["--python", "/bin/false", "--no-peers"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot score the extractor" in err and "exited 1" in err
+
+
 # --- the real extractor -------------------------------------------------------------------------
 
 
@@ -264,3 +270,16 @@ def test_extractor_meets_floor_figures_on_gold(gold):
     floors = {"F1": 0.90, "value accuracy": 0.90} | dict.fromkeys(FIELDS, 0.70)
     below = {k: round(v, 3) for k, v in figures.items() if v < floors[k]}
     assert not below, f"below the floor on the gold set: {below} (all: {json.dumps(figures)})"
+
+
+@pytest.mark.slow
+def test_scorer_json_output_on_the_blind_batch(capsys):
+    reason = _extractor_importable()
+    if reason:
+        pytest.skip(reason)
+    assert bench.main(["--json", "--no-peers", "--batch", "2"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["passages"] == 20
+    figures = out["systems"]["factcheck"]
+    assert figures["gold"] == 73 and 0.0 <= figures["f1"] <= 1.0
+    assert set(figures["fields"]) == set(FIELDS)
