@@ -86,6 +86,7 @@ MONTHS = [
     "nov",
     "dec",
 ]
+MONTH_NAMES = {m.capitalize() for m in ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]}  # fmt: skip
 _MONTH_RE = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 _DAY_WORD = (
     r"(?:\d{1,2}(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
@@ -94,7 +95,9 @@ _DAY_WORD = (
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _YEAR = r"(?:19|20)\d{2}"
-_SPAN_WORD = r"(?:year|month|week|quarter|decade|summer|winter|spring|fall|weekend|night|season)"
+_SPAN_WORD = (
+    r"(?:year|month|week|day|quarter|decade|summer|winter|spring|fall|weekend|night|season)"
+)
 _NUM_WORD = (
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
 )
@@ -111,15 +114,17 @@ PERIOD_RE = re.compile(
     rf"(?:over|in|during|within) the next (?:{_NUM_WORD} )?(?:years?|months?|weeks?|days?|decades?)|"
     rf"since (?:the start of |the beginning of |the end of )?(?:{_MONTH_RE}(?: {_DAY_WORD})?(?:,? {_YEAR})?|{_YEAR}|last {_SPAN_WORD}|the year before|this year|January)|"
     rf"as of (?:{_MONTH_RE}(?: {_DAY_WORD})?(?:,? {_YEAR})?|{_YEAR}|today|now|this week|{_WEEKDAY})|"
+    rf"(?:from |between )?{_MONTH_RE} (?:through|to|and|until) {_MONTH_RE}(?:,? {_YEAR})?|"
+    rf"(?:this|last|next|the) (?:school|fiscal|academic|calendar) year|"
+    rf"(?:in |during |over )?(?:their|its|the|his|her) first {_NUM_WORD} (?:days|weeks|months|years)|"
     rf"(?:through|thru|until|by the end of|by) (?:{_MONTH_RE}(?: {_DAY_WORD})?(?:,? {_YEAR})?|{_YEAR})|"
     rf"(?:in|during|for|of) (?:fiscal (?:year )?|FY ?)?(?:{_MONTH_RE} )?{_YEAR}|"
     rf"(?:in|during|for) {_MONTH_RE}|"
-    rf"(?:on )?{_MONTH_RE} {_DAY_WORD}(?:,? {_YEAR})?|"
     rf"(?:{_NUM_WORD}|a) (?:years?|months?|weeks?|days?|decades?) (?:ago|earlier|before|prior)|"
     rf"(?:this|last|next|each|every|per|a) {_SPAN_WORD}(?: alone)?|"
     r"the (?:year|month|week) (?:before|prior|earlier)(?: that)?|the previous (?:year|month|week)|"
     r"year[- ]to[- ]date|year[- ]over[- ]year|so far|annually|yearly|"
-    rf"yesterday|today|tonight|last night|this morning|{_WEEKDAY}(?: night| morning)?"
+    r"last night|this morning"
     r")(?![\w-])",
     re.I,
 )
@@ -172,7 +177,7 @@ _NAME_BEFORE = {
     "phase", "grade", "class", "category", "type", "model", "version", "covid", "title", "act",
     "bill", "hb", "sb", "ordinance", "resolution", "court", "box", "lane", "pod", "zone", "area",
     "sector", "block", "beat", "post", "camp", "fort", "tower", "floor", "door", "hangar",
-    "news", "local", "eyewitness", "stage", "tier", "ef", "f", "pier", "gate", "terminal",
+    "news", "local", "eyewitness", "stage", "tier", "ef", "f",
 }  # fmt: skip
 # Capitalized words right after a number that make it a name: "7 Action News", "405 Freeway".
 _NAME_AFTER = re.compile(
@@ -242,7 +247,7 @@ _TITLES = (
     r"Commander|Cmdr\.|Agent|Special Agent|Investigator|Inspector|Chaplain|Dean|CEO|Founder|"
     r"Administrator|Analyst|Economist|Researcher|Lawmaker|Auditor|Clerk|Examiner|Leader)"
 )
-_NAME = r"(?P<name>(?:[A-Z][a-z'’]+|[A-Z]\.|Mc[A-Z][a-z]+)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.|Mc[A-Z][a-z]+|de|De|Jr\.|III|II))+)"
+_NAME = r"(?P<name>(?:[A-Z][a-z'’]+|[A-Z]\.|Mc[A-Z][a-z]+)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.|Mc[A-Z][a-z]+|(?:de|De|van|von)(?=\s+[A-Z])|Jr\.|III|II))+)"
 _TITLED_NAME = re.compile(rf"\b(?P<title>{_TITLES})\s+{_NAME}")
 _NAME_APPOSITION = re.compile(
     rf"\b{_NAME},\s+(?:the\s+|a\s+|an\s+)?(?P<title>(?:[\w'’.-]+\s+){{0,4}}?(?:chief|sheriff|mayor|officer|spokesperson|spokesman|spokeswoman|director|commissioner|superintendent|president|detective|sergeant|captain|lieutenant|coroner|attorney|manager|professor|researcher|analyst|economist|leader|founder|resident|owner|pastor|principal|teacher|judge|councilor|councilman|councilwoman|chair|chairman|chairwoman|executive|trooper|deputy|agent|administrator|secretary|governor|senator|representative|lawmaker|clerk|coach|dean|investigator))\b"
@@ -322,7 +327,9 @@ def _cheap_rejects(text: str, m: numbers.NumberMatch) -> bool:
             m.plain_int is not None
             and int(m.plain_int) <= 12
             and re.search(r"\b(?:at|until|by|before|after)\s+$", before)
-            and re.match(r"^\s*(?:[.;,!?]|$|tonight|this (?:morning|evening|afternoon)|on\b)", after)
+            and re.match(
+                r"^\s*(?:[.;,!?]|$|tonight|this (?:morning|evening|afternoon)|on\b)", after
+            )
         ):
             return True  # "full results at 10", "tips tonight at 11"
         if re.match(r"^-(?!plus\b)([a-z]+)\b", after) and (
@@ -499,8 +506,10 @@ def _noun_lemma(tok: Token) -> str | None:
             if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "GPE"):
                 return None
             if tok.pos_ == "PROPN" and tok.tag_ != "NNPS":
-                # "Huntsville police": take the common noun; a bare name is not a subject.
-                return None
+                # A named thing ("Lake Travis was 51 percent full"), with its compound words.
+                words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                start = min([w.i for w in words] + [tok.i])
+                return tok.doc[start : tok.i + 1].text.lower()
             return lemma
         return None
     return None
@@ -523,14 +532,12 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
     anchor = _anchor(span)
     unit = m.unit
     f = _Fields(unit=unit, end=end)
-    head = anchor.head if anchor.head != anchor else anchor
     # A plain measurement unit after the number: "20 years", "5 miles", "12 points".
     if unit == "count":
         nxt = doc[span.end] if span.end < len(doc) else None
         if nxt is not None and nxt.lemma_.lower() in _MEASURE_UNITS and nxt.pos_ == "NOUN":
             f.unit = _MEASURE_UNITS[nxt.lemma_.lower()]
-            f.end = nxt.idx + len(nxt.text) - doc[0].idx + 0
-            head = nxt
+            f.end = nxt.idx + len(nxt.text) - doc[0].idx
         elif nxt is not None and nxt.lower_ == "times" and nxt.i == span.end:
             f.unit = "times"
         hy = re.match(r"^-([a-z]+)\b", sent_text[end:])
@@ -540,7 +547,6 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         bz = re.match(r"^\s+(?:degrees\s+)?below zero\b", sent_text[end:], re.I)
         if bz:
             f.unit, f.end, f.negative = "degrees", end + bz.end(), True
-    after = sent_text[end:]
     before_text = sent_text[: m.start]
     # Change: "300 more (guns) than", "7,000 fewer crimes", "12% increase", "up 5.1%".
     after_u = sent_text[max(end, f.end) :]
@@ -558,7 +564,9 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         more_noun = False
         if word == "more" and not than:
             # "4,000 more beds" is a difference; "28 more are at risk" is a count.
-            nxt = next((t for t in doc if t.idx - doc[0].idx > max(end, f.end) + comp.start(1)), None)
+            nxt = next(
+                (t for t in doc if t.idx - doc[0].idx > max(end, f.end) + comp.start(1)), None
+            )
             more_noun = nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN")
         if word in ("fewer", "less") or more_noun or (than and word not in ("over", "under")):
             up = word in ("more", "additional", "extra", "higher", "above", "greater", "larger",
@@ -594,11 +602,15 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         before_text,
         re.I,
     )
-    particle = pre is not None and pre.group("verb").lower() in ("up", "down") and re.fullmatch(
-        r"\w+ed|picks?|racks?|ends?|makes?|sums?|shows?|turns?|sets?|backs?|slows?|shuts?|"
-        r"breaks?|takes?|puts?|brings?|gets?|goes|went|came|comes|wrote|writes|"
-        r"broke|shut|set|took|put|ran|runs",
-        (pre.group("prev") or "").lower(),
+    particle = (
+        pre is not None
+        and pre.group("verb").lower() in ("up", "down")
+        and re.fullmatch(
+            r"\w+ed|picks?|racks?|ends?|makes?|sums?|shows?|turns?|sets?|backs?|slows?|shuts?|"
+            r"breaks?|takes?|puts?|brings?|gets?|goes|went|came|comes|wrote|writes|"
+            r"broke|shut|set|took|put|ran|runs",
+            (pre.group("prev") or "").lower(),
+        )
     )
     # "raise prices by 8 percent", "raise menu prices 3 to 5 percent": a verb, its object, N.
     by = re.search(
@@ -651,7 +663,7 @@ _COPULAR = {"be", "total", "reach", "hit", "top", "number", "remain", "stand", "
             "climb", "drop", "increase", "decrease", "grow", "jump", "average", "exceed",
             "surpass", "double", "decline", "dip", "swell", "near", "approach", "soar", "surge",
             "plunge", "sit", "hover", "come", "go", "run", "cost", "range", "spike", "shrink",
-            "balloon", "tick", "slip", "fall", "become", "equal", "represent",
+            "balloon", "tick", "slip", "become", "equal", "represent",
             "make"}  # fmt: skip
 _TRANSITIVE_CHANGE = {"raise", "cut", "increase", "reduce", "lower", "boost", "hike", "slash",
                       "trim", "decrease", "expand", "grow", "shrink"}  # fmt: skip
@@ -676,9 +688,9 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
     while top.head != top and span.start <= top.head.i < span.end:
         top = top.head
     # A unit word just after the number ("20 years", "1,200 acres") stands in for the number.
-    if unit not in ("count", "usd", "percent", "percentage_points", "times") and top.head != top:
-        if top.head.lemma_.lower() in _MEASURE_UNITS:
-            top = top.head
+    measured = unit not in ("count", "usd", "percent", "percentage_points", "times")
+    if measured and top.head != top and top.head.lemma_.lower() in _MEASURE_UNITS:
+        top = top.head
     head = top.head if top.head != top else None
     # "140 of the schools", "32 percent of residents", "$48,750 in restitution", "$x for repairs".
     preps = ("of",) if unit != "usd" else ("of", "in", "for", "per", "on")
@@ -832,8 +844,24 @@ def _period_for(
     return phrase
 
 
-def _mention_in_sentence(doc: Doc) -> str | None:
-    """Who a sentence says said something: "police say" -> police, "the chief said" -> the chief."""
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .’'-]+(?:,\s*[A-Z][A-Za-z.]+\.?(?:\s[A-Z][a-z.]+)?)?\s*\([A-Za-z0-9 -]+\)\s*[—–-]+\s*"
+    r"|^\s*\([A-Za-z0-9 -]+\)\s*[—–-]+\s*"
+)
+# Documents are sources, not speakers: "according to department figures" names no one.
+_NOT_SPEAKERS = {"figure", "data", "record", "report", "audit", "analysis", "statistic", "number",
+                 "study", "survey", "filing", "document", "estimate", "count", "it", "that",
+                 "this", "which", "who", "what", "there", "they", "one", "some", "many",
+                 "most", "all", "result", "datum", "show", "plan", "budget", "proposal",
+                 "agreement", "chart", "map", "release", "rule", "law"}  # fmt: skip
+
+
+def _mention_for(doc: Doc, anchor: Token) -> str | None:
+    """Who the sentence says said the claim at `anchor`: the subject of a reporting verb whose
+    clause holds the claim ("police say they seized 300"), or of a trailing attribution
+    (", the chief said"), or the object of "according to"."""
+    dateline = _DATELINE.match(doc.text)
+    skip_before = dateline.end() if dateline else 0
     for t in doc:
         if t.lemma_.lower() in _SAY_VERBS and t.pos_ == "VERB":
             deps = {c.dep_ for c in t.children}
@@ -843,20 +871,39 @@ def _mention_in_sentence(doc: Doc) -> str | None:
             if not reports:
                 continue
             subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subj:
-                s = subj[0]
-                if s.lower_ in ("it", "that", "this", "which", "data", "statistics", "numbers"):
-                    continue
-                return _mention_text(s)
+            if not subj or not _can_speak(subj[0], skip_before):
+                continue
+            inside = t.left_edge.i <= anchor.i <= t.right_edge.i and anchor in list(t.subtree)
+            between = doc[anchor.i : subj[0].left_edge.i].text if subj[0].i > anchor.i else ""
+            trailing = bool(re.search(r",\s*(?:[“”\"]\s*)?$", between)) or bool(
+                re.search(r",[”\"]?\s*$", between)
+            )
+            parenthetical = not deps & {"ccomp", "parataxis", "xcomp"}  # "..., he said, but ..."
+            if (
+                inside
+                or parenthetical
+                or (trailing and not re.search(r",\s*(?:and|but)\s*$", between))
+            ):
+                return _mention_text(subj[0])
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
-            if objs:
+            if objs and _can_speak(objs[0], skip_before):
                 return _mention_text(objs[0])
     return None
 
 
+def _can_speak(tok: Token, skip_before: int) -> bool:
+    if tok.idx - tok.doc[0].idx < skip_before or tok.like_num:
+        return False
+    return _lemma_one(tok) not in _NOT_SPEAKERS and tok.tag_ not in ("WP", "WDT", "EX")
+
+
 def _mention_text(tok: Token) -> str:
-    left = tok
+    """The words naming a speaker: its compounds and "of" names; a name in apposition wins."""
+    for c in tok.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN":
+            tok = c  # "Her lawyer, Dana Whitfield, said"
+            break
     start = tok.i
     for c in sorted(tok.lefts, key=lambda x: -x.i):
         sub = list(c.subtree)
@@ -866,16 +913,28 @@ def _mention_text(tok: Token) -> str:
         if c.right_edge.i != start - 1:
             break
         start = c.left_edge.i
-    del left
-    span = tok.doc[start : tok.i + 1]
+    end = tok.i + 1
+    # "the Alabama Department of Public Health", "the Sewerage and Water Board"
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == end:
+            objs = [g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+            if objs:
+                end = objs[0].right_edge.i + 1
+        break
+    span = tok.doc[start:end]
     first = span[0]
-    if first.i == 0 and first.pos_ != "PROPN":
-        return (
-            (first.lower_ + first.whitespace_ + span[1:].text).strip()
-            if len(span) > 1
-            else first.lower_
-        )
+    common = tok.pos_ == "NOUN" and tok.tag_ == "NNS"
+    if first.i == 0 and (first.lower_ in _COMMON_SPEAKERS or (common and first.pos_ == "NOUN")):
+        return (first.lower_ + first.whitespace_ + span[1:].text).strip()
     return span.text
+
+
+_COMMON_SPEAKERS = {"police", "officials", "official", "deputies", "investigators", "officers",
+                    "authorities", "the", "a", "an", "prosecutors", "firefighters", "troopers",
+                    "experts", "researchers", "residents", "organizers", "leaders", "doctors",
+                    "neighbors", "witnesses", "employees", "workers", "parents", "students",
+                    "teachers", "city", "county", "state", "school", "district", "his", "her",
+                    "their", "our", "its", "he", "she", "we", "they", "i"}  # fmt: skip
 
 
 def _place_for(anchor: Token, names: set[str]) -> str | None:
@@ -919,8 +978,6 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
     text = doc.text if sent_text is None else sent_text
     periods = _period_spans(text)
     locals_: list[_Local] = []
-    mention = None
-    mention_done = False
     cands = [
         m
         for m in _number_candidates(text)
@@ -944,9 +1001,7 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
             end = max(end, _unit_end(doc, span))
             if _duration_is_time_ref(text, start, end, f.unit):
                 continue
-        if not mention_done:
-            mention = _mention_in_sentence(doc)
-            mention_done = True
+        mention = _mention_for(doc, anchor)
         if f.negative:
             end = max(end, f.end)
         low, high = (-m.high, -m.low) if f.negative else (m.low, m.high)
@@ -1049,28 +1104,58 @@ class _People:
 
     full: list[tuple[str, str, int]] = field(default_factory=list)  # (name, title, position)
 
+    text: str = ""
+
+    def nearest_before(self, position: int) -> str | None:
+        """The person whose name (or surname) the text gives last before `position`."""
+        best, best_pos = None, -1
+        head = self.text[:position]
+        for name, _title, _pos in self.full:
+            for form in {name, name.split()[-1]}:
+                k = head.rfind(form)
+                if k > best_pos:
+                    best, best_pos = name, k
+        return best
+
+    def by_surname(self, word: str) -> str | None:
+        for name, _title, _pos in reversed(self.full):
+            if name.split()[-1].lower() == word.lower() or name.lower() == word.lower():
+                return name
+        return None
+
     def resolve(self, mention: str | None, position: int, last_person: str | None) -> str | None:
+        """A speaker as the story names them: "the chief", "he", "Smith" -> "Patrick Smith"."""
         if not mention:
             return None
-        m = mention.strip()
+        m = re.sub(r"^(?:the|a|an)\s+", "", mention.strip(), flags=re.I)
         low = m.lower()
-        if low in ("he", "she", "i", "we", "they"):
-            if low in ("we", "they") and last_person is None:
-                return None
-            return last_person
-        words = re.sub(r"^(?:the|a|an|our|their|his|her)\s+", "", low)
-        # A name, or part of one: "Chief Smith", "Smith".
-        caps = [w for w in re.findall(r"[A-Z][\w'’-]+", m) if not re.fullmatch(_TITLES, w)]
-        for name, _title, _pos in reversed(self.full):
-            if caps and caps[-1] in name.split():
-                return name
+        if low in ("he", "she", "i"):
+            return self.nearest_before(position) or last_person
+        if low in ("we", "they", "you", "it"):
+            return last_person if low == "we" else None
+        run = re.findall(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|de|van|von))*\s*$", m)
+        words = run[0].split() if run and run[0].strip() else []
+        found = self.by_surname(low.split()[-1]) if low.split() else None
+        if found:
+            return found
+        if words and len(words) >= 2 and not _ORG_WORDS.search(" ".join(words[-2:])):
+            if len(words) >= 3 and not re.fullmatch(r"[A-Z]\.", words[-2]):
+                words = words[-2:]  # "County Executive Dawit Berhane" -> "Dawit Berhane"
+            while len(words) > 1 and re.fullmatch(_TITLES, words[0]):
+                words = words[1:]
+            return " ".join(words)
+        if _ORG_WORDS.search(m):
+            return re.sub(r"^\w+[’']s\s+", "", m)  # "Alabama Department of Public Health"
+        if words and " " not in m:
+            return m  # "MnDOT", "AAA", a surname the story does not expand
         # A title: "the chief", "the sheriff", "the mayor".
+        last = low.split()[-1] if low.split() else ""
         for name, title, _pos in reversed(self.full):
-            if title and words and words.split()[-1] == title.lower().split()[-1].rstrip("."):
+            if title and last == title.lower().split()[-1].rstrip("."):
                 return name
-        if caps:
-            return re.sub(r"^(?:the|a|an)\s+", "", _strip_title(m), flags=re.I)
-        return words if words else m
+        low = re.sub(r"^[\w.-]+[’']s\s+", "", low)  # "the state's trial court" -> "trial court"
+        parts = low.split()
+        return parts[-1] if len(parts) > 2 else low
 
     def add(self, name: str, title: str, pos: int) -> None:
         if all(n != name for n, _t, _p in self.full):
@@ -1079,12 +1164,22 @@ class _People:
             self.full = [(n, t or title if n == name else t, p) for n, t, p in self.full]
 
 
+_ORG_WORDS = re.compile(
+    r"\b(?:Department|Dept\.|Board|Office|Commission|Association|Service|Authority|Division|"
+    r"Council|Bureau|Agency|Administration|Center|Centre|University|College|Hospital|Court|"
+    r"Institute|Foundation|Company|Inc\.|Corp\.|Patrol|Coalition|Alliance|Partnership|Chamber|"
+    r"Committee|District|Schools|police|officials|Police|Sheriff's Office|Fire-Rescue|Health|"
+    r"Public|Services|Works|Commerce|Survey|Weather|Transportation|Education|Authority|"
+    r"Fire Department)\b"
+)
+
+
 def _strip_title(text: str) -> str:
     return re.sub(rf"^(?:{_TITLES})\s+", "", text).strip()
 
 
 def _people(text: str) -> _People:
-    people = _People()
+    people = _People(text=text)
     for m in _TITLED_NAME.finditer(text):
         name = m.group("name").strip()
         name = re.sub(r"\s+(?:said|says|told|and|of|from)$", "", name)
@@ -1092,6 +1187,11 @@ def _people(text: str) -> _People:
             people.add(name, m.group("title"), m.start())
     for m in _NAME_APPOSITION.finditer(text):
         people.add(m.group("name").strip(), m.group("title"), m.start())
+    # Untitled "First Last" names after a lowercase word, kept for surname lookups ("Hollins").
+    for m in re.finditer(r"(?<=[a-z,] )([A-Z][a-z’']+ (?:[A-Z]\. )?[A-Z][a-z’'-]+)\b", text):
+        name = m.group(1)
+        if not _ORG_WORDS.search(name) and name.split()[0] not in MONTH_NAMES:
+            people.add(name, "", m.start())
     return people
 
 
@@ -1174,7 +1274,7 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
             last_subject, last_subject_pos = subject, c.start
         speaker = None
         q = next((q for q in quotes if q.start <= c.start and c.end <= q.end), None)
-        if q is not None:
+        if q is not None and q.speaker:
             speaker = q.speaker
         elif loc.mention:
             speaker = people.resolve(loc.mention, c.start, last_person)
@@ -1213,6 +1313,7 @@ class NumericClaims:
         """Per-sentence claims of a parsed doc, before the story pass."""
         out: list[_Local] = []
         for s, e in split_sentences(doc.text):
+            s = _after_dateline(doc.text, s, e)
             sent_text = doc.text[s:e]
             if not numbers_candidate(sent_text):
                 continue
@@ -1237,6 +1338,13 @@ class NumericClaims:
                 spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc
+
+
+def _after_dateline(text: str, start: int, end: int) -> int:
+    """Where a sentence starts once its dateline ("PHOENIX (KPNX) — ") is set aside: the
+    dateline holds no claims and, left in, it confuses the parse of the sentence."""
+    m = _DATELINE.match(text[start:end])
+    return start + m.end() if m and m.end() < end - start else start
 
 
 def numbers_candidate(sentence: str) -> bool:
@@ -1295,6 +1403,7 @@ def extract_batch(
     jobs: list[tuple[int, int, str]] = []  # (story index, sentence start, sentence text)
     for k, (text, _published) in enumerate(texts):
         for s, e in split_sentences(text):
+            s = _after_dateline(text, s, e)
             sent = text[s:e]
             if numbers_candidate(sent):
                 jobs.append((k, s, sent))
