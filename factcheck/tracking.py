@@ -1,15 +1,17 @@
 """What editors follow over time: threads of follow-ups, story versions and their diffs, what a
 speaker claimed before, and which verdicts changed when new official figures came in.
 
-Threading rule (documented here because editors see its result): two stories of the same feed
-published at most `window_days` apart belong to one thread when their titles share at least one
-content word (after dropping stop words, role words such as "chief" or "mayor", numbers and the
-feed's own place name) AND at least one of these holds:
-- they quote the same speaker (same surname),
+Threading rule (documented here because editors see its result): a story continues an earlier
+story of the same feed, published at most `window_days` before it, when their titles share at
+least one content word (after dropping stop words, role words such as "chief" or "mayor",
+numbers, the feed's own place name, and words in more than 2% of the feed's titles, such as
+"shooting") AND at least one of these holds:
+- they quote the same person (same surname; "Police" or "the department" is not a person),
 - their claims were checked against the same official series (metric),
 - the later one says it follows up ("follow-up", "earlier report", "first told", ...).
-Threads are the connected groups of such pairs; a story linked to nothing is in no thread. A
-title word alone never links two stories: "forum" or "crash" recur in unrelated stories.
+Each story continues at most ONE earlier story: the strongest reason (in that order), then the
+most shared title words, then the most recent. Threads are the chains this makes; a story linked
+to nothing is in no thread. A title word alone never links two stories.
 
 All SQL is in `factcheck.store` (the "tracking" sub-section).
 """
@@ -26,6 +28,10 @@ from factcheck import store as store_mod
 from factcheck.store import Store
 
 WINDOW_DAYS = 120
+# A title word in more than this share of a feed's stories (and more than COMMON_MIN of them)
+# links nothing: "shooting" or "crash" recur in unrelated stories of a local station.
+COMMON_SHARE = 0.02
+COMMON_MIN = 20
 
 # Words that say nothing about what a story is about, in titles of local news.
 _STOP_WORDS = """
@@ -153,35 +159,40 @@ def _load_stories(con) -> list[_Story]:
     return out
 
 
-def _link_reason(a: _Story, b: _Story, window: timedelta) -> str | None:
-    if a.feed_id != b.feed_id:
-        return None
-    if a.when is not None and b.when is not None and abs(a.when - b.when) > window:
-        return None
-    shared = a.words & b.words
-    if not shared:
-        return None
-    later = b if (b.when or datetime.min) >= (a.when or datetime.min) else a
+def _link_reason(a: _Story, b: _Story, shared: set[str]) -> tuple[int, str] | None:
+    """Why the later story `b` continues the earlier `a`, with the strength of that reason
+    (3 same speaker, 2 same series, 1 follow-up wording only), or None."""
     if a.speakers & b.speakers:
-        why = "same speaker (" + ", ".join(sorted(a.speakers & b.speakers)) + ")"
+        strength, why = 3, "same speaker (" + ", ".join(sorted(a.speakers & b.speakers)) + ")"
     elif a.metrics & b.metrics:
-        why = "same series (" + ", ".join(sorted(a.metrics & b.metrics)) + ")"
-    elif later.follows_up:
-        why = "follow-up wording"
+        strength, why = 2, "same series (" + ", ".join(sorted(a.metrics & b.metrics)) + ")"
+    elif b.follows_up:
+        strength, why = 1, "follow-up wording"
     else:
         return None
-    return f"stories {a.id} and {b.id}: {why}; title words: {', '.join(sorted(shared))}"
+    return strength, f"stories {a.id} and {b.id}: {why}; title words: {', '.join(sorted(shared))}"
+
+
+def _common_words(stories: list[_Story]) -> set[tuple[int, str]]:
+    """(feed, word) pairs too common in a feed's titles to tell stories apart ("shooting")."""
+    per_feed: dict[int, int] = defaultdict(int)
+    df: dict[tuple[int, str], int] = defaultdict(int)
+    for s in stories:
+        per_feed[s.feed_id] += 1
+        for w in s.words:
+            df[(s.feed_id, w)] += 1
+    return {key for key, n in df.items() if n > max(COMMON_MIN, COMMON_SHARE * per_feed[key[0]])}
 
 
 def _group(stories: list[_Story], window_days: int) -> list[Thread]:
     window = timedelta(days=window_days)
+    # Time order; a story with no date sorts first and is compared with nothing by date.
+    stories = sorted(stories, key=lambda s: (s.when or datetime.min, s.id))
     by_id = {s.id: s for s in stories}
-    # Candidate pairs come from an index of title words, so a big store is not compared
-    # pairwise: only stories that share a title word (and a feed) are ever looked at together.
-    index: dict[tuple[int, str], list[int]] = defaultdict(list)
-    for s in stories:
-        for w in s.words:
-            index[(s.feed_id, w)].append(s.id)
+    common = _common_words(stories)
+    # Candidates come from an index of (feed, title word): only stories that share a word that
+    # is not common in their feed are ever compared, so a big store is not compared pairwise.
+    index: dict[tuple[int, str], list[_Story]] = defaultdict(list)
     parent = {s.id: s.id for s in stories}
 
     def find(x: int) -> int:
@@ -190,17 +201,28 @@ def _group(stories: list[_Story], window_days: int) -> list[Thread]:
             x = parent[x]
         return x
 
-    reasons: dict[tuple[int, int], str] = {}
-    for ids in index.values():
-        for i, a in enumerate(ids):
-            for b in ids[i + 1 :]:
-                pair = (min(a, b), max(a, b))
-                if pair in reasons:
-                    continue
-                why = _link_reason(by_id[a], by_id[b], window)
-                if why:
-                    reasons[pair] = why
-                    parent[find(a)] = find(b)
+    reasons: dict[int, str] = {}
+    for s in stories:
+        keys = [(s.feed_id, w) for w in s.words if (s.feed_id, w) not in common]
+        shared: dict[int, set[str]] = defaultdict(set)
+        for key in keys:
+            for earlier in reversed(index[key]):
+                if s.when and earlier.when and s.when - earlier.when > window:
+                    break  # postings are in time order: the rest are older still
+                shared[earlier.id].add(key[1])
+            index[key].append(s)
+        # Each story continues at most ONE earlier story: the strongest reason, then the most
+        # shared title words, then the most recent. So a story never bridges two threads.
+        best = None
+        for earlier_id, words in shared.items():
+            found = _link_reason(by_id[earlier_id], s, words)
+            if found:
+                rank = (found[0], len(words), by_id[earlier_id].when or datetime.min, earlier_id)
+                if best is None or rank > best[0]:
+                    best = (rank, earlier_id, found[1])
+        if best is not None:
+            reasons[s.id] = best[2]
+            parent[find(s.id)] = find(best[1])
     groups: dict[int, list[int]] = defaultdict(list)
     for s in stories:
         groups[find(s.id)].append(s.id)
@@ -208,8 +230,7 @@ def _group(stories: list[_Story], window_days: int) -> list[Thread]:
     for members in groups.values():
         if len(members) < 2:
             continue
-        members.sort(key=lambda i: (by_id[i].when or datetime.min, i))
-        why = [r for (a, _b), r in sorted(reasons.items()) if a in members]
+        why = [reasons[m] for m in members if m in reasons]
         threads.append(Thread(title=by_id[members[0]].title, story_ids=members, reasons=why))
     threads.sort(key=lambda t: by_id[t.story_ids[-1]].when or datetime.min, reverse=True)
     return threads

@@ -305,6 +305,48 @@ def test_title_words_drop_place_roles_and_numbers():
     assert tracking.title_words("Mayor's street repairs", None) == {"street", "repair"}
 
 
+def test_a_word_common_in_the_feed_links_nothing(room, monkeypatch):
+    monkeypatch.setattr(tracking, "COMMON_MIN", 2)
+    text = "Chief Lee said 3 people were hurt."
+    for i in range(4):
+        room.story(
+            f"s{i}",
+            f"Shooting on street {'abcd'[i]}",
+            text,
+            T0 + timedelta(days=i),
+            [_claim("3 people", text, 3, speaker="Lee")],
+        )
+    # "shooting" is in all four titles (more than COMMON_MIN): no thread from it.
+    assert tracking.thread_stories(room.store) == []
+    monkeypatch.setattr(tracking, "COMMON_MIN", 20)
+    assert [len(t.story_ids) for t in tracking.thread_stories(room.store)] == [4]
+
+
+def test_a_story_continues_one_earlier_story_only(room):
+    a_text, b_text = "Mayor Hill said roads need $5 million.", "Chief Lee said 40 guns."
+    a, _, _ = room.story(
+        "a", "Road repairs stall", a_text, T0, [_claim("$5 million", a_text, 5, speaker="Hill")]
+    )
+    b, _, _ = room.story(
+        "b", "Gun seizures set a record", b_text, T0, [_claim("40 guns", b_text, 40, speaker="Lee")]
+    )
+    both = "Hill and Lee: 12 roads and 40 guns."
+    c, _, _ = room.story(
+        "c",
+        "Road repairs and gun buyback",
+        both,
+        T0 + timedelta(days=1),
+        [
+            _claim("12 roads", both, 12, speaker="Hill"),
+            _claim("40 guns", both, 40, speaker="Lee"),
+        ],
+    )
+    threads = tracking.thread_stories(room.store)
+    # c shares more title words with a (road, repair) than with b (gun): it joins a only.
+    assert [t.story_ids for t in threads] == [[a, c]]
+    assert b not in threads[0].story_ids
+
+
 def test_organisations_are_not_shared_speakers(room):
     a_text = "Police say officers seized 1,500 guns."
     b_text = "Police say officers seized 900 guns in the county."
