@@ -15,6 +15,7 @@ import html
 import json
 import re
 from datetime import date
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import streamlit as st
@@ -30,6 +31,25 @@ VERDICTS = ("accurate", "inaccurate", "unverifiable")
 VERDICT_ICONS = {"accurate": "✓", "inaccurate": "✗", "unverifiable": "?"}
 MODES = {"now": "as of now", "aired": "as aired"}
 TTL = 30  # seconds: a poll running elsewhere shows up within this long
+
+
+# --- routing -------------------------------------------------------------------------------------
+
+ROUTER_KEY = "_routed_by_app"
+
+
+def page_setup(page_file: str) -> None:
+    """First lines of every page: make sure the page runs inside the app's router.
+
+    Streamlit treats a `pages/` folder next to the entry script as a legacy multipage app until
+    the entry script has called `st.navigation` once in the process. A bookmark such as
+    /claims?… opened first after a restart would then run the page alone, without the sidebar.
+    This sends such a run to the entry script, remembering the page and its query parameters;
+    the entry script then switches to that page (see streamlit_app.py).
+    """
+    if not st.session_state.get(ROUTER_KEY):
+        st.session_state["deep_link"] = (Path(page_file).name, st.query_params.to_dict())
+        st.switch_page("streamlit_app.py")
 
 
 # --- resources -----------------------------------------------------------------------------------

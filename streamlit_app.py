@@ -5,6 +5,8 @@ Run: `streamlit run streamlit_app.py` (the store is FACTCHECK_DB, default data/f
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 import appkit as kit
@@ -15,19 +17,35 @@ st.set_page_config(page_title="Fact desk", page_icon=":material/fact_check:", la
 # Every session key the pages share, set once at the top (pages set their own with setdefault).
 st.session_state.setdefault("mode", "now")
 
+files = {
+    "pages/inbox.py": st.Page(
+        "pages/inbox.py", title="Inbox", icon=":material/inbox:", default=True
+    ),
+    "pages/check.py": st.Page(
+        "pages/check.py", title="Check a story", icon=":material/fact_check:"
+    ),
+    "pages/claims.py": st.Page("pages/claims.py", title="Claims", icon=":material/bar_chart:"),
+    "pages/tracker.py": st.Page("pages/tracker.py", title="Tracker", icon=":material/timeline:"),
+    "pages/figures.py": st.Page(
+        "pages/figures.py", title="Official figures", icon=":material/table_chart:"
+    ),
+    "pages/graphics.py": st.Page("pages/graphics.py", title="Graphics", icon=":material/image:"),
+}
 pages = {
-    "Reporters": [
-        st.Page("pages/inbox.py", title="Inbox", icon=":material/inbox:", default=True),
-        st.Page("pages/check.py", title="Check a story", icon=":material/fact_check:"),
-        st.Page("pages/claims.py", title="Claims", icon=":material/bar_chart:"),
-    ],
-    "Editors": [
-        st.Page("pages/tracker.py", title="Tracker", icon=":material/timeline:"),
-        st.Page("pages/figures.py", title="Official figures", icon=":material/table_chart:"),
-    ],
-    "Producers": [st.Page("pages/graphics.py", title="Graphics", icon=":material/image:")],
+    "Reporters": [files["pages/inbox.py"], files["pages/check.py"], files["pages/claims.py"]],
+    "Editors": [files["pages/tracker.py"], files["pages/figures.py"]],
+    "Producers": [files["pages/graphics.py"]],
 }
 nav = st.navigation(pages)
+st.session_state[kit.ROUTER_KEY] = True
+deep_link = st.session_state.pop("deep_link", None)
+if deep_link:
+    # A page opened before the router ran (see appkit.page_setup): go there now, properly.
+    wanted, params = deep_link
+    by_file = {Path(f).name: page for f, page in files.items()}
+    target = by_file.get(wanted)
+    if target is not None:
+        st.switch_page(target, query_params=params)
 
 with st.sidebar:
     st.radio(

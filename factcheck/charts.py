@@ -134,10 +134,11 @@ def mismatch_chart(rows: pd.DataFrame, *, link_base: str = "check?story=") -> al
     """
     data = rows.copy()
     data["claimed_text"] = [
-        format_value(v, u) for v, u in zip(data.claimed, data.unit, strict=True)
+        claim_phrase(r.low, r.high, r.unit, r.qualifier, r.change, r.direction)
+        for r in data.itertuples()
     ]
     data["official_text"] = [
-        format_value(v, u) for v, u in zip(data.official, data.unit, strict=True)
+        official_phrase(r.official, r.unit, r.change) for r in data.itertuples()
     ]
     data["label"] = data.claimed_text + " claimed vs " + data.official_text + " on record"
     # The axis label names the numbers; the claim id keeps two equal labels apart.
@@ -188,13 +189,17 @@ def mismatch_chart(rows: pd.DataFrame, *, link_base: str = "check?story=") -> al
                 alt.Tooltip("error_pct:Q", title="Error %", format="+.1f"),
             ],
         )
-        .properties(height=mismatch_height(len(data)), width="container")
+        # A fixed step per bar (not a total height): every claim keeps a readable row.
+        .properties(height=alt.Step(MISMATCH_STEP), width="container")
     )
 
 
+MISMATCH_STEP = 28
+
+
 def mismatch_height(n: int) -> int:
-    """Pixels for n bars of the mismatch chart: room for every axis label."""
-    return max(140, 28 * n)
+    """About how many pixels n bars of the mismatch chart take, axis and legend included."""
+    return MISMATCH_STEP * n + 90
 
 
 def series_chart(rows: pd.DataFrame, *, label: str, unit: str | None) -> alt.Chart:

@@ -12,6 +12,7 @@ from factcheck.charts import claim_phrase, official_phrase, period_text
 from factcheck.config import settings
 from factcheck.store import StoreError
 
+kit.page_setup(__file__)
 st.title("Check a story")
 
 st.session_state.setdefault("check_result", None)

@@ -7,6 +7,7 @@ import streamlit as st
 import appkit as kit
 from factcheck import charts
 
+kit.page_setup(__file__)
 st.title("Claims")
 
 opts = kit.filter_options(kit.db_key())
@@ -46,7 +47,6 @@ else:
     st.altair_chart(
         charts.mismatch_chart(mismatch),
         key="mismatch_chart",
-        height=charts.mismatch_height(len(mismatch)),
         width="stretch",
     )
 
@@ -56,6 +56,10 @@ st.subheader("All claims")
 st.caption(f"{total:,} claims match · showing the newest {len(rows):,}")
 if not rows.empty:
     view = rows.assign(
+        official=[
+            charts.official_phrase(o, u, c)
+            for o, u, c in zip(rows.official, rows.unit, rows.change, strict=True)
+        ],
         story=[f"check?story={int(i)}" for i in rows.story_id],
         verdict=[f"{kit.VERDICT_ICONS.get(v, '')} {v}" for v in rows.verdict],
     )
@@ -82,7 +86,12 @@ if not rows.empty:
         column_config={
             "published": st.column_config.DatetimeColumn("Published", format="YYYY-MM-DD"),
             "text": st.column_config.TextColumn("Claim", width="medium"),
-            "official": st.column_config.NumberColumn("Official", format="%.6g"),
+            "station": st.column_config.TextColumn("Station"),
+            "verdict": st.column_config.TextColumn("Verdict"),
+            "official": st.column_config.TextColumn("Official"),
+            "metric": st.column_config.TextColumn("Series"),
+            "speaker": st.column_config.TextColumn("Speaker"),
+            "period": st.column_config.TextColumn("Period"),
             "error_pct": st.column_config.NumberColumn("Error %", format="%+.1f"),
             "explanation": st.column_config.TextColumn("Explanation", width="large"),
             "title": st.column_config.TextColumn("Story"),

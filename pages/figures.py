@@ -9,6 +9,7 @@ import appkit as kit
 from factcheck import charts
 from factcheck.store import StoreError
 
+kit.page_setup(__file__)
 st.title("Official figures")
 
 status = kit.status(kit.db_key())

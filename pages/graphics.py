@@ -9,6 +9,7 @@ import streamlit as st
 import appkit as kit
 from factcheck import charts
 
+kit.page_setup(__file__)
 st.title("Graphics")
 st.caption("On-air charts, 1920×1080, rendered offline. CLAIM and RECORD are always labelled.")
 

@@ -8,6 +8,7 @@ import appkit as kit
 from factcheck.config import settings
 from factcheck.store import StoreError
 
+kit.page_setup(__file__)
 st.title("Inbox")
 
 opts = kit.filter_options(kit.db_key())
@@ -60,11 +61,13 @@ else:
         width="stretch",
         key="inbox_table",
         column_config={
+            "station": st.column_config.TextColumn("Station"),
             "published": st.column_config.DatetimeColumn("Time", format="YYYY-MM-DD HH:mm"),
             "title": st.column_config.TextColumn("Title", width="large"),
             "claims": st.column_config.NumberColumn("Claims", width="small"),
             "inaccurate": st.column_config.ProgressColumn(
                 "✗ Inaccurate",
+                width="small",
                 min_value=0,
                 max_value=max(1, int(rows.claims.max())),
                 format="%d",

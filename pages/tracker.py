@@ -8,6 +8,7 @@ import streamlit as st
 
 import appkit as kit
 
+kit.page_setup(__file__)
 st.title("Tracker")
 
 tab_threads, tab_versions, tab_speakers, tab_changes = st.tabs(

@@ -109,6 +109,11 @@ def _mismatch_rows(n):
             "metric": ["guns_seized"] * n,
             "unit": ["count"] * n,
             "claimed": [1500.0 + i for i in range(n)],
+            "low": [1500.0 + i for i in range(n)],
+            "high": [1500.0 + i for i in range(n)],
+            "qualifier": ["exact"] * n,
+            "change": ["level"] * n,
+            "direction": [None] * n,
             "official": [1200.0] * n,
             "error_pct": [(300.0 + i) / 12 for i in range(n)],
         }

@@ -52,6 +52,20 @@ def test_streamlit_answers_health(app_url):
         assert resp.read().strip() == b"ok"
 
 
+def test_a_deep_link_opened_first_gets_the_app_around_it(page, app_url, e2e_db):
+    # Run before any other page of this server: Streamlit would otherwise treat pages/ as a
+    # legacy multipage folder and run the page without the entry script (appkit.page_setup).
+    with Store(e2e_db).connect() as con:
+        sid = q.app_story_choices(con)[0][0]
+    page.goto(f"{app_url}/check?story={sid}")
+    settle(page)
+    page.wait_for_selector(".story-text", timeout=30_000)
+    no_error_box(page)
+    assert "Official figures" in page.locator('[data-testid="stSidebarNav"]').inner_text()
+    assert "Demo figures are illustrative" in page.locator('[data-testid="stSidebar"]').inner_text()
+    assert page.url.endswith(f"/check?story={sid}")
+
+
 @pytest.mark.parametrize("name", list(PAGES))
 def test_every_page_renders_without_error(page, app_url, screenshots, name):
     page.goto(f"{app_url}/{PAGES[name]}")
