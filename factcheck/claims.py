@@ -326,9 +326,10 @@ def _cheap_rejects(text: str, m: numbers.NumberMatch) -> bool:
         if (
             m.plain_int is not None
             and int(m.plain_int) <= 12
-            and re.search(r"\b(?:at|until|by|before|after)\s+$", before)
+            and re.search(r"\b(?:at|until|by|before|after)\s+(?:\d{1,2}\s+(?:and|or)\s+)?$", before)
             and re.match(
-                r"^\s*(?:[.;,!?]|$|tonight|this (?:morning|evening|afternoon)|on\b)", after
+                r"^\s*(?:[.;,!?]|$|tonight|this (?:morning|evening|afternoon)|on\b|(?:and|or) \d)",
+                after,
             )
         ):
             return True  # "full results at 10", "tips tonight at 11"
@@ -506,7 +507,10 @@ def _noun_lemma(tok: Token) -> str | None:
             if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "GPE"):
                 return None
             if tok.pos_ == "PROPN" and tok.tag_ != "NNPS":
-                # A named thing ("Lake Travis was 51 percent full"), with its compound words.
+                # A named thing ("Lake Travis was 51 percent full"), with its compound words,
+                # only as the subject of "be": a name doing something is not what is counted.
+                if tok.dep_ not in ("nsubj",) or tok.head.lemma_ != "be":
+                    return None
                 words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
                 start = min([w.i for w in words] + [tok.i])
                 return tok.doc[start : tok.i + 1].text.lower()
@@ -692,6 +696,11 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
     if measured and top.head != top and top.head.lemma_.lower() in _MEASURE_UNITS:
         top = top.head
     head = top.head if top.head != top else None
+    verb0 = _clause_verb(anchor)
+    if unit == "usd" and verb0 is not None and verb0.lemma_ == "be" and top.dep_ == "attr":
+        subj0 = _subject_of(verb0)
+        if subj0 is not None and subj0.pos_ == "NOUN":
+            return subj0  # "Fines are $50 for drivers": the fines
     # "140 of the schools", "32 percent of residents", "$48,750 in restitution", "$x for repairs".
     preps = ("of",) if unit != "usd" else ("of", "in", "for", "per", "on")
     for tok in (top, *[t for t in span if t.lower_ in ("percent", "%", "dollars", "dollar")]):
@@ -704,6 +713,8 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
             return obj
     if change_noun is not None:
         # "a 4 percent increase in burglaries"; "a budget, a 4 percent increase over last year"
+        if change_noun.lower_ in ("raise", "raises"):
+            return change_noun  # "a 4 percent raise": the raise is what is measured
         obj = _of_object(change_noun, ("in", "of"))
         if obj is not None:
             return obj
@@ -715,6 +726,8 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
         "nummod", "compound", "nmod", "amod", "quantmod", "npadvmod", "poss", "appos"
     ) and dep != "appos":  # fmt: skip
         noun = head
+        if noun.lower_ in ("more", "fewer", "less", "additional") and noun.head.pos_ == "NOUN":
+            noun = noun.head  # "six to eight more teachers"
         while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
             noun = noun.head  # "212 car break-ins": the last noun of the compound
         if noun.lemma_.lower() in _CHANGE_NOUNS and noun.lemma_.lower() != "raise":
@@ -845,8 +858,8 @@ def _period_for(
 
 
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .’'-]+(?:,\s*[A-Z][A-Za-z.]+\.?(?:\s[A-Z][a-z.]+)?)?\s*\([A-Za-z0-9 -]+\)\s*[—–-]+\s*"
-    r"|^\s*\([A-Za-z0-9 -]+\)\s*[—–-]+\s*"
+    r"^\s*[A-Z][A-Za-z .’'-]+(?:,\s*[A-Z][A-Za-z.]+\.?(?:\s[A-Z][a-z.]+)?)?\s*\([A-Za-z0-9 /-]+\)"
+    r"\s*[—–-]+\s*|^\s*\([A-Za-z0-9 /-]+\)\s*[—–-]+\s*"
 )
 # Documents are sources, not speakers: "according to department figures" names no one.
 _NOT_SPEAKERS = {"figure", "data", "record", "report", "audit", "analysis", "statistic", "number",
@@ -996,6 +1009,10 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
             continue
         qualifier, hedge, start, end = numbers.read_qualifier(text, m)
         f = _read_fields(doc, span, m, text, end)
+        from_clause = f.subject_i is not None and doc[f.subject_i].dep_ in ("nsubj", "nsubjpass")
+        if f.change != "level" and from_clause and locals_ and locals_[-1].claim.subject:
+            # "enrolls 72,000 students, down 8 percent": a change tacked onto the claim before
+            f.subject = locals_[-1].claim.subject
         end = max(end, f.end) if f.unit not in ("count", "percent", "usd") else end
         if f.unit in _MEASURE_UNITS.values() and f.unit != "times":
             end = max(end, _unit_end(doc, span))
@@ -1254,6 +1271,13 @@ def _trim_mention(mention: str) -> str | None:
     return mention
 
 
+_TACKED_ON = re.compile(
+    r"[\s,;—–-]*(?:(?:up|down|or|an?|increase|decrease|drop|rise|decline|jump|of|by|about|nearly|"
+    r"roughly|almost|approximately|some|just|only|more than|over|under)[\s,]+)*",
+    re.I,
+)
+
+
 def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
     """Fill the fields that need the whole story: implicit subjects and speakers."""
     people = _people(text)
@@ -1262,16 +1286,29 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
     out: list[Claim] = []
     last_subject: str | None = None
     last_subject_pos = -1
+    last_unit = None
+    last_end = -1
     last_person = None
+    by_unit: dict[str, str] = {}
     for loc in sorted(locals_, key=lambda x: x.claim.start):
         c = loc.claim
-        # Implicit subject: the nearest claim's subject before, within a few sentences.
         subject = c.subject
-        implicit = subject is None and c.unit in ("count", "percent", "percentage_points")
-        if implicit and last_subject and c.start - last_subject_pos < 600:
+        # ", down 8 percent since 2019", ", 19 fewer than in 2023": a change tacked onto the
+        # claim just before it is about the same thing.
+        between = text[last_end : c.start] if 0 <= last_end <= c.start else ""
+        between = PERIOD_RE.sub(" ", between)
+        if last_subject and c.change != "level" and _TACKED_ON.fullmatch(between):
             subject = last_subject
+        # Implicit subject: the nearest claim's subject before, within a few sentences.
+        counted = c.unit in ("count", "percent", "percentage_points")
+        if subject is None and counted and last_subject and c.start - last_subject_pos < 600:
+            subject = last_subject
+        if subject is None and c.unit in by_unit and c.unit != "usd":
+            subject = by_unit[c.unit]  # "another 2 to 4 inches" after "3 inches of snow"
         if subject:
             last_subject, last_subject_pos = subject, c.start
+            by_unit[c.unit] = subject
+        last_unit, last_end = c.unit, c.end
         speaker = None
         q = next((q for q in quotes if q.start <= c.start and c.end <= q.end), None)
         if q is not None and q.speaker:
