@@ -1286,7 +1286,6 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
     out: list[Claim] = []
     last_subject: str | None = None
     last_subject_pos = -1
-    last_unit = None
     last_end = -1
     last_person = None
     by_unit: dict[str, str] = {}
@@ -1308,7 +1307,7 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
         if subject:
             last_subject, last_subject_pos = subject, c.start
             by_unit[c.unit] = subject
-        last_unit, last_end = c.unit, c.end
+        last_end = c.end
         speaker = None
         q = next((q for q in quotes if q.start <= c.start and c.end <= q.end), None)
         if q is not None and q.speaker:
