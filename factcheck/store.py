@@ -273,41 +273,129 @@ def insert_claims(
     con: duckdb.DuckDBPyConnection, story_id: int, version_id: int, claims: list[Claim]
 ) -> list[int]:
     """Store a version's claims, numbered 1, 2, ... in text order; their ids in that order."""
-    if not claims:
-        return []
+    return insert_claims_batch(con, [(story_id, version_id, claims)])
+
+
+def insert_claims_batch(
+    con: duckdb.DuckDBPyConnection, batches: list[tuple[int, int, list[Claim]]]
+) -> list[int]:
+    """Store the claims of many versions, (story_id, version_id, claims) each, in one INSERT.
+
+    Each version's claims are numbered 1, 2, ... in text order; the ids come back in the order
+    of `batches`, then of `seq`.
+    """
     import pyarrow as pa
 
-    ordered = sorted(claims, key=lambda c: (c.start, c.end))
+    rows: list[tuple[int, int, int, int, Claim]] = []  # (batch, story, version, seq, claim)
+    for n, (story_id, version_id, claims) in enumerate(batches):
+        ordered = sorted(claims, key=lambda c: (c.start, c.end))
+        rows += [(n, story_id, version_id, seq, c) for seq, c in enumerate(ordered, start=1)]
+    if not rows:
+        return []
     columns = {
-        "seq": pa.array(range(1, len(ordered) + 1), pa.int32()),
-        "text": pa.array([c.text for c in ordered], pa.string()),
-        "start_char": pa.array([c.start for c in ordered], pa.int32()),
-        "end_char": pa.array([c.end for c in ordered], pa.int32()),
-        "sentence": pa.array([c.sentence for c in ordered], pa.string()),
-        "low": pa.array([c.low for c in ordered], pa.float64()),
-        "high": pa.array([c.high for c in ordered], pa.float64()),
+        "batch": pa.array([r[0] for r in rows], pa.int32()),
+        "story_id": pa.array([r[1] for r in rows], pa.int32()),
+        "version_id": pa.array([r[2] for r in rows], pa.int32()),
+        "seq": pa.array([r[3] for r in rows], pa.int32()),
+        "text": pa.array([r[4].text for r in rows], pa.string()),
+        "start_char": pa.array([r[4].start for r in rows], pa.int32()),
+        "end_char": pa.array([r[4].end for r in rows], pa.int32()),
+        "sentence": pa.array([r[4].sentence for r in rows], pa.string()),
+        "low": pa.array([r[4].low for r in rows], pa.float64()),
+        "high": pa.array([r[4].high for r in rows], pa.float64()),
     }
     for name in _CLAIM_COLUMNS:
         if name not in columns:
-            columns[name] = pa.array([getattr(c, name) for c in ordered], pa.string())
-    batch = pa.table(columns)
-    # One set-based INSERT ... SELECT from the Arrow table, registered under a fixed name that
-    # lives only on this connection.
-    con.register("_new_claims", batch)
+            columns[name] = pa.array([getattr(r[4], name) for r in rows], pa.string())
+    # One set-based INSERT ... SELECT from an Arrow table, registered under a name that lives
+    # only on this connection and only for this statement.
+    con.register("_new_claims", pa.table(columns))
     try:
-        rows = con.execute(
+        inserted = con.execute(
             "INSERT INTO claims (story_id, version_id, seq, text, start_char, end_char, sentence,"
             "  low, high, unit, qualifier, subject, change, direction, period, speaker, hedge,"
             "  place)"
-            " SELECT ?, ?, seq, text, start_char, end_char, sentence, low, high, unit, qualifier,"
-            "  subject, change, direction, period, speaker, hedge, place"
-            " FROM _new_claims ORDER BY seq"
-            " RETURNING id, seq",
-            [story_id, version_id],
+            " SELECT story_id, version_id, seq, text, start_char, end_char, sentence, low, high,"
+            "  unit, qualifier, subject, change, direction, period, speaker, hedge, place"
+            " FROM _new_claims ORDER BY batch, seq"
+            " RETURNING id, version_id, seq",
         ).fetchall()
     finally:
         con.unregister("_new_claims")
-    return [claim_id for claim_id, _seq in sorted(rows, key=lambda r: r[1])]
+    order = {(version_id, seq): i for i, (_b, _s, version_id, seq, _c) in enumerate(rows)}
+    return [claim_id for claim_id, v, q in sorted(inserted, key=lambda r: order[(r[1], r[2])])]
+
+
+def store_versions(
+    con: duckdb.DuckDBPyConnection,
+    feed_id: int,
+    changes: list[tuple[StoryItem, str, str]],
+    seen_at: datetime,
+) -> dict[str, tuple[int, int, int]]:
+    """Many stories of one feed at once: `changes` are (item, text, content_hash).
+
+    Upserts each item's story (refreshing its title, link, author and date) and adds a version
+    numbered after the story's latest where the hash differs from the latest one's; a hash
+    already stored (a concurrent poll got there first) adds nothing. Two set-based statements,
+    whatever the number of items. Returns {guid: (story_id, version_id, version)} of the
+    versions added. Guids must be unique within `changes`.
+    """
+    if not changes:
+        return {}
+    import pyarrow as pa
+
+    def naive_utc(value: datetime | None) -> datetime | None:
+        if value is not None and value.tzinfo is not None:
+            return value.astimezone(UTC).replace(tzinfo=None)
+        return value
+
+    items = [item for item, _text, _digest in changes]
+    incoming = pa.table(
+        {
+            "guid": pa.array([i.guid for i in items], pa.string()),
+            "url": pa.array([i.url for i in items], pa.string()),
+            "title": pa.array([i.title for i in items], pa.string()),
+            "author": pa.array([i.author for i in items], pa.string()),
+            "published": pa.array([naive_utc(i.published) for i in items], pa.timestamp("us")),
+            "text": pa.array([text for _i, text, _d in changes], pa.string()),
+            "content_hash": pa.array([digest for _i, _t, digest in changes], pa.string()),
+        }
+    )
+    con.register("_incoming", incoming)
+    try:
+        con.execute(
+            "INSERT INTO stories (feed_id, guid, url, title, author, published, first_seen,"
+            "  updated_at)"
+            " SELECT ?, guid, url, title, author, published, ?, ? FROM _incoming"
+            " ON CONFLICT (feed_id, guid) DO UPDATE SET url = excluded.url,"
+            "  title = excluded.title, author = excluded.author,"
+            "  published = coalesce(excluded.published, published),"
+            "  updated_at = excluded.updated_at",
+            [feed_id, seen_at, seen_at],
+        )
+        rows = con.execute(
+            "INSERT INTO story_versions (story_id, version, title, text, content_hash, fetched_at)"
+            " SELECT s.id, coalesce(l.version, 0) + 1, i.title, i.text, i.content_hash, ?"
+            " FROM _incoming i JOIN stories s ON s.feed_id = ? AND s.guid = i.guid"
+            " LEFT JOIN (SELECT story_id, max(version) AS version,"
+            "            arg_max(content_hash, version) AS content_hash"
+            "            FROM story_versions GROUP BY story_id) l ON l.story_id = s.id"
+            " WHERE l.content_hash IS DISTINCT FROM i.content_hash"
+            " RETURNING story_id, id, version",
+            [seen_at, feed_id],
+        ).fetchall()
+        guids = dict(
+            con.execute(
+                "SELECT s.id, s.guid FROM stories s JOIN _incoming i ON i.guid = s.guid"
+                " WHERE s.feed_id = ?",
+                [feed_id],
+            ).fetchall()
+        )
+    finally:
+        con.unregister("_incoming")
+    return {
+        guids[story_id]: (story_id, version_id, version) for story_id, version_id, version in rows
+    }
 
 
 def record_feed_status(

@@ -217,3 +217,40 @@ def test_record_feed_status_and_poll(tmp_store):
     assert (stored.last_status, stored.last_error, stored.etag) == ("error", "HTTP 500", '"e"')
     assert stored.last_polled_at == NOW
     assert tmp_store.last_poll() == NOW
+
+
+def test_store_versions_in_one_go(tmp_store):
+    feed = tmp_store.add_feed("https://x.example/rss", "X", "Y")
+    items = [StoryItem(f"g{i}", f"T{i}", None, None, None, f"text {i}") for i in range(5)]
+    with tmp_store.transaction() as con:
+        first = store_mod.store_versions(
+            con, feed.id, [(it, it.text, f"h{i}") for i, it in enumerate(items)], NOW
+        )
+        assert sorted(first) == [f"g{i}" for i in range(5)]
+        assert {v for _s, _v, v in first.values()} == {1}
+        # same hashes: nothing new; one changed hash: one second version
+        again = store_mod.store_versions(
+            con, feed.id, [(it, it.text, f"h{i}") for i, it in enumerate(items)], NOW
+        )
+        assert again == {}
+        retitled = StoryItem("g2", "New title", "https://x.example/2", None, "Ann", "changed")
+        changed = store_mod.store_versions(con, feed.id, [(retitled, "changed", "h2b")], NOW)
+        assert list(changed) == ["g2"] and changed["g2"][2] == 2
+        assert changed["g2"][0] == first["g2"][0]  # the same story
+        ids = store_mod.insert_claims_batch(
+            con,
+            [
+                (first["g0"][0], first["g0"][1], [_claim("z", 9), _claim("y", 1)]),
+                (changed["g2"][0], changed["g2"][1], [_claim("x", 0)]),
+            ],
+        )
+        claims = con.execute("SELECT id, version_id, seq, text FROM claims ORDER BY id").fetchall()
+        story = con.execute("SELECT title, url, author FROM stories WHERE guid = 'g2'").fetchone()
+    assert story == ("New title", "https://x.example/2", "Ann")
+    by_id = {c[0]: c[1:] for c in claims}
+    assert [by_id[i] for i in ids] == [
+        (first["g0"][1], 1, "y"),
+        (first["g0"][1], 2, "z"),
+        (changed["g2"][1], 1, "x"),
+    ]
+    assert tmp_store.counts()["stories"] == 5 and tmp_store.counts()["story_versions"] == 6
