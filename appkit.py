@@ -250,6 +250,31 @@ def apply_figure_edits(
     return len(edits)
 
 
+def add_note(story_id: int | None, claim_id: int, body: str, author: str = "desk") -> None:
+    """Record a note on a stored claim ("verified: ...") and refresh the cached queries."""
+    with get_store().transaction() as con:
+        q.app_add_note(con, story_id=story_id, claim_id=claim_id, body=body, author=author)
+    invalidate()
+
+
+def recheck_with_series(claim_id, claim, metric: str, published, place: str):
+    """Check a claim against the series a reporter chose.
+
+    A stored claim gets an override (kept through later re-checks, in the audit trail); a
+    pasted one is re-checked now and nothing is stored. Returns the new check.
+    """
+    from factcheck import verify
+
+    if claim_id is not None:
+        new = verify.set_override(get_store(), claim_id, metric=metric, note="chosen in the app")
+        invalidate()
+        return new
+    when = published.date() if hasattr(published, "date") else published
+    return verify.check_claims(
+        get_store(), [claim], published=when, place=place, mode=mode(), metric=metric
+    )[0]
+
+
 EDITABLE_FIGURE_FIELDS = ("value", "source", "notes")
 
 

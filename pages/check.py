@@ -210,57 +210,48 @@ if result:
             if notes.get(i):
                 st.caption(f"Note: {kit.md_text(notes[i])}")
 
-            with st.expander("Choose another series · mark verified"):
-                e1, e2 = st.columns(2)
-                with e1:
-                    metrics = opts["metrics"]
-                    current = metrics.index(check.metric) if check.metric in metrics else 0
-                    chosen = st.selectbox(
-                        "Series", metrics, index=current if metrics else None, key=f"metric_{i}"
+    # One panel acts on the chosen claim (not one set of widgets per claim: a long script has
+    # dozens of claims, and every widget costs time on every rerun).
+    if items:
+        st.subheader("Work on a claim")
+        pick = st.selectbox(
+            "Claim",
+            range(len(items)),
+            format_func=lambda i: f"{i + 1}. {items[i][1].text} ({items[i][2].verdict})",
+            key="work_claim",
+        )
+        claim_id, claim, check = items[pick]
+        e1, e2 = st.columns(2)
+        with e1:
+            metrics = opts["metrics"]
+            chosen = st.selectbox(
+                "Check against another series",
+                metrics,
+                index=metrics.index(check.metric) if check.metric in metrics else None,
+                key=f"metric_{pick}",
+                placeholder="Choose a series",
+            )
+            if st.button("Re-check with this series", key="recheck") and chosen:
+                try:
+                    new = kit.recheck_with_series(
+                        claim_id, claim, chosen, result["published"], result["place"]
                     )
-                    if st.button("Re-check with this series", key=f"recheck_{i}") and chosen:
-                        from factcheck import verify
-
-                        try:
-                            if claim_id is not None:
-                                verify.set_override(
-                                    kit.get_store(), claim_id, metric=chosen, note="chosen in app"
-                                )
-                                kit.invalidate()
-                            else:
-                                new = verify.check_claims(
-                                    kit.get_store(),
-                                    [claim],
-                                    published=result["published"],
-                                    place=result["place"],
-                                    mode=kit.mode(),
-                                    metric=chosen,
-                                )[0]
-                                items[i] = (None, claim, new)
-                        except (StoreError, ValueError) as exc:
-                            st.error(kit.md_text(str(exc)))
-                        else:
-                            st.rerun()
-                with e2:
-                    with st.form(f"verify_{i}", enter_to_submit=True):
-                        note = st.text_input("Note", key=f"note_{i}", placeholder="Called the PD")
-                        done = st.form_submit_button("Mark verified", key=f"verify_submit_{i}")
-                    if done:
-                        body = f"verified: {note.strip()}" if note.strip() else "verified"
-                        if claim_id is not None:
-                            with kit.get_store().transaction() as con:
-                                from factcheck import store as q
-
-                                q.app_add_note(
-                                    con,
-                                    story_id=result["story_id"],
-                                    claim_id=claim_id,
-                                    body=body,
-                                    author="desk",
-                                )
-                            kit.invalidate()
-                        notes[i] = body
-                        st.rerun()
+                except (StoreError, ValueError) as exc:
+                    st.error(kit.md_text(str(exc)))
+                else:
+                    if claim_id is None:
+                        items[pick] = (None, claim, new)
+                    st.rerun()
+        with e2:
+            with st.form("verify", enter_to_submit=True, clear_on_submit=True):
+                note = st.text_input("Note", key="verify_note", placeholder="Called the PD")
+                done = st.form_submit_button("Mark verified", key="verify_submit")
+            if done:
+                body = f"verified: {note.strip()}" if note.strip() else "verified"
+                if claim_id is not None:
+                    kit.add_note(result["story_id"], claim_id, body)
+                notes[pick] = body
+                st.rerun()
 
     st.divider()
     st.subheader("Export")

@@ -161,11 +161,10 @@ def test_mark_verified_records_a_note(db):
     at.query_params["story"] = str(sid)
     at.run()
     at.switch_page("pages/check.py").run()
-    note_boxes = [t for t in at.text_input if t.key and t.key.startswith("note_")]
-    if not note_boxes:
+    if not at.selectbox(key="work_claim").options:
         pytest.skip("the first story has no claims")
-    note_boxes[0].input("called the press office")
-    at.button(key="verify_submit_0").click().run()
+    at.text_input(key="verify_note").input("called the press office")
+    at.button(key="verify_submit").click().run()
     assert not at.exception, [e.value for e in at.exception]
     with Store(db).connect() as con:
         body = con.execute("SELECT body FROM notes").fetchall()
@@ -228,3 +227,16 @@ def test_tracker_shows_a_version_diff(db):
     at = _app("pages/tracker.py")
     html = "\n".join(h.value for h in at.get("html"))
     assert "<ins" in html or "<del" in html
+
+
+def test_choose_another_series_for_a_pasted_claim(db):
+    at = _app("pages/check.py")
+    at.text_area(key="script").input("Police seized more than 1500 guns so far this year.")
+    at.text_input(key="paste_place").input("Birmingham, Ala.")
+    at.button(key="paste_submit").click().run()
+    at.selectbox(key="work_claim").select_index(0).run()
+    at.selectbox(key="metric_0").select("homicides").run()
+    at.button(key="recheck").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    text = _plain(_markdown(at))
+    assert "homicides" in text  # the claim now names the chosen series
