@@ -160,6 +160,7 @@ def add_feed(url: str, station: str, place: str) -> None:
 
     try:
         fetch.validate_url(url)
+        fetch.check_literal_host(url, settings())
         feed = _store().add_feed(url, station.strip(), place.strip())
     except (fetch.FetchError, StoreError) as exc:
         _fail(str(exc))

@@ -86,6 +86,28 @@ def validate_url(url: str) -> None:
         raise FetchError(f"refused {url!r}: port 0 is not a valid port")
 
 
+def check_literal_host(url: str, settings: Settings) -> None:
+    """Refuse now a URL whose host is a refused address written out (127.0.0.1, [::1],
+    10.0.0.5) or `localhost`, so `add-feed` says so at once. Host names are checked when fetched,
+    not here: their addresses can change, and checking them needs DNS."""
+    validate_url(url)
+    if settings.allow_private:
+        return
+    host = urlsplit(url).hostname or ""
+    if host.rstrip(".").lower() == "localhost" or host.lower().endswith(".localhost"):
+        reason = "loopback"
+    else:
+        try:
+            reason = _address_refused(ipaddress.ip_address(host))
+        except ValueError:
+            return  # a name, not an address
+    if reason:
+        raise FetchError(
+            f"refused {url}: {host} is a {reason} address"
+            " (set FACTCHECK_ALLOW_PRIVATE=1 to allow private feeds)"
+        )
+
+
 def _address_refused(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
     """Why an address may not be fetched from, or None when it is a public one."""
     if isinstance(ip, ipaddress.IPv6Address):

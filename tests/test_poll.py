@@ -481,6 +481,20 @@ def test_add_feed_refuses_file_url_and_reads_nothing(db_path, tmp_path):
     assert Store(db_path).feeds() == []
 
 
+def test_add_feed_refuses_a_loopback_address_unless_allowed(db_path, monkeypatch):
+    runner = CliRunner()
+    args = ["--station", "LOCAL", "--place", "Springfield"]
+    monkeypatch.delenv("FACTCHECK_ALLOW_PRIVATE", raising=False)
+    for url in ("http://127.0.0.1:8080/rss", "http://[::1]/rss", "http://localhost/rss"):
+        refused = runner.invoke(cli_main, ["add-feed", url, *args])
+        assert refused.exit_code != 0 and "FACTCHECK_ALLOW_PRIVATE=1" in refused.output
+    assert Store(db_path).feeds() == []
+    monkeypatch.setenv("FACTCHECK_ALLOW_PRIVATE", "1")
+    added = runner.invoke(cli_main, ["add-feed", "http://127.0.0.1:8080/rss", *args])
+    assert added.exit_code == 0, added.output
+    assert [f.url for f in Store(db_path).feeds()] == ["http://127.0.0.1:8080/rss"]
+
+
 def test_add_feed_duplicate_is_refused_and_store_unchanged(db_path):
     runner = CliRunner()
     ok = runner.invoke(
