@@ -240,3 +240,67 @@ def test_choose_another_series_for_a_pasted_claim(db):
     assert not at.exception, [e.value for e in at.exception]
     text = _plain(_markdown(at))
     assert "homicides" in text  # the claim now names the chosen series
+
+
+def test_pipeline_is_loaded_once_not_on_every_rerun(db, monkeypatch):
+    import appkit
+    from factcheck import claims as claims_mod
+
+    loads = []
+    real = claims_mod.load_pipeline
+
+    def counting(name):
+        loads.append(name)
+        return real(name)
+
+    monkeypatch.setattr(claims_mod, "load_pipeline", counting)
+    appkit._nlp.clear()
+    at = _app("pages/check.py")
+    for text in ("Police seized 1500 guns.", "Homicides are up 5.1% this year."):
+        at.text_area(key="script").input(text)
+        at.button(key="paste_submit").click().run()
+        assert not at.exception, [e.value for e in at.exception]
+    assert len(loads) == 1
+
+
+def test_poll_now_shows_each_feeds_error_plainly(db, monkeypatch):
+    # The loopback feed server of the fixture is gone, and private addresses are refused here:
+    # both feeds fail, each with its own readable line, and the page carries on.
+    monkeypatch.delenv("FACTCHECK_ALLOW_PRIVATE", raising=False)
+    at = _app("pages/inbox.py")
+    at.button(key="poll").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    errors = [_plain(e.value) for e in at.error]
+    assert len(errors) == len(Store(db).feeds())
+    assert any(HOSTILE_STATION in e and "error" in e for e in errors)
+    assert Store(db).last_poll() is not None
+
+
+def test_figure_edit_becomes_a_new_vintage_with_an_audit_row(db):
+    import datetime as dt
+
+    import appkit
+
+    store = Store(db)
+    with store.connect() as con:
+        before = q.app_series_figures(con, "guns_seized", "Birmingham, Ala.")
+    after = before.copy()
+    after.loc[after.index[0], "value"] = float(before.value.iloc[0]) + 11
+    n = appkit.apply_figure_edits(
+        store, before, after, editor="Sam", note="PD corrected the count", today=dt.date(2027, 1, 5)
+    )
+    assert n == 1
+    with store.connect() as con:
+        vintages = q.app_series_figures(con, "guns_seized", "Birmingham, Ala.", all_vintages=True)
+        edits = q.app_figure_edits(con)
+    first = before.iloc[0]
+    same_period = vintages[
+        (vintages.period_start == first.period_start) & (vintages.period_end == first.period_end)
+    ]
+    assert len(same_period) == 2  # the old vintage is kept
+    newest = same_period[same_period.latest].iloc[0]
+    assert newest.value == first.value + 11
+    assert newest.as_of.date() == dt.date(2027, 1, 5)
+    row = edits.iloc[0]
+    assert (row.field, row.editor, row.note) == ("value", "Sam", "PD corrected the count")
+    assert float(row.old_value) == first.value and float(row.new_value) == first.value + 11
