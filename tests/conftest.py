@@ -35,6 +35,27 @@ def eval_dir(name: str) -> Path:
     return path
 
 
+_OPENED: list[list[str]] = []  # the lists of the tests currently recording opened files
+
+
+def _audit(event: str, args: tuple) -> None:
+    if event == "open" and _OPENED and isinstance(args[0], str | bytes | os.PathLike):
+        for record in _OPENED:
+            record.append(os.fsdecode(args[0]))
+
+
+sys.addaudithook(_audit)  # process-wide and permanent, so it only records while a test asks
+
+
+@pytest.fixture
+def opened_files():
+    """Every file path this process opens during the test (Python's "open" audit event)."""
+    record: list[str] = []
+    _OPENED.append(record)
+    yield record
+    _OPENED.remove(record)
+
+
 @pytest.fixture
 def db_path(tmp_path, monkeypatch) -> Path:
     """A fresh store file, also set as FACTCHECK_DB for commands run from the test."""

@@ -467,17 +467,19 @@ os.kill(os.getpid(), signal.SIGKILL)
 # --- the store's commands -----------------------------------------------------------------------
 
 
-def test_add_feed_refuses_file_url_and_reads_nothing(db_path, tmp_path):
+def test_add_feed_refuses_file_url_and_reads_nothing(db_path, tmp_path, opened_files):
     secret = tmp_path / "feed.xml"
     secret.write_text(rss(*STORIES))
-    before = secret.stat().st_atime_ns
+    opened_files.clear()
     runner = CliRunner()
     for url in (secret.as_uri(), str(secret), "ftp://127.0.0.1/feed.xml", "javascript:alert(1)"):
         result = runner.invoke(cli_main, ["add-feed", url, "--station", "X", "--place", "Y"])
         assert result.exit_code != 0
         assert "only http:// and https://" in result.output
         assert len(result.output.strip().splitlines()) == 1
-    assert secret.stat().st_atime_ns == before
+    assert not [p for p in opened_files if p.endswith("feed.xml")]  # never opened
+    secret.read_text()
+    assert str(secret) in opened_files  # (the recorder does see an open)
     assert Store(db_path).feeds() == []
 
 
