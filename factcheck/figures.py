@@ -38,6 +38,10 @@ SYNONYMS: tuple[frozenset[str], ...] = (
     frozenset({"shooting", "gunfire"}),
     frozenset({"arrest", "apprehension"}),
 )
+# Words in a metric's id that say how it is counted, not what ("guns_seized" is about guns).
+GENERIC_WORDS = frozenset(
+    ["seized", "reported", "recorded", "total", "number", "count", "counts", "of", "per", "rate", "ytd", "annual", "monthly", "yearly", "by", "in", "all", "city"]
+)
 # Words that name the station's own place rather than another one.
 OWN_PLACE_WORDS = ("the city", "city", "citywide", "city-wide", "the town", "town", "here")
 
@@ -468,7 +472,13 @@ def read_metrics_csv(path_or_bytes: str | Path | bytes) -> list[Metric]:
 def metric_aliases(metric: Metric) -> set[str]:
     """Normalised alias phrases of a metric: its own aliases, its id and label, and synonyms."""
     found = {normalise_alias(a) for a in metric.aliases}
-    found.add(normalise_alias(metric.metric.replace("_", " ")))
+    name = normalise_alias(metric.metric.replace("_", " "))
+    found.add(name)
+    if not metric.aliases:
+        # No catalogue aliases: the series' own head noun ("guns_seized" -> "gun").
+        words = [w for w in name.split() if w not in GENERIC_WORDS]
+        if words:
+            found.add(words[-1])
     found.discard("")
     out = set(found)
     for alias in found:

@@ -497,32 +497,30 @@ _CHECK_MACROS = (
     " WHEN month(s) = 1 AND day(s) = 1 AND month(e) = 12 AND day(e) = 31 AND year(e) = year(s)"
     "  THEN 'year'"
     " WHEN day(s) = 1 AND e = last_day(s) THEN 'month'"
-    " WHEN day(s) = 1 AND month(s) IN (1, 4, 7, 10)"
-    "  AND e = last_day(CAST(s + INTERVAL 2 MONTH AS DATE)) THEN 'quarter'"
+    " WHEN day(s) = 1 AND month(s) IN (1, 4, 7, 10) AND year(e) = year(s)"
+    "  AND month(e) = month(s) + 2 AND e = last_day(e) THEN 'quarter'"
     " WHEN month(s) = 1 AND day(s) = 1 AND year(e) = year(s) THEN 'ytd'"
     " ELSE 'other' END",
     "CREATE OR REPLACE TEMP MACRO fc_shift(d, n) AS CAST(d - to_years(CAST(n AS INTEGER)) AS DATE)",
-    "CREATE OR REPLACE TEMP MACRO fc_shift_end(s, e, n) AS CASE"
-    " WHEN fc_grain(s, e) IN ('month', 'quarter') THEN last_day(fc_shift(e, n))"
-    " ELSE fc_shift(e, n) END",
+    # the end of a period shifted back n years: a month's last day stays the last day
+    "CREATE OR REPLACE TEMP MACRO fc_shift_end(e, n) AS CASE WHEN e = last_day(e)"
+    " THEN last_day(fc_shift(e, n)) ELSE fc_shift(e, n) END",
     "CREATE OR REPLACE TEMP MACRO fc_num(v) AS CASE WHEN v IS NULL THEN NULL"
     " WHEN v = round(v) AND abs(v) < 1e15 THEN format('{:,}', CAST(round(v) AS BIGINT))"
     " ELSE rtrim(rtrim(format('{:,.2f}', v), '0'), '.') END",
     "CREATE OR REPLACE TEMP MACRO fc_val(v, u) AS CASE"
     " WHEN u = 'usd' THEN (CASE WHEN v < 0 THEN '-$' ELSE '$' END) || fc_num(abs(v))"
     " WHEN u IN ('percent', '%') THEN fc_num(v) || '%' ELSE fc_num(v) END",
-    "CREATE OR REPLACE TEMP MACRO fc_signed(v, u) AS"
-    " (CASE WHEN v > 0 THEN '+' ELSE '' END) || fc_val(v, u)",
-    "CREATE OR REPLACE TEMP MACRO fc_when(s, e) AS CASE fc_grain(s, e)"
+    "CREATE OR REPLACE TEMP MACRO fc_day(d) AS monthname(d) || ' ' || day(d) || ', ' || year(d)",
+    "CREATE OR REPLACE TEMP MACRO fc_when(s, e, g) AS CASE g"
     " WHEN 'year' THEN CAST(year(s) AS VARCHAR)"
-    " WHEN 'month' THEN strftime(s, '%B %Y')"
-    " WHEN 'quarter' THEN strftime(s, '%B') || ' to ' || strftime(e, '%B %Y')"
-    " ELSE CASE WHEN s = e THEN strftime(s, '%B %-d, %Y')"
-    "  WHEN year(s) = year(e) THEN strftime(s, '%B %-d') || ' to ' || strftime(e, '%B %-d, %Y')"
-    "  ELSE strftime(s, '%B %-d, %Y') || ' to ' || strftime(e, '%B %-d, %Y') END END",
-    "CREATE OR REPLACE TEMP MACRO fc_period(s, e) AS"
-    " (CASE WHEN fc_grain(s, e) IN ('year', 'month') THEN 'in ' WHEN s = e THEN 'on '"
-    "  ELSE 'for ' END) || fc_when(s, e)",
+    " WHEN 'month' THEN monthname(s) || ' ' || year(s)"
+    " WHEN 'quarter' THEN monthname(s) || ' to ' || monthname(e) || ' ' || year(e)"
+    " ELSE CASE WHEN s = e THEN fc_day(s)"
+    "  WHEN year(s) = year(e) THEN monthname(s) || ' ' || day(s) || ' to ' || fc_day(e)"
+    "  ELSE fc_day(s) || ' to ' || fc_day(e) END END",
+    "CREATE OR REPLACE TEMP MACRO fc_prep(s, e, g) AS CASE WHEN g IN ('year', 'month') THEN 'in '"
+    " WHEN s = e THEN 'on ' ELSE 'for ' END",
 )
 
 # The columns of the `_spec` temp table the verifier fills: one row per claim to check.
@@ -584,15 +582,16 @@ t_month AS (
     ASOF JOIN lk_month k ON l.metric = k.metric AND l.place = k.place AND l.published >= k.avail
 ),
 t_ytd AS (
-    SELECT l.cid,
-           arg_max(k.period_start, CASE WHEN k.period_end <= l.published THEN k.period_end
-                                        ELSE DATE '0001-01-01' END) AS ts,
-           arg_max(k.period_end, CASE WHEN k.period_end <= l.published THEN k.period_end
-                                      ELSE DATE '0001-01-01' END) AS te
-    FROM (SELECT * FROM live WHERE kind = 'ytd') l
-    JOIN keys k ON k.metric = l.metric AND k.place = l.place AND k.period_start = l.year_start
-    WHERE k.period_end <= l.published OR k.grain = 'year'
-    GROUP BY l.cid
+    SELECT cid, arg_max(ps, rank) AS ts, arg_max(pe, rank) AS te
+    FROM (
+        SELECT l.cid, k.period_start AS ps, k.period_end AS pe,
+               CASE WHEN k.period_end <= l.published THEN k.period_end
+                    ELSE DATE '0001-01-01' END AS rank
+        FROM (SELECT * FROM live WHERE kind = 'ytd') l
+        JOIN keys k ON k.metric = l.metric AND k.place = l.place
+                   AND k.period_start = l.year_start
+        WHERE k.period_end <= l.published OR k.grain = 'year'
+    ) GROUP BY cid
 ),
 t0 AS (
     SELECT cid, t_start AS ts, t_end AS te FROM live WHERE kind = 'fixed'
@@ -602,29 +601,29 @@ t0 AS (
     UNION ALL SELECT * FROM t_ytd
 ),
 tgt AS (
-    SELECT l.cid,
+    SELECT l.cid, l.change, l.c_kind, l.c_start, l.c_end, l.c_years, l.c2_start, l.c2_end,
            CASE WHEN l.shift_years > 0 THEN fc_shift(t.ts, l.shift_years) ELSE t.ts END AS ts,
-           CASE WHEN l.shift_years > 0 THEN fc_shift_end(t.ts, t.te, l.shift_years)
+           CASE WHEN l.shift_years > 0 THEN fc_shift_end(t.te, l.shift_years)
                 ELSE t.te END AS te
     FROM live l LEFT JOIN t0 t USING (cid)
 ),
+tg AS (SELECT *, fc_grain(ts, te) AS tgrain FROM tgt),
 cmp AS (
-    SELECT t.cid, t.ts, t.te,
-        CASE WHEN l.change = 'level' OR t.ts IS NULL THEN NULL
-             WHEN l.c_kind = 'fixed' THEN l.c_start
-             WHEN l.c_kind = 'years_before' THEN fc_shift(t.ts, l.c_years)
-             WHEN fc_grain(t.ts, t.te) = 'month' THEN CAST(t.ts - INTERVAL 1 MONTH AS DATE)
-             WHEN fc_grain(t.ts, t.te) = 'quarter' THEN CAST(t.ts - INTERVAL 3 MONTH AS DATE)
-             ELSE fc_shift(t.ts, 1) END AS cs,
-        CASE WHEN l.change = 'level' OR t.ts IS NULL THEN NULL
-             WHEN l.c_kind = 'fixed' THEN l.c_end
-             WHEN l.c_kind = 'years_before' THEN fc_shift_end(t.ts, t.te, l.c_years)
-             WHEN fc_grain(t.ts, t.te) IN ('month', 'quarter')
-                  THEN CAST(t.ts - INTERVAL 1 DAY AS DATE)
-             ELSE fc_shift_end(t.ts, t.te, 1) END AS ce,
-        CASE WHEN l.change <> 'level' AND t.ts IS NOT NULL THEN l.c2_start END AS c2s,
-        CASE WHEN l.change <> 'level' AND t.ts IS NOT NULL THEN l.c2_end END AS c2e
-    FROM tgt t JOIN live l USING (cid)
+    SELECT cid, ts, te, tgrain,
+        CASE WHEN change = 'level' OR ts IS NULL THEN NULL
+             WHEN c_kind = 'fixed' THEN c_start
+             WHEN c_kind = 'years_before' THEN fc_shift(ts, c_years)
+             WHEN tgrain = 'month' THEN CAST(ts - INTERVAL 1 MONTH AS DATE)
+             WHEN tgrain = 'quarter' THEN CAST(ts - INTERVAL 3 MONTH AS DATE)
+             ELSE fc_shift(ts, 1) END AS cs,
+        CASE WHEN change = 'level' OR ts IS NULL THEN NULL
+             WHEN c_kind = 'fixed' THEN c_end
+             WHEN c_kind = 'years_before' THEN fc_shift_end(te, c_years)
+             WHEN tgrain IN ('month', 'quarter') THEN CAST(ts - INTERVAL 1 DAY AS DATE)
+             ELSE fc_shift_end(te, 1) END AS ce,
+        CASE WHEN change <> 'level' AND ts IS NOT NULL THEN c2_start END AS c2s,
+        CASE WHEN change <> 'level' AND ts IS NOT NULL THEN c2_end END AS c2e
+    FROM tg
 ),
 need AS (
     SELECT cid, 't' AS side, ts AS ps, te AS pe FROM cmp WHERE ts IS NOT NULL
@@ -661,30 +660,46 @@ wide AS (
 ),
 cmp2 AS (
     -- the fallback comparison period replaces the first only when the first is not on record
-    SELECT c.cid, c.ts, c.te,
+    SELECT c.cid, c.ts, c.te, c.tgrain, w.*,
         (w.c_now IS NULL AND w.f_now IS NOT NULL) AS fb,
         CASE WHEN w.c_now IS NULL AND w.f_now IS NOT NULL THEN c.c2s ELSE c.cs END AS cs,
         CASE WHEN w.c_now IS NULL AND w.f_now IS NOT NULL THEN c.c2e ELSE c.ce END AS ce
     FROM cmp c LEFT JOIN wide w USING (cid)
 ),
+cmp3 AS (
+    SELECT *, fc_grain(cs, ce) AS cgrain,
+        fc_prep(ts, te, tgrain) || fc_when(ts, te, tgrain) AS t_per,
+        fc_when(ts, te, tgrain) AS t_when
+    FROM cmp2
+),
+cmp4 AS (
+    SELECT *, fc_prep(cs, ce, cgrain) || fc_when(cs, ce, cgrain) AS c_per,
+        fc_when(cs, ce, cgrain) AS c_when
+    FROM cmp3
+),
 modes AS (SELECT * FROM (VALUES ('aired'), ('now')) m(mode)),
 res AS (
-    SELECT s.*, m.mode, c.ts, c.te, c.cs, c.ce,
-        CASE WHEN m.mode = 'now' THEN w.t_now ELSE w.t_air END AS tr,
-        CASE WHEN c.fb THEN (CASE WHEN m.mode = 'now' THEN w.f_now ELSE w.f_air END)
-             ELSE (CASE WHEN m.mode = 'now' THEN w.c_now ELSE w.c_air END) END AS cr,
-        m.mode = 'aired' AND (coalesce(w.t_late, false)
-            OR (s.change <> 'level' AND coalesce(CASE WHEN c.fb THEN w.f_late ELSE w.c_late END,
+    SELECT s.*, m.mode, c.ts, c.te, c.cs, c.ce, c.t_per, c.c_per, c.t_when, c.c_when,
+        CASE WHEN m.mode = 'now' THEN c.t_now ELSE c.t_air END AS tr,
+        CASE WHEN c.fb THEN (CASE WHEN m.mode = 'now' THEN c.f_now ELSE c.f_air END)
+             ELSE (CASE WHEN m.mode = 'now' THEN c.c_now ELSE c.c_air END) END AS cr,
+        m.mode = 'aired' AND (coalesce(c.t_late, false)
+            OR (s.change <> 'level' AND coalesce(CASE WHEN c.fb THEN c.f_late ELSE c.c_late END,
                                                  false))) AS late
-    FROM s CROSS JOIN modes m LEFT JOIN cmp2 c USING (cid) LEFT JOIN wide w USING (cid)
+    FROM s CROSS JOIN modes m LEFT JOIN cmp4 c USING (cid)
 ),
 calc AS (
-    SELECT *,
+    SELECT *, tr.v AS vt, cr.v AS vc, tr.src AS t_src, cr.src AS c_src,
+        tr.url AS t_url, cr.url AS c_url, tr.vintage AS t_vint, cr.vintage AS c_vint,
         CASE change WHEN 'level' THEN tr.v
                     WHEN 'difference' THEN tr.v - cr.v
                     WHEN 'percent_change' THEN
                         CASE WHEN cr.v <> 0 THEN (tr.v - cr.v) / cr.v * 100 END
-        END AS official,
+        END AS official
+    FROM res
+),
+why AS (
+    SELECT *,
         CASE
             WHEN pre_reason IS NOT NULL THEN pre_reason
             WHEN ts IS NULL THEN 'no ' || label || ' figure on record for ' || place
@@ -692,32 +707,35 @@ calc AS (
                              WHEN 'latest_year' THEN ' for a full year'
                              WHEN 'latest_month' THEN ' for a month'
                              ELSE '' END
-                || ' up to ' || strftime(published, '%B %-d, %Y')
-            WHEN tr IS NULL THEN 'no ' || label || ' figure on record for ' || place || ' '
-                || fc_period(ts, te)
+                || ' up to ' || fc_day(published)
+            WHEN vt IS NULL THEN 'no ' || label || ' figure on record for ' || place || ' '
+                || t_per
             WHEN change <> 'level' AND cs IS NULL THEN 'no earlier period to compare with'
             WHEN change <> 'level' AND ce >= ts THEN 'the comparison period ('
-                || fc_when(cs, ce) || ') is not before the claim''s (' || fc_when(ts, te) || ')'
-            WHEN change <> 'level' AND cr IS NULL THEN 'no ' || label
-                || ' figure on record for ' || place || ' ' || fc_period(cs, ce)
-                || ' to compare with'
-            WHEN change = 'percent_change' AND cr.v = 0
+                || c_when || ') is not before the claim''s (' || t_when || ')'
+            WHEN change <> 'level' AND vc IS NULL THEN 'no ' || label
+                || ' figure on record for ' || place || ' ' || c_per || ' to compare with'
+            WHEN change = 'percent_change' AND vc = 0
                 THEN 'the earlier figure is zero, so there is no percent change'
         END AS reason
-    FROM res
+    FROM calc
 ),
 fin AS (
     SELECT *,
         CASE WHEN use_abs THEN abs(official) ELSE official END AS mag,
-        CASE WHEN change = 'level' THEN tr.vintage ELSE greatest(tr.vintage, cr.vintage) END AS vint
-    FROM calc
+        CASE WHEN change = 'level' THEN t_vint ELSE greatest(t_vint, c_vint) END AS vint
+    FROM why
+),
+judged AS (
+    SELECT *,
+        mag >= coalesce(acc_lo, -1e308) - 1e-9 * greatest(1, abs(mag))
+        AND mag <= coalesce(acc_hi, 1e308) + 1e-9 * greatest(1, abs(mag)) AS ok
+    FROM fin
 )
 SELECT cid AS claim_id, mode,
     CASE WHEN ov_verdict IS NOT NULL THEN ov_verdict
          WHEN reason IS NOT NULL THEN 'unverifiable'
-         WHEN mag >= coalesce(acc_lo, -1e308) - 1e-9 * greatest(1, abs(mag))
-          AND mag <= coalesce(acc_hi, 1e308) + 1e-9 * greatest(1, abs(mag)) THEN 'accurate'
-         ELSE 'inaccurate' END AS verdict,
+         WHEN ok THEN 'accurate' ELSE 'inaccurate' END AS verdict,
     CASE WHEN reason IS NULL THEN metric END AS metric,
     CASE WHEN reason IS NULL THEN place END AS place,
     CASE WHEN reason IS NULL THEN official END AS official,
@@ -726,36 +744,32 @@ SELECT cid AS claim_id, mode,
     CASE WHEN change <> 'level' THEN ce END AS compare_end,
     CASE WHEN reason IS NULL AND mag <> 0 AND coalesce(ov_verdict, '') <> 'unverifiable'
          THEN (mid - mag) / mag * 100 END AS error_pct,
-    CASE WHEN reason IS NULL THEN coalesce(tr.src, cr.src) END AS source,
-    CASE WHEN reason IS NULL THEN coalesce(tr.url, cr.url) END AS source_url,
+    CASE WHEN reason IS NULL THEN coalesce(t_src, c_src) END AS source,
+    CASE WHEN reason IS NULL THEN coalesce(t_url, c_url) END AS source_url,
     CASE WHEN reason IS NULL THEN vint END AS as_of,
     CASE
         WHEN ov_verdict IS NOT NULL THEN 'Claimed ' || claim_text || ': ' || ov_verdict
             || ', set by hand' || coalesce(': ' || ov_note, '') || '.'
         WHEN reason IS NOT NULL THEN 'Claimed ' || claim_text || ': unverifiable, ' || reason || '.'
-        ELSE 'Claimed ' || claim_text || '; ' || coalesce(tr.src, cr.src, 'the official record')
+        ELSE 'Claimed ' || claim_text || '; ' || coalesce(t_src, c_src, 'the official record')
             || ' records '
             || CASE WHEN change = 'level' AND unit IN ('count', 'number', 'people')
-                    THEN fc_val(tr.v, unit) || ' ' || label || ' ' || fc_period(ts, te)
-                    WHEN change = 'level'
-                    THEN label || ' ' || fc_period(ts, te) || ' at ' || fc_val(tr.v, unit)
-                    ELSE label || ' ' || fc_period(ts, te) || ' at ' || fc_val(tr.v, unit)
-                        || ' against ' || fc_val(cr.v, unit) || ' ' || fc_period(cs, ce)
-                        || ', a change of '
+                    THEN fc_val(vt, unit) || ' ' || label || ' ' || t_per
+                    WHEN change = 'level' THEN label || ' ' || t_per || ' at ' || fc_val(vt, unit)
+                    ELSE label || ' ' || t_per || ' at ' || fc_val(vt, unit)
+                        || ' against ' || fc_val(vc, unit) || ' ' || c_per || ', a change of '
+                        || (CASE WHEN official > 0 THEN '+' ELSE '' END)
                         || CASE WHEN change = 'percent_change'
-                                THEN (CASE WHEN official > 0 THEN '+' ELSE '' END)
-                                     || fc_num(round(official, 1)) || '%'
-                                ELSE fc_signed(official, unit) END
+                                THEN fc_num(round(official, 1)) || '%'
+                                ELSE fc_val(official, unit) END
                END
-            || ' (as of ' || strftime(vint, '%Y-%m-%d')
+            || ' (as of ' || CAST(vint AS VARCHAR)
             || CASE WHEN late THEN ', published after the story' ELSE '' END
-            || '): ' || CASE WHEN mag >= coalesce(acc_lo, -1e308) - 1e-9 * greatest(1, abs(mag))
-                              AND mag <= coalesce(acc_hi, 1e308) + 1e-9 * greatest(1, abs(mag))
-                             THEN 'accurate' ELSE 'inaccurate' END || '.'
+            || '): ' || CASE WHEN ok THEN 'accurate' ELSE 'inaccurate' END || '.'
     END AS explanation,
     CASE WHEN ov_verdict IS NOT NULL THEN coalesce(reason, ov_note) ELSE reason END AS reason,
     ov_verdict IS NOT NULL AS overridden
-FROM fin
+FROM judged
 """
 
 _CHECK_COLS = (

@@ -66,7 +66,8 @@ _NARROWING_AFTER = re.compile(
     r"|connected to|committed by|carried out by|by (?:teens?|teenagers?|juveniles?|minors?"
     r"|youths?|students?|children|women|men|gangs?)|of (?:teens?|teenagers?|juveniles?"
     r"|minors?|youths?|students?|children|women|men|officers?)|under (?:the )?age"
-    r"|aged\b|in which|that involved|who (?:were|are)|with (?:a|an) (?:rifle|handgun|knife))\b",
+    r"|aged\b|in which|that involved|who (?:were|are)|with (?:a|an) (?:rifle|handgun|knife))\b"
+    r"(?:\s+(?!(?:is|are|was|were|has|have|rose|fell|up|down)\b)[\w-]+){0,2}",
     re.IGNORECASE,
 )
 _COMPARE_PHRASE = re.compile(

@@ -1,0 +1,532 @@
+"""Checking claims against the record (factcheck.verify): verdict table, periods on the record,
+every unverifiable path, vintages, re-checks with history, and overrides.
+
+Claims are built by hand (the extractor is tested elsewhere); the store is a real DuckDB file.
+"""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from factcheck import verify
+from factcheck.figures import import_files
+from factcheck.models import Claim
+from factcheck.store import Store, insert_claims
+
+DATA = Path(__file__).resolve().parent / "data" / "verify"
+PUB = date(2022, 8, 5)
+HEADER = "metric,place,period_start,period_end,value,unit,source,source_url,as_of,notes\n"
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = Store(tmp_path / "fc.duckdb")
+    import_files(s, DATA / "figures.csv", DATA / "metrics.csv")
+    return s
+
+
+def add_figures(store, tmp_path, *rows: str, name="extra.csv") -> str:
+    path = tmp_path / name
+    path.write_text(HEADER + "".join(r + "\n" for r in rows))
+    return import_files(store, path)
+
+
+def C(text, sentence=None, low=None, high=None, **kw) -> Claim:
+    """A claim as the extractor would give it; value read from the text when not given."""
+    sentence = sentence or f"Police said {text}."
+    if low is None:
+        low = (
+            float(text.split()[-2].replace(",", "").replace("$", "").rstrip("%"))
+            if len(text.split()) > 1
+            else float(text.replace(",", "").rstrip("%"))
+        )
+    start = sentence.find(text)
+    return Claim(
+        text=text,
+        start=max(start, 0),
+        end=max(start, 0) + len(text),
+        sentence=sentence,
+        low=low,
+        high=low if high is None else high,
+        **kw,
+    )
+
+
+def check(store, *claims, published=PUB, place="Birmingham", mode="aired"):
+    return verify.check_claims(store, list(claims), published=published, place=place, mode=mode)
+
+
+def one(store, claim, **kw):
+    return check(store, claim, **kw)[0]
+
+
+# --- the verdict table (guns seized, latest year to date on Aug 5, 2022: 1,587) --------------
+
+GUNS = "The department has seized {} guns this year."
+
+
+def guns(value_text: str, qualifier="exact", low=None, high=None, hedge=None) -> Claim:
+    sentence = GUNS.format(value_text)
+    if low is None:
+        low = float(value_text.split()[-1].replace(",", ""))
+    return Claim(
+        text=value_text,
+        start=sentence.find(value_text),
+        end=sentence.find(value_text) + len(value_text),
+        sentence=sentence,
+        low=low,
+        high=low if high is None else high,
+        qualifier=qualifier,
+        subject="gun",
+        period="this year",
+        hedge=hedge,
+    )
+
+
+@pytest.mark.parametrize(
+    "text, qualifier, low, high, verdict",
+    [
+        # exact: inside the stated-precision interval
+        ("1,587", "exact", 1587, None, "accurate"),
+        ("1,590", "exact", 1590, None, "accurate"),  # 1,585-1,595
+        ("1,600", "exact", 1600, None, "accurate"),  # 1,550-1,650
+        ("1,500", "exact", 1500, None, "inaccurate"),  # 1,450-1,550
+        ("1,580", "exact", 1580, None, "inaccurate"),  # 1,575-1,585
+        # approximately: within 10%, or the stated-precision interval if wider
+        ("about 1,450", "approximately", 1450, None, "accurate"),  # 1,305-1,595
+        ("about 1,400", "approximately", 1400, None, "inaccurate"),  # 1,260-1,540
+        ("about 2,000", "approximately", 2000, None, "accurate"),  # 1,500-2,500 (precision)
+        ("about 1,800", "approximately", 1800, None, "inaccurate"),  # 1,620-1,980
+        # more than / at least: at or above the value
+        ("more than 1,500", "more_than", 1500, None, "accurate"),
+        ("more than 1,600", "more_than", 1600, None, "inaccurate"),
+        ("at least 1,587", "at_least", 1587, None, "accurate"),
+        ("at least 1,588", "at_least", 1588, None, "inaccurate"),
+        # less than / at most: at or below the value
+        ("fewer than 1,600", "less_than", 1600, None, "accurate"),
+        ("fewer than 1,500", "less_than", 1500, None, "inaccurate"),
+        ("at most 1,587", "at_most", 1587, None, "accurate"),
+        ("at most 1,586", "at_most", 1586, None, "inaccurate"),
+        # almost: between 90% of the value and the value
+        ("almost 1,700", "almost", 1700, None, "accurate"),  # 1,530-1,700
+        ("almost 1,500", "almost", 1500, None, "inaccurate"),  # 1,350-1,500
+        ("almost 1,800", "almost", 1800, None, "inaccurate"),  # 1,620-1,800
+        # range: inside [low, high] widened by the bounds' stated precision
+        ("1,500 to 1,600", "range", 1500, 1600, "accurate"),
+        ("1,400 to 1,500", "range", 1400, 1500, "inaccurate"),  # 1,350-1,550
+        ("1,550 to 1,590", "range", 1550, 1590, "accurate"),  # 1,545-1,595
+        ("1,550 to 1,580", "range", 1550, 1580, "inaccurate"),  # 1,545-1,585
+        ("15 to 16 hundred", "range", 1500, 1600, "accurate"),
+    ],
+)
+def test_verdict_table(store, text, qualifier, low, high, verdict):
+    result = one(store, guns(text, qualifier, low, high))
+    assert result.verdict == verdict
+    assert result.official == 1587
+    assert (result.metric, result.place) == ("guns_seized", "Birmingham")
+    assert (result.period_start, result.period_end) == (date(2022, 1, 1), date(2022, 7, 31))
+    assert result.source == "Birmingham Police Department"
+    assert result.source_url == "https://example.org/bpd/guns"
+    assert result.as_of == date(2022, 8, 1)
+    assert result.explanation.endswith(f": {verdict}.")
+
+
+def test_error_pct_is_signed_and_explanation_names_claim_record_source_and_date(store):
+    result = one(store, guns("more than 1500", "more_than", 1500))
+    assert result.error_pct == pytest.approx((1500 - 1587) / 1587 * 100, abs=0.01)
+    assert result.explanation == (
+        "Claimed more than 1500 guns; Birmingham Police Department records 1,587 guns seized for "
+        "January 1 to July 31, 2022 (as of 2022-08-01): accurate."
+    )
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("1500", 1500, 100),
+        ("7000", 7000, 1000),
+        ("5.1%", 5.1, 0.1),
+        ("144", 144, 1),
+        ("$4.5 million", 4_500_000, 100_000),
+        ("1.25 million", 1_250_000, 10_000),
+        ("two to three hundred", 200, 100),
+        ("seven thousand", 7000, 1000),
+        ("5.10 percent", 5.1, 0.01),
+    ],
+)
+def test_stated_precision_from_the_written_digits(text, value, unit):
+    assert verify.stated_unit(text, value) == pytest.approx(unit)
+
+
+def test_hedged_ranges():
+    almost = Claim("almost two to three hundred", 0, 1, "", 200, 300, qualifier="range",
+                   hedge="almost")  # fmt: skip
+    assert verify.acceptance(almost) == (150, 350)
+    about = Claim("about 29 to 32 percent", 0, 1, "", 29, 32, unit="percent",
+                  qualifier="range", hedge="approximately about")  # fmt: skip
+    lo, hi = verify.acceptance(about)
+    assert lo == pytest.approx(26.1) and hi == pytest.approx(35.2)
+    plain = Claim("29 to 32 percent", 0, 1, "", 29, 32, unit="percent", qualifier="range")
+    assert verify.acceptance(plain) == (28.5, 32.5)
+
+
+def test_percent_change_at_stated_precision(store):
+    s = "As of August second, homicides are up, but only at a rate of 5.1%."
+    up = C("5.1%", s, 5.1, unit="percent", subject="homicide", change="percent_change",
+           direction="up", period="as of August second")  # fmt: skip
+    result = one(store, up)
+    assert result.verdict == "accurate"
+    assert result.official == pytest.approx((82 - 78) / 78 * 100)
+    assert (result.compare_start, result.compare_end) == (date(2021, 1, 1), date(2021, 8, 2))
+    wrong = C("5.2%", s.replace("5.1", "5.2"), 5.2, unit="percent", subject="homicide",
+              change="percent_change", direction="up", period="as of August second")  # fmt: skip
+    assert one(store, wrong).verdict == "inaccurate"
+    down = C("5.1%", s.replace("up", "down"), 5.1, unit="percent", subject="homicide",
+             change="percent_change", direction="down", period="as of August second")  # fmt: skip
+    assert one(store, down).verdict == "inaccurate"  # the wrong direction
+
+
+def test_money_at_stated_precision(store):
+    s = "The city's general fund budget this year is $476 million."
+    claim = C("$476 million", s, 476e6, unit="usd", subject="budget", period="this year")
+    result = one(store, claim)
+    assert result.verdict == "accurate" and result.official == 476.3e6
+    assert "$476,300,000" in result.explanation
+    s2 = "The budget is $18 million more than last year."
+    diff = C("$18 million", s2, 18e6, unit="usd", subject="budget", change="difference",
+             direction="up", period="last year")  # fmt: skip
+    result = one(store, diff)
+    assert result.verdict == "inaccurate" and result.official == pytest.approx(26.3e6)
+
+
+# --- periods on the record --------------------------------------------------------------------
+
+
+def test_this_year_is_the_latest_year_to_date_row_up_to_the_published_date(store, tmp_path):
+    add_figures(
+        store,
+        tmp_path,
+        "guns_seized,Birmingham,2022-01-01,2022-08-31,1700,count,BPD,,2022-09-02,",
+        "guns_seized,Birmingham,2022-01-01,2022-06-30,1400,count,BPD,,2022-07-02,",
+    )
+    assert one(store, guns("1,587")).period_end == date(2022, 7, 31)
+    later = one(store, guns("1,700"), published=date(2022, 9, 10))
+    assert (later.verdict, later.period_end) == ("accurate", date(2022, 8, 31))
+
+
+def test_this_year_for_a_yearly_series_is_the_years_row(store):
+    claim = C("$476 million", "The budget this year is $476 million.", 476e6, unit="usd",
+              subject="budget", period="this year")  # fmt: skip
+    result = one(store, claim)
+    assert (result.period_start, result.period_end) == (date(2022, 1, 1), date(2022, 12, 31))
+
+
+def test_last_year_and_in_a_year(store):
+    last = one(store, C("1,930 guns", "Police seized 1,930 guns last year.", 1930,
+                        subject="gun", period="last year"))  # fmt: skip
+    assert (last.verdict, last.period_start) == ("accurate", date(2021, 1, 1))
+    in2020 = one(store, C("1,710 guns", "Police seized 1,710 guns in 2020.", 1710,
+                          subject="gun", period="in 2020"))  # fmt: skip
+    assert (in2020.verdict, in2020.official) == ("accurate", 1710)
+
+
+def test_more_than_last_year_compares_a_year_to_date_with_the_same_dates(store):
+    s = "I want to say almost two to three hundred more than last year."
+    claim = C("almost two to three hundred", s, 200, 300, qualifier="range", hedge="almost",
+              subject="gun", change="difference", direction="up", period="last year")  # fmt: skip
+    result = one(store, claim)
+    assert result.official == 1587 - 1310
+    assert (result.compare_start, result.compare_end) == (date(2021, 1, 1), date(2021, 7, 31))
+    assert result.verdict == "accurate"
+
+
+def test_more_than_last_year_falls_back_to_the_whole_year_without_same_dates(tmp_path):
+    s = Store(tmp_path / "b.duckdb")
+    add_figures(
+        s,
+        tmp_path,
+        "guns_seized,Birmingham,2021-01-01,2021-12-31,1400,count,BPD,,2022-01-10,",
+        "guns_seized,Birmingham,2022-01-01,2022-07-31,1650,count,BPD,,2022-08-01,",
+    )
+    claim = C("250", "We have 250 more guns than last year.", 250, subject="gun",
+              change="difference", direction="up", period="last year")  # fmt: skip
+    result = one(s, claim)
+    assert (result.verdict, result.official) == ("accurate", 250)
+    assert result.compare_end == date(2021, 12, 31)
+
+
+def test_the_same_time_last_year(store):
+    s = "Guns seized are up 21 percent from the same time last year."
+    claim = C("21 percent", s, 21, unit="percent", subject="gun", change="percent_change",
+              direction="up", period="the same time last year")  # fmt: skip
+    result = one(store, claim)
+    assert result.official == pytest.approx((1587 - 1310) / 1310 * 100)
+    assert result.verdict == "accurate"
+
+
+def test_since_a_year_is_the_change_to_the_latest_full_year(store):
+    s = "We're down approximately about 29 to 32 percent since 2018."
+    claim = C("approximately about 29 to 32 percent", s, 29, 32, unit="percent",
+              qualifier="range", hedge="approximately about", subject="crime",
+              change="percent_change", direction="down", period="since 2018")  # fmt: skip
+    result = one(store, claim)
+    assert (result.period_start, result.compare_start) == (date(2021, 1, 1), date(2018, 1, 1))
+    assert result.official == pytest.approx((22600 - 33000) / 33000 * 100)
+    assert result.verdict == "accurate"
+
+
+def test_each_year_is_the_latest_year_against_the_year_before(store):
+    s = "We are probably reporting 7000 fewer crimes each year."
+    claim = C("7000", s, 7000, subject="crime", change="difference", direction="down",
+              period="each year")  # fmt: skip
+    result = one(store, claim)
+    assert (result.official, result.verdict) == (22600 - 29800, "accurate")
+    assert result.explanation.startswith("Claimed 7000 fewer crimes;")
+
+
+def test_in_march_and_a_year_ago_contrasted(store):
+    s = "Unemployment was 4.2 percent in March, up from 3.9 percent a year ago."
+    now = C("4.2 percent", s, 4.2, unit="percent", subject="unemployment", period="in March")
+    then = C("3.9 percent", s, 3.9, unit="percent", subject="unemployment", period="a year ago")
+    a, b = check(store, now, then)
+    assert (a.verdict, a.period_start) == ("accurate", date(2022, 3, 1))
+    assert (b.verdict, b.period_start, b.official) == ("accurate", date(2021, 3, 1), 3.9)
+
+
+def test_no_phrase_is_the_latest_and_a_change_compares_the_one_before(store):
+    latest = one(store, C("1,587 guns", "Police have seized 1,587 guns.", 1587, subject="gun"))
+    assert latest.period_end == date(2022, 7, 31)
+    s = "Reported crime fell 24 percent."
+    change = C("24 percent", s, 24, unit="percent", subject="crime", change="percent_change",
+               direction="down")  # fmt: skip
+    result = one(store, change)
+    assert (result.period_start, result.compare_start) == (date(2021, 1, 1), date(2020, 1, 1))
+    assert result.official == pytest.approx((22600 - 29800) / 29800 * 100)
+    assert result.verdict == "accurate"
+
+
+def test_a_place_named_in_the_text(store):
+    s = "Huntsville recorded 31 homicides last year."
+    named = C("31", s, 31, subject="homicide", period="last year", place="Huntsville")
+    in_sentence = C("31", s, 31, subject="homicide", period="last year")
+    for claim in (named, in_sentence):
+        result = one(store, claim)
+        assert (result.place, result.official, result.verdict) == ("Huntsville", 36, "inaccurate")
+    dateline = C("31", s, 31, subject="homicide", period="last year", place="BIRMINGHAM, Ala.")
+    assert one(store, dateline).place == "Huntsville"
+
+
+# --- unverifiable, never a guess --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "claim, reason",
+    [
+        (C("42", "Officials said 42 in all.", 42), "does not say what it counts"),
+        (C("300 potholes", "Crews filled 300 potholes.", 300, subject="pothole"),
+         "no official series for 'pothole'"),
+        (C("40 percent", "Shootings involving teenagers are up 40 percent this year.", 40,
+           unit="percent", subject="shooting", change="percent_change", direction="up",
+           period="this year"), "narrower group ('Shootings involving teenagers')"),
+        (C("20 teen shootings", "There were 20 teen shootings last year.", 20,
+           subject="shooting", period="last year"), "narrower group ('teen shootings')"),
+        (C("64", "Montgomery had 64 homicides last year.", 64, subject="homicide",
+           period="last year", place="Montgomery"), "no official figures for Montgomery"),
+        (C("12 shootings", "Huntsville had 12 shootings last year.", 12, subject="shooting",
+           period="last year", place="Huntsville"), "no shootings figures on record for Huntsville"),
+        (C("$5 million", "Homicides cost $5 million last year.", 5e6, unit="usd",
+           subject="homicide", period="last year"), "the claim is in usd but the series is in count"),
+        (C("82", "There were 82 homicides during the pandemic.", 82, subject="homicide",
+           period="during the pandemic"), "'during the pandemic' is not one the checker resolves"),
+        (C("2,000 guns", "Police will seize 2,000 guns next year.", 2000, subject="gun",
+           period="next year"), "after the story's date"),
+        (C("1,200 guns", "Police seized 1,200 guns in 2019.", 1200, subject="gun", period="in 2019"),
+         "no guns seized figure on record for Birmingham in 2019"),
+        (C("10 percent", "Guns seized are up 10 percent since 2015.", 10, unit="percent",
+           subject="gun", change="percent_change", direction="up", period="since 2015"),
+         "no guns seized figure on record for Birmingham in 2015 to compare with"),
+        (C("3 percent", "Shootings are down 3 percent.", 3, unit="percent", subject="shooting",
+           change="percent_change", direction="down"),
+         "no shootings figure on record for Birmingham in 2020 to compare with"),
+    ],
+)  # fmt: skip
+def test_unverifiable_paths(store, claim, reason):
+    result = one(store, claim)
+    assert result.verdict == "unverifiable"
+    assert reason in result.reason
+    assert reason in result.explanation
+    assert result.metric is None and result.place is None
+    assert result.official is None and result.error_pct is None
+
+
+def test_a_claim_whose_period_is_after_the_story_is_unverifiable(store):
+    s = "Police expect to seize 1,500 guns in 2023."
+    result = one(store, C("1,500 guns", s, 1500, subject="gun", period="in 2023"))
+    assert result.verdict == "unverifiable"
+    assert (
+        result.reason
+        == "the period (2023-01-01 to 2023-12-31) is after the story's date (2022-08-05)"
+    )
+
+
+def test_a_zero_base_has_no_percent_change(store, tmp_path):
+    add_figures(
+        store,
+        tmp_path,
+        "carjackings,Birmingham,2020-01-01,2020-12-31,0,count,BPD,,2021-01-10,",
+        "carjackings,Birmingham,2021-01-01,2021-12-31,12,count,BPD,,2022-01-10,",
+    )
+    claim = C("100 percent", "Carjackings rose 100 percent last year.", 100, unit="percent",
+              subject="carjacking", change="percent_change", direction="up", period="last year")  # fmt: skip
+    result = one(store, claim)
+    assert result.verdict == "unverifiable" and "zero" in result.reason
+
+
+def test_an_alias_phrase_names_a_more_specific_series(store, tmp_path):
+    add_figures(
+        store,
+        tmp_path,
+        "violent_crimes,Birmingham,2021-01-01,2021-12-31,3000,count,BPD,,2022-02-01,",
+    )
+    claim = C("3,000", "Violent crime reached 3,000 offenses last year.", 3000, subject="crime",
+              period="last year")  # fmt: skip
+    result = one(store, claim)
+    assert (result.metric, result.verdict) == ("violent_crimes", "accurate")
+
+
+# --- the store: both modes, vintages, re-checks, history, overrides ---------------------------
+
+
+def add_story(store, claims, *, published="2022-08-05 12:00:00", place="Birmingham") -> list[int]:
+    with store.transaction() as con:
+        feed = con.execute(
+            "INSERT INTO feeds (url, station, place) VALUES (?, 'WTST', ?) "
+            "ON CONFLICT (url) DO UPDATE SET place = excluded.place RETURNING id",
+            [f"https://feeds.test/{place}", place],
+        ).fetchone()[0]
+        story = con.execute(
+            "INSERT INTO stories (feed_id, guid, title, published) VALUES (?, ?, 't', ?) "
+            "RETURNING id",
+            [feed, f"g{published}{len(claims)}{claims[0].text}", published],
+        ).fetchone()[0]
+        version = con.execute(
+            "INSERT INTO story_versions (story_id, version, title, text, content_hash)"
+            " VALUES (?, 1, 't', 'x', 'h') RETURNING id",
+            [story],
+        ).fetchone()[0]
+        ids = insert_claims(con, story, version, claims)
+        verify.check_claims_in_store(con, ids)
+    return ids
+
+
+def stored(store, claim_id, mode):
+    with store.connect() as con:
+        return con.execute(
+            "SELECT verdict, official, as_of, overridden, explanation FROM checks"
+            " WHERE claim_id = ? AND mode = ?",
+            [claim_id, mode],
+        ).fetchone()
+
+
+def history(store, claim_id=None):
+    with store.connect() as con:
+        return con.execute(
+            "SELECT claim_id, mode, old_verdict, new_verdict, old_official, new_official, reason"
+            " FROM check_history WHERE ? IS NULL OR claim_id = ? ORDER BY id",
+            [claim_id, claim_id],
+        ).fetchall()
+
+
+def test_stored_claims_are_checked_in_both_modes(store):
+    ids = add_story(store, [guns("more than 1500", "more_than", 1500)])
+    assert stored(store, ids[0], "aired")[:2] == ("accurate", 1587)
+    assert stored(store, ids[0], "now")[:2] == ("accurate", 1587)
+
+
+def test_a_revision_changes_now_not_aired_and_is_recorded(store, tmp_path):
+    s = "Unemployment was 4.2 percent in March."
+    ids = add_story(store, [C("4.2 percent", s, 4.2, unit="percent", subject="unemployment",
+                              period="in March")], published="2022-05-01")  # fmt: skip
+    summary = add_figures(
+        store,
+        tmp_path,
+        "unemployment_rate,Birmingham,2022-03-01,2022-03-31,4.5,percent,BLS,,2022-06-15,revised",
+    )
+    assert "re-checked 1 claims" in summary
+    assert stored(store, ids[0], "aired")[:3] == ("accurate", 4.2, date(2022, 4, 27))
+    assert stored(store, ids[0], "now")[:3] == ("inaccurate", 4.5, date(2022, 6, 15))
+    assert history(store) == [
+        (ids[0], "now", "accurate", "inaccurate", 4.2, 4.5, "figures imported from extra.csv")
+    ]
+
+
+def test_as_aired_uses_a_later_vintage_only_when_none_existed_and_says_so(store):
+    ids = add_story(store, [guns("1,587")], published="2022-07-15")
+    # Only the Jan-Jul row exists, published after this story: the latest up to Jul 15 is none
+    # for YTD 2022 ending by Jul 15, so this claim has no row; a fixed period shows the flag.
+    s = "Police seized 1,587 guns as of July 31."
+    late = add_story(store, [C("1,587 guns", s, 1587, subject="gun", period="as of July 31")],
+                     published="2022-07-31")  # fmt: skip
+    aired = stored(store, late[0], "aired")
+    assert aired[0] == "accurate" and "published after the story" in aired[4]
+    assert "published after the story" not in stored(store, late[0], "now")[4]
+    assert stored(store, ids[0], "aired")[0] == "unverifiable"
+
+
+def test_recheck_all_records_only_changes(store):
+    ids = add_story(store, [guns("1,587"), guns("1,500")])
+    assert verify.recheck_all(store, "nightly") == 2
+    assert history(store) == []
+    assert stored(store, ids[1], "now")[0] == "inaccurate"
+
+
+def test_overrides_survive_rechecks_and_keep_an_audit_trail(store, tmp_path):
+    ids = add_story(store, [guns("1,500")])
+    assert stored(store, ids[0], "now")[0] == "inaccurate"
+    with pytest.raises(ValueError, match="needs a note"):
+        verify.set_override(store, ids[0], verdict="accurate")
+    result = verify.set_override(
+        store, ids[0], verdict="accurate", note="chief meant guns taken in, not logged", author="ed"
+    )
+    assert result.verdict == "accurate"
+    assert stored(store, ids[0], "now")[3] is True
+    verify.recheck_all(store, "nightly")
+    add_figures(
+        store, tmp_path, "guns_seized,Birmingham,2022-01-01,2022-07-31,1590,count,BPD,,2022-09-01,"
+    )
+    for mode in ("aired", "now"):
+        verdict, _official, _as_of, overridden, explanation = stored(store, ids[0], mode)
+        assert (verdict, overridden) == ("accurate", True)
+        assert "set by hand" in explanation and "chief meant" in explanation
+    reasons = [h[6] for h in history(store, ids[0])]
+    assert reasons[0] == "override by ed: chief meant guns taken in, not logged"
+    # A new override retires the old one; both stay in the trail.
+    verify.set_override(store, ids[0], metric="homicides", note="wrong series", author="ed")
+    with store.connect() as con:
+        trail = con.execute(
+            "SELECT verdict, metric, active FROM overrides WHERE claim_id = ? ORDER BY id", [ids[0]]
+        ).fetchall()
+    assert trail == [("accurate", None, False), (None, "homicides", True)]
+    now = stored(store, ids[0], "now")
+    assert now[0] == "inaccurate" and "homicides" in now[4]
+
+
+def test_an_override_period_is_used_for_the_check(store):
+    ids = add_story(store, [guns("1,930")])
+    result = verify.set_override(
+        store, ids[0], period_start=date(2021, 1, 1), period_end=date(2021, 12, 31), note="all 2021"
+    )
+    assert (result.verdict, result.official) == ("accurate", 1930)
+
+
+def test_check_claims_in_store_with_no_claims_does_nothing(store):
+    with store.transaction() as con:
+        assert verify.check_claims_in_store(con, []) == 0
+        assert verify.check_claims_in_store(con) == 0
+
+
+def test_check_claims_modes_and_bad_mode(store):
+    with pytest.raises(ValueError):
+        check(store, guns("1,587"), mode="later")
+    assert check(store) == []
