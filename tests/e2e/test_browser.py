@@ -52,7 +52,7 @@ def test_streamlit_answers_health(app_url):
         assert resp.read().strip() == b"ok"
 
 
-def test_a_deep_link_opened_first_gets_the_app_around_it(page, app_url, e2e_db):
+def test_a_deep_link_opened_first_gets_the_app_around_it(page, app_url, e2e_db, screenshots):
     # Run before any other page of this server: Streamlit would otherwise treat pages/ as a
     # legacy multipage folder and run the page without the entry script (appkit.page_setup).
     with Store(e2e_db).connect() as con:
@@ -64,6 +64,7 @@ def test_a_deep_link_opened_first_gets_the_app_around_it(page, app_url, e2e_db):
     assert "Official figures" in page.locator('[data-testid="stSidebarNav"]').inner_text()
     assert "Demo figures are illustrative" in page.locator('[data-testid="stSidebar"]').inner_text()
     assert page.url.endswith(f"/check?story={sid}")
+    page.screenshot(path=str(screenshots / "check-story.png"), full_page=True)
 
 
 @pytest.mark.parametrize("name", list(PAGES))
