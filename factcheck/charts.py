@@ -23,6 +23,7 @@ VERDICT_BACKGROUNDS = {"accurate": "#d3f0dc", "inaccurate": "#fbd5d5", "unverifi
 # Colours a station gets when none is given: picked by a hash of its name, so it stays the same.
 STATION_PALETTE = ("#0b4f9c", "#b3261e", "#00696b", "#6a3d9a", "#b35900", "#1f5f2a")
 RECORD_COLOUR = "#2b2b2b"
+GRAIN_COLOURS = {"year": RECORD_COLOUR, "part of a year": "#b35900", "month": "#1f4e99"}
 
 ON_AIR_WIDTH = 1920
 ON_AIR_HEIGHT = 1080
@@ -205,7 +206,7 @@ def mismatch_height(n: int) -> int:
 def series_chart(rows: pd.DataFrame, *, label: str, unit: str | None) -> alt.Chart:
     """One official series over time (latest vintage of each period), with provenance tooltips."""
     data = rows.copy()
-    data["period"] = pd.to_datetime(data.period_end)
+    data["period"] = pd.to_datetime(data.period_start)
     data["grain"] = [
         period_grain(a, b) for a, b in zip(data.period_start, data.period_end, strict=True)
     ]
@@ -223,12 +224,13 @@ def series_chart(rows: pd.DataFrame, *, label: str, unit: str | None) -> alt.Cha
         "grain:N",
         title="Period",
         scale=alt.Scale(
-            domain=["year", "part of a year", "month"], range=[RECORD_COLOUR, "#b35900", "#1f4e99"]
+            domain=[g for g in GRAIN_COLOURS if g in set(data.grain)],
+            range=[c for g, c in GRAIN_COLOURS.items() if g in set(data.grain)],
         ),
         legend=alt.Legend(orient="top"),
     )
     base = alt.Chart(data).encode(
-        x=alt.X("period:T", title="Period ending"),
+        x=alt.X("period:T", title="Period beginning"),
         y=alt.Y("value:Q", title=label, scale=alt.Scale(zero=False)),
         color=grain,
     )
@@ -320,8 +322,11 @@ def on_air_claim_chart(
         }
     )
     top = max(abs(claimed), abs(official)) * 1.7 or 1
-    footer_text = (f"Record: {period}  ·  " if period else "") + _source_line(source, as_of)
-    footer_text += f"  ·  {station}"
+    # Two lines under the bars, from the left edge of the graphic: what the record covers, and
+    # where it comes from. Long source names are cut by `limit` rather than run off the frame.
+    footer_text = (f"Record: {period}  ·  {station}\n" if period else f"{station}\n") + (
+        _source_line(source, as_of)
+    )
     base = alt.Chart(data).encode(
         y=alt.Y(
             "who:N",
@@ -360,8 +365,16 @@ def on_air_claim_chart(
     ).encode(text="shown:N")
     footer = (
         alt.Chart(pd.DataFrame({"line": [footer_text]}))
-        .mark_text(align="left", baseline="bottom", fontSize=30, font=ON_AIR_FONT, color="#444")
-        .encode(text="line:N", x=alt.value(0), y=alt.value(ON_AIR_HEIGHT - 250))
+        .mark_text(
+            align="left",
+            baseline="bottom",
+            fontSize=30,
+            font=ON_AIR_FONT,
+            color="#444",
+            lineBreak="\n",
+            lineHeight=40,
+        )
+        .encode(text="line:N", x=alt.value(-228), y=alt.value(ON_AIR_HEIGHT - 300))
     )
     subtitle = "CLAIM (light, dashed outline) against the official RECORD (solid)"
     return _on_air(bars + values + footer, title=headline, subtitle=subtitle, colour=colour)

@@ -92,6 +92,11 @@ with tab_series:
             if not vintages
             else True,
             column_order=["period_start", "period_end", "value", "source", "as_of", "notes"],
+            column_config={
+                "period_start": st.column_config.DateColumn("From"),
+                "period_end": st.column_config.DateColumn("To"),
+                "as_of": st.column_config.DateColumn("As of"),
+            },
             num_rows="fixed",
         )
         with st.form("fig_edit_note", enter_to_submit=True):
