@@ -304,3 +304,37 @@ def test_figure_edit_becomes_a_new_vintage_with_an_audit_row(db):
     row = edits.iloc[0]
     assert (row.field, row.editor, row.note) == ("value", "Sam", "PD corrected the count")
     assert float(row.old_value) == first.value and float(row.new_value) == first.value + 11
+
+
+ARTICLE = """<!doctype html><html><head><title>Guns</title></head><body>
+<nav>Home | Weather | Sports</nav>
+<article><h1>Police seize more guns</h1>
+<p>Birmingham police have seized more than 1500 guns so far this year, Chief Dana Whitfield
+said on Tuesday, as the department steps up traffic stops across the city.</p>
+<p>Homicides are up 5.1% as of August 2, according to the department, which says it will add
+patrols in the neighborhoods that have seen the most shootings this summer.</p>
+<p>The chief said officers will keep working with residents and community groups.</p>
+</article><footer>Copyright WXSS</footer></body></html>"""
+
+
+def test_check_a_story_from_a_url(db, feed_server, allow_private):
+    url = feed_server.serve("/news/guns.html", ARTICLE.encode(), content_type="text/html")
+    at = _app("pages/check.py")
+    at.segmented_control(key="check_source").set_value("From a URL").run()
+    at.text_input(key="check_url").input(url)
+    at.text_input(key="url_place").input("Birmingham, Ala.")
+    at.button(key="url_submit").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    html = "\n".join(h.value for h in at.get("html"))
+    assert html.count("<mark") >= 2
+    assert "more than 1500" in html
+
+
+def test_check_refuses_a_file_url(db):
+    at = _app("pages/check.py")
+    at.segmented_control(key="check_source").set_value("From a URL").run()
+    at.text_input(key="check_url").input("file:///etc/passwd")
+    at.button(key="url_submit").click().run()
+    assert any("only http:// and https://" in _plain(e.value) for e in at.error)
+    assert not at.get("html")
