@@ -17,6 +17,32 @@ STATIONS = ["CBS 42", "WBRC 6", "News 19", "WSFA 12", "ABC 33/40", "FOX6 News"]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September"]
 HEDGES = ["about", "nearly", "more than", "almost", "roughly", "at least", "fewer than", ""]
 
+# Sentences with no number, as real stories have between their figures: quotes, background,
+# what happens next. Each story takes a few of them.
+NARRATIVE = [
+    "Residents who spoke with {station} said they want to see more officers on foot in their "
+    "neighborhoods, not only in patrol cars.",
+    "“We know people are frustrated, and we hear them,” {name_last} said. “Our job is to earn "
+    "their trust every single day.”",
+    "The department has not said when the new technology will be online, but officials expect "
+    "the rollout to begin soon.",
+    "Neighbors described the scene as chaotic, with police tape stretched across the street and "
+    "officers going door to door.",
+    "City leaders say the plan is part of a broader effort to make downtown safer and to bring "
+    "families back to the area after dark.",
+    "The superintendent said parents will get letters in the mail explaining the changes, and "
+    "the district will hold community meetings before anything is final.",
+    "Forecasters urged drivers to stay off the roads if they can and to never drive through "
+    "standing water.",
+    "Business owners along the corridor said the construction has cut into their sales, though "
+    "most support the project in the long run.",
+    "Investigators have not released the names of the people involved while they notify relatives.",
+    "The mayor thanked first responders and asked residents to check on elderly neighbors.",
+    "Supporters packed the meeting room, and several speakers asked the council to slow down.",
+    "Officials said the review is ongoing and that more details will be released as they "
+    "become available.",
+]
+
 PASSAGES = [
     (
         "{place}, Ala. ({station}) — {place} Police Chief {name} says officers have seized "
@@ -115,7 +141,11 @@ def stories(min_words: int = 60_000, seed: int = 42) -> list[dict]:
     words = 0
     k = 0
     while words < min_words:
-        paras = [p.format(**_vars(rng)) for p in rng.sample(PASSAGES, 3)]
+        v = _vars(rng)
+        paras = [
+            p.format(**v) + " " + " ".join(n.format(**v) for n in rng.sample(NARRATIVE, 2))
+            for p in rng.sample(PASSAGES, 3)
+        ]
         text = "\n\n".join(" ".join(para.split()) for para in paras)
         out.append({"id": f"s{k}", "text": text})
         words += len(text.split())

@@ -396,14 +396,40 @@ _SENTENCE_WORDS = {"about", "more", "over", "nearly", "almost", "some", "around"
                    "estimated"}  # fmt: skip
 
 
-def _number_candidates(text: str) -> list[numbers.NumberMatch]:
-    """Number phrases in a sentence that may be claims (cheap rules only)."""
-    out = []
-    for m in numbers.find_numbers(text):
-        if _cheap_rejects(text, m):
-            continue
-        out.append(m)
-    return out
+@functools.lru_cache(maxsize=8192)
+def _number_candidates(text: str) -> tuple[numbers.NumberMatch, ...]:
+    """Number phrases in a sentence that may be claims (cheap rules only). Cached: the pre-pass
+    and the sentence pass ask for the same sentence."""
+    periods = _period_spans(text)
+    return tuple(
+        m
+        for m in numbers.find_numbers(text)
+        if not _cheap_rejects(text, m)
+        and not any(ps <= m.start and m.end <= pe for ps, pe in periods)
+        and not _cheap_idiom_or_year(text, m)
+    )
+
+
+def _cheap_idiom_or_year(text: str, m: numbers.NumberMatch) -> bool:
+    """The text-only half of the parse rules: a year after a time preposition, a share written
+    with a slash, "one" in an idiom, a duration used as a time reference."""
+    before = text[max(0, m.start - 30) : m.start]
+    after = text[m.end : m.end + 40]
+    if "/" in m.text or m.text.lower() in ("half", "a half", "quarter", "a quarter"):
+        return True
+    if _is_year(m) and re.search(
+        r"\b(?:in|since|of|by|from|through|until|before|after|during|between|and|to|year|"
+        r"fiscal|FY|early|late|mid|spring|summer|fall|winter)\s*$",
+        before,
+        re.I,
+    ):
+        return True
+    if m.text.lower() == "one" and (
+        _IDIOM_ONE_AFTER.match(after) or _IDIOM_ONE_BEFORE.search(before)
+    ):
+        return True
+    unit = re.match(r"^\s+(years?|months?|weeks?|days?|hours?|minutes?|decades?)\b", after, re.I)
+    return bool(unit and _TIME_REF_BEFORE.search(before))
 
 
 def _period_spans(text: str) -> list[tuple[int, int]]:
@@ -1432,7 +1458,7 @@ def extract_claims(nlp: Language, text: str, published: date | None = None) -> l
 
 
 def extract_batch(
-    nlp: Language, texts: list[tuple[str, date | None]], n_process: int = 1, batch_size: int = 64
+    nlp: Language, texts: list[tuple[str, date | None]], n_process: int = 1, batch_size: int = 256
 ) -> list[list[Claim]]:
     """Claims for many stories: only sentences with a number candidate go through the parser,
     in `nlp.pipe` batches; offsets map back to each original text."""
