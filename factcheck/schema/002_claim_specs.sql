@@ -1,0 +1,35 @@
+-- 002: what each stored claim was matched to (series, place, period rule, acceptance interval),
+-- kept so a re-check after new figures is one SQL statement over these rows instead of
+-- re-reading every claim's words. A row is valid while its fingerprint matches the catalogue,
+-- place aliases and series on record (and the story date and station place are unchanged);
+-- verify.py recomputes stale or missing rows and an override deletes its claim's row.
+CREATE TABLE claim_specs (
+    claim_id INTEGER PRIMARY KEY,
+    fingerprint VARCHAR NOT NULL,
+    station_place VARCHAR,
+    published DATE NOT NULL,
+    metric VARCHAR,
+    place VARCHAR,
+    kind VARCHAR,
+    t_start DATE,
+    t_end DATE,
+    year_start DATE,
+    shift_years INTEGER,
+    c_kind VARCHAR,
+    c_start DATE,
+    c_end DATE,
+    c_years INTEGER,
+    c2_start DATE,
+    c2_end DATE,
+    change VARCHAR,
+    acc_lo DOUBLE,
+    acc_hi DOUBLE,
+    use_abs BOOLEAN,
+    mid DOUBLE,
+    pre_reason VARCHAR,
+    claim_text VARCHAR,
+    label VARCHAR,
+    unit VARCHAR,
+    ov_verdict VARCHAR,
+    ov_note VARCHAR
+);
