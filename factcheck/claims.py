@@ -356,7 +356,7 @@ def _cheap_rejects(text: str, m: numbers.NumberMatch) -> bool:
                 return True  # "August 2", "Aug. 14"
             if re.search(rf"\b{_MONTH_RE}(?:\s+\d{{1,2}})?,?\s*$", before) and _is_year(m):
                 return True
-            if m.plain_int == "911":
+            if re.fullmatch(r"[2-9]11", m.plain_int):  # 311, 911: service lines, not counts
                 return True
         if _DURATION_ADJ.match(after):
             return True  # "a 10-year plan", "a two-day festival"
