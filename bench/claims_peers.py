@@ -31,8 +31,6 @@ import test_eval_quantulum as qeval  # noqa: E402
 import test_eval_recognizers as rteval  # noqa: E402
 from quantulum3 import parser as qparser  # noqa: E402
 
-from factcheck import numbers  # noqa: E402
-
 DEMO = ROOT / "data" / "demo"
 
 
