@@ -42,7 +42,8 @@ def page_setup(page_file: str) -> None:
     """First lines of every page: make sure the page runs inside the app's router.
 
     Streamlit treats a `pages/` folder next to the entry script as a legacy multipage app until
-    the entry script has called `st.navigation` once in the process. A bookmark such as
+    the entry script has called `st.navigation` once in the process (AppTest even resets this
+    before every run, so in AppTest a rerun runs the current page alone, without the sidebar). A bookmark such as
     /claims?… opened first after a restart would then run the page alone, without the sidebar.
     This sends such a run to the entry script, remembering the page and its query parameters;
     the entry script then switches to that page (see streamlit_app.py).

@@ -338,3 +338,35 @@ def test_check_refuses_a_file_url(db):
     at.button(key="url_submit").click().run()
     assert any("only http:// and https://" in _plain(e.value) for e in at.error)
     assert not at.get("html")
+
+
+def test_pages_render_with_verdicts_as_aired(db):
+    at = _app()
+    at.radio(key="mode").set_value("aired").run()
+    assert not at.exception
+    for page in PAGES:
+        # AppTest reruns a page without the entry script (see appkit.page_setup), so the
+        # sidebar's choice is set again in the session for each page.
+        at.session_state["mode"] = "aired"
+        at.switch_page(page).run()
+        assert not at.exception, (page, [e.value for e in at.exception])
+    with Store(db).connect() as con:
+        changed = con.execute(
+            "SELECT a.claim_id, a.verdict, n.verdict FROM checks a JOIN checks n USING (claim_id)"
+            " WHERE a.mode = 'aired' AND n.mode = 'now' AND a.verdict <> n.verdict"
+        ).fetchall()
+    assert changed, "the demo has a verdict overtaken by revised figures"
+    claim_id, aired_verdict, now_verdict = changed[0]
+    verdicts = {}
+    for mode in ("aired", "now"):
+        at.session_state["mode"] = mode
+        at.switch_page("pages/claims.py").run()
+        rows = _frame(at, "explanation")
+        verdicts[mode] = rows[rows.text == q_claim_text(db, claim_id)].verdict.iloc[0]
+    assert verdicts["aired"].endswith(aired_verdict)
+    assert verdicts["now"].endswith(now_verdict)
+
+
+def q_claim_text(db, claim_id: int) -> str:
+    with Store(db).connect() as con:
+        return con.execute("SELECT text FROM claims WHERE id = ?", [claim_id]).fetchone()[0]
