@@ -790,6 +790,10 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
     return _subject_of(verb)
 
 
+_TO_VERBS = {"bring", "raise", "push", "lift", "increase", "boost", "cut", "reduce", "lower",
+             "put", "set", "take", "drive", "send", "grow", "hike", "drop", "trim"}  # fmt: skip
+
+
 def _to_object(anchor: Token, verb: Token | None) -> Token | None:
     """The object of "bring X to N", "raise X to N": what N measures."""
     t = anchor
@@ -797,6 +801,8 @@ def _to_object(anchor: Token, verb: Token | None) -> Token | None:
         t = t.head
     if verb is None or t.dep_ != "pobj" or t.head.lower_ not in ("to", "at"):
         return None
+    if verb.lemma_.lower() not in _TO_VERBS:
+        return None  # "restored power to 18,000": the 18,000 are not power
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     return objs[0] if objs else None
 
@@ -806,7 +812,7 @@ def _is_object(tok: Token) -> bool:
     t = tok
     while t.head != t and (t.head.like_num or t.head.text in ("$", "%") or t.dep_ == "quantmod"):
         t = t.head
-    return t.dep_ in ("dobj", "pobj") and t.head.lemma_ not in ("be", "of", "at", "by", "to")
+    return t.dep_ in ("dobj", "pobj") and t.head.lemma_ not in ("be", "of")
 
 
 def _pct(unit: str) -> bool:
@@ -872,6 +878,8 @@ def _period_for(
         lo, hi = (end, s) if s >= end else (e, start)
         if any(lo <= o.start and o.end <= hi for o in others):
             continue
+        if s < start and s > 3 and re.search(r",|;|\band\b|\bbut\b", sent_text[e:start]):
+            continue  # a phrase before the claim, across a clause break, is another claim's
         d = s - end if s >= end else start - e
         if d < 0:
             continue
@@ -976,36 +984,45 @@ _COMMON_SPEAKERS = {"police", "officials", "official", "deputies", "investigator
                     "their", "our", "its", "he", "she", "we", "they", "i"}  # fmt: skip
 
 
+_PLACE_SUFFIX = re.compile(r"\b(?:County|City|Parish|Township|Metro|Valley|Area)$")
+
+
 def _place_for(anchor: Token, names: set[str]) -> str | None:
-    """A proper noun the claim's clause names as where the number applies."""
+    """A proper noun the claim's clause names as where the number applies: "in X" (also "across",
+    "throughout"), or a one-word name (or "X County") as the clause's subject or a compound
+    ("Huntsville recorded 31 homicides", "Huntsville police"). Without NER this stays careful:
+    a two-word name that is not "in X" or "X County" is taken for a person, not a place."""
     verb = _clause_verb(anchor)
-    candidates: list[Token] = []
     noun = anchor.head if anchor.head != anchor else anchor
+    found: list[tuple[Token, bool]] = []  # (token, after "in")
     for base in (noun, verb):
         if base is None:
             continue
         for c in base.children:
             if c.dep_ in ("nsubj", "compound", "nmod", "poss") and c.pos_ == "PROPN":
-                candidates.append(c)
-            if c.dep_ in ("nsubj",) and c.pos_ == "NOUN":
-                candidates += [g for g in c.children if g.dep_ in ("compound", "poss", "nmod")
-                               and g.pos_ == "PROPN"]  # fmt: skip
-            if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout", "for"):
-                candidates += [g for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
-    for c in candidates:
-        words = [t for t in c.subtree if t.pos_ == "PROPN" or t.lower_ in ("county", "city")]
+                found.append((c, False))
+            if c.dep_ == "nsubj" and c.pos_ == "NOUN":
+                found += [(g, False) for g in c.children
+                          if g.dep_ in ("compound", "poss", "nmod") and g.pos_ == "PROPN"]  # fmt: skip
+            if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout"):
+                found += [(g, True) for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+    for tok, after_in in found:
+        words = [t for t in tok.subtree if t.pos_ == "PROPN" and t.i <= tok.i]
         if not words:
             continue
-        text = " ".join(t.text for t in words if t.i <= c.i + 2)
+        text = tok.doc[words[0].i : tok.i + 1].text
         text = re.sub(r"[’']s$", "", text).strip()
         low = text.lower()
+        multi = " " in text
         if (
             not text
             or text in names
-            or any(text in n.split() for n in names)
             or low in MONTHS
+            or text in MONTH_NAMES
             or low in ("police", "chief", "sheriff", "mayor", "state", "city", "county")
-            or (text.isupper() and len(text) > 2 and " " not in text)
+            or (text.isupper() and len(text) > 2 and not multi)
+            or (multi and not after_in and not _PLACE_SUFFIX.search(text))
+            or _ORG_WORDS.search(text)
         ):
             continue
         return text
@@ -1198,7 +1215,10 @@ class _People:
                 return name
         low = re.sub(r"^[\w.-]+[’']s\s+", "", low)  # "the state's trial court" -> "trial court"
         parts = low.split()
-        return parts[-1] if len(parts) > 2 else low
+        roles = ("spokesperson", "spokesman", "spokeswoman", "official", "officer", "analyst",
+                 "expert", "representative", "agent", "investigator", "worker", "employee")  # fmt: skip
+        # "a city elections spokesperson" -> spokesperson; "the state labor office" stays
+        return parts[-1] if len(parts) > 2 and parts[-1] in roles else low
 
     def add(self, name: str, title: str, pos: int) -> None:
         if all(n != name for n, _t, _p in self.full):

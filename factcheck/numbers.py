@@ -472,11 +472,17 @@ def _read_phrase(p: _Parser, i: int) -> tuple[dict, int] | None:
         joined = False  # "1000 - 5000" and "40-50" are ranges; "40 -50" is not
     if joined and sep == "to" and p.low(start_i - 1) == "from" and not _is_range_from(p, start_i):
         joined = False  # "rose from 20 to 30": two values, not a range
+    if joined and sep == "to" and p.low(start_i - 1) == "by":
+        joined = False  # "grew by 0.4 percent to 618,639": a change, then the new level
     if joined:
         k = j + 1
         if p.tok(k) is not None and p.tok(k).text in CURRENCY_PREFIX:
             k += 1
         second = p.read_core(k)
+        if second is not None:
+            u2, _k3 = _read_unit(p, second[1])
+            if first_unit and not u2 and sep == "to":
+                second = None  # "0.4 percent to 618,639": a percent is not a range's bound
         if second is not None:
             high, k2, info2 = second
             u2, k3 = _read_unit(p, k2)

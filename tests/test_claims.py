@@ -327,3 +327,56 @@ def test_six_hundred_word_script_is_fast_warm(nlp):
     start = time.perf_counter()
     extract_claims(nlp, text)
     assert time.perf_counter() - start < 0.5
+
+
+def test_change_then_new_level_are_two_claims(nlp):
+    found = extract_claims(nlp, "The town grew by 1.5 percent to 48,210 people in 2024.")
+    assert [(c.text, c.unit, c.change) for c in found] == [
+        ("1.5 percent", "percent", "percent_change"),
+        ("48,210", "count", "level"),
+    ]
+
+
+def test_period_phrase_belongs_to_its_own_clause(nlp):
+    text = "Diesel is 9 cents lower than a week ago and 40 cents lower than a year ago."
+    found = extract_claims(nlp, text)
+    assert [(c.text, c.low, c.period, c.direction) for c in found] == [
+        ("9 cents", pytest.approx(0.09), "a week ago", "down"),
+        ("40 cents", pytest.approx(0.40), "a year ago", "down"),
+    ]
+
+
+def test_tacked_on_change_shares_the_subject(nlp):
+    text = "The county jail holds 2,310 inmates, up 6 percent from a year ago."
+    found = extract_claims(nlp, text)
+    assert [(c.text, c.subject, c.change) for c in found] == [
+        ("2,310", "inmate", "level"),
+        ("6 percent", "inmate", "percent_change"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Report potholes by calling 311.",  # a service line
+        "News 4 and 7 Action News were at the scene.",  # station names around the number
+        "The one-bedroom units rent quickly after a two-alarm fire.",  # kinds, not counts
+        "Full coverage airs tonight at 10.",  # clock time
+        "Denver7 asked the county for comment.",  # station glued to its number
+        "The 2027 budget goes to a vote next week.",  # a year naming a budget
+    ],
+)
+def test_more_not_claims(nlp, sentence):
+    assert texts(nlp, sentence) == []
+
+
+def test_below_zero_is_negative_degrees(nlp):
+    c = one(nlp, "Lows will drop to 8 below zero on Friday.", "8")
+    assert (c.low, c.unit) == (-8, "degrees")
+
+
+def test_dateline_is_not_a_speaker_or_claim(nlp):
+    text = "DECATUR, Ala. (WAAY) — The county added 310 jobs in May, the state labor office said."
+    (c,) = extract_claims(nlp, text)
+    assert c.text == "310" and c.speaker == "state labor office"
+    assert not c.sentence.startswith("DECATUR")
