@@ -11,6 +11,7 @@ import io
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -40,7 +41,26 @@ SYNONYMS: tuple[frozenset[str], ...] = (
 )
 # Words in a metric's id that say how it is counted, not what ("guns_seized" is about guns).
 GENERIC_WORDS = frozenset(
-    ["seized", "reported", "recorded", "total", "number", "count", "counts", "of", "per", "rate", "ytd", "annual", "monthly", "yearly", "by", "in", "all", "city"]
+    [
+        "seized",
+        "reported",
+        "recorded",
+        "total",
+        "number",
+        "count",
+        "counts",
+        "of",
+        "per",
+        "rate",
+        "ytd",
+        "annual",
+        "monthly",
+        "yearly",
+        "by",
+        "in",
+        "all",
+        "city",
+    ]
 )
 # Words that name the station's own place rather than another one.
 OWN_PLACE_WORDS = ("the city", "city", "citywide", "city-wide", "the town", "town", "here")
@@ -419,6 +439,7 @@ def figures_frame(figures: list[Figure]) -> pd.DataFrame:
 # --- the metrics catalogue --------------------------------------------------------------------
 
 
+@lru_cache(maxsize=100_000)
 def lemma(word: str) -> str:
     """A crude singular for matching aliases: 'guns' -> 'gun', 'offenses' -> 'offense'."""
     word = word.lower().strip()
@@ -431,6 +452,7 @@ def lemma(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=100_000)
 def normalise_alias(text: str) -> str:
     words = re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", text.lower())
     return " ".join(lemma(w) for w in words)

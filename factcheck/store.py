@@ -877,10 +877,10 @@ def stage_figures(con: duckdb.DuckDBPyConnection, frame) -> list[tuple]:
 
 def insert_staged_figures(con: duckdb.DuckDBPyConnection, source_name: str) -> tuple[int, int]:
     """Insert `_fig_stage` rows not yet on record, set-based; returns (inserted, already there)."""
-    total = con.execute("SELECT count(*) FROM _fig_stage").fetchone()[0]
+    total = con.execute("SELECT count(*) FROM _fig_stage").fetchall()[0][0]
     import_id = con.execute(
         "INSERT INTO figure_imports (source_name, rows) VALUES (?, 0) RETURNING id", [source_name]
-    ).fetchone()[0]
+    ).fetchall()[0][0]
     con.execute(
         "INSERT INTO figures (metric, place, period_start, period_end, value, unit, source,"
         " source_url, as_of, notes, import_id)"
@@ -892,7 +892,7 @@ def insert_staged_figures(con: duckdb.DuckDBPyConnection, source_name: str) -> t
     )
     inserted = con.execute(
         "SELECT count(*) FROM figures WHERE import_id = ?", [import_id]
-    ).fetchone()[0]
+    ).fetchall()[0][0]
     con.execute("UPDATE figure_imports SET rows = ? WHERE id = ?", [inserted, import_id])
     con.execute("DROP TABLE IF EXISTS _fig_stage")
     return inserted, total - inserted
@@ -970,38 +970,145 @@ def add_override(con: duckdb.DuckDBPyConnection, claim_id: int, fields: dict) ->
             fields.get("author"),
             fields.get("active", True),
         ],
-    ).fetchone()
+    ).fetchall()[0]
     return row[0]
 
 
 def claim_exists(con: duckdb.DuckDBPyConnection, claim_id: int) -> bool:
-    return con.execute("SELECT count(*) FROM claims WHERE id = ?", [claim_id]).fetchone()[0] > 0
+    return con.execute("SELECT count(*) FROM claims WHERE id = ?", [claim_id]).fetchall()[0][0] > 0
+
+
+_SPEC_SELECT = (
+    "CAST(published AS DATE) AS published, CAST(metric AS VARCHAR) AS metric,"
+    " CAST(place AS VARCHAR) AS place, CAST(kind AS VARCHAR) AS kind,"
+    " CAST(t_start AS DATE) AS t_start, CAST(t_end AS DATE) AS t_end,"
+    " CAST(year_start AS DATE) AS year_start, CAST(shift_years AS INTEGER) AS shift_years,"
+    " CAST(c_kind AS VARCHAR) AS c_kind, CAST(c_start AS DATE) AS c_start,"
+    " CAST(c_end AS DATE) AS c_end, CAST(c_years AS INTEGER) AS c_years,"
+    " CAST(c2_start AS DATE) AS c2_start, CAST(c2_end AS DATE) AS c2_end,"
+    " CAST(change AS VARCHAR) AS change, CAST(acc_lo AS DOUBLE) AS acc_lo,"
+    " CAST(acc_hi AS DOUBLE) AS acc_hi, CAST(use_abs AS BOOLEAN) AS use_abs,"
+    " CAST(mid AS DOUBLE) AS mid, CAST(pre_reason AS VARCHAR) AS pre_reason,"
+    " CAST(claim_text AS VARCHAR) AS claim_text, CAST(label AS VARCHAR) AS label,"
+    " CAST(unit AS VARCHAR) AS unit, CAST(ov_verdict AS VARCHAR) AS ov_verdict,"
+    " CAST(ov_note AS VARCHAR) AS ov_note"
+)
+
+
+def _create_macros(con: duckdb.DuckDBPyConnection) -> None:
+    for sql in _CHECK_MACROS:
+        con.execute(sql)
 
 
 def compute_checks(con: duckdb.DuckDBPyConnection, spec) -> None:
     """Run the check statement over `spec` (a DataFrame with SPEC_COLUMNS) into `_chk`."""
-    for sql in _CHECK_MACROS:
-        con.execute(sql)
+    _create_macros(con)
     con.register("_spec_in", spec)
     try:
         con.execute(
-            "CREATE OR REPLACE TEMP TABLE _spec AS SELECT CAST(cid AS BIGINT) AS cid,"
-            " CAST(published AS DATE) AS published, CAST(metric AS VARCHAR) AS metric,"
-            " CAST(place AS VARCHAR) AS place, CAST(kind AS VARCHAR) AS kind,"
-            " CAST(t_start AS DATE) AS t_start, CAST(t_end AS DATE) AS t_end,"
-            " CAST(year_start AS DATE) AS year_start, CAST(shift_years AS INTEGER) AS shift_years,"
-            " CAST(c_kind AS VARCHAR) AS c_kind, CAST(c_start AS DATE) AS c_start,"
-            " CAST(c_end AS DATE) AS c_end, CAST(c_years AS INTEGER) AS c_years,"
-            " CAST(c2_start AS DATE) AS c2_start, CAST(c2_end AS DATE) AS c2_end,"
-            " CAST(change AS VARCHAR) AS change, CAST(acc_lo AS DOUBLE) AS acc_lo,"
-            " CAST(acc_hi AS DOUBLE) AS acc_hi, CAST(use_abs AS BOOLEAN) AS use_abs,"
-            " CAST(mid AS DOUBLE) AS mid, CAST(pre_reason AS VARCHAR) AS pre_reason,"
-            " CAST(claim_text AS VARCHAR) AS claim_text, CAST(label AS VARCHAR) AS label,"
-            " CAST(unit AS VARCHAR) AS unit, CAST(ov_verdict AS VARCHAR) AS ov_verdict,"
-            " CAST(ov_note AS VARCHAR) AS ov_note FROM _spec_in"
+            "CREATE OR REPLACE TEMP TABLE _spec AS SELECT CAST(cid AS BIGINT) AS cid, "  # noqa: S608 (constant column list)
+            + _SPEC_SELECT
+            + " FROM _spec_in"
         )
     finally:
         _unregister(con, "_spec_in")
+    con.execute(_CHECK_SQL)
+
+
+def spec_fingerprint(con: duckdb.DuckDBPyConnection, code_version: str) -> str:
+    """A digest of everything a claim's match depends on besides its own words: the
+    catalogue, its aliases, the place aliases and the (metric, place) series on record."""
+    return con.execute(
+        "SELECT md5(? || '#' || coalesce((SELECT string_agg(metric || '|' || label || '|'"
+        "  || unit || '|' || aliases, ';' ORDER BY metric) FROM metrics), '')"
+        " || '#' || coalesce((SELECT string_agg(alias || '|' || metric, ';'"
+        "  ORDER BY alias, metric) FROM metric_aliases), '')"
+        " || '#' || coalesce((SELECT string_agg(alias || '|' || place, ';' ORDER BY alias)"
+        "  FROM place_aliases), '')"
+        " || '#' || coalesce((SELECT string_agg(metric || '|' || place, ';'"
+        "  ORDER BY metric, place) FROM (SELECT DISTINCT metric, place FROM figures)), ''))",
+        [code_version],
+    ).fetchall()[0][0]
+
+
+def _want_ids(con: duckdb.DuckDBPyConnection, claim_ids: list[int] | None) -> None:
+    """`_want`: the claims asked for (every claim when None)."""
+    import pandas as pd
+
+    if claim_ids is None:
+        con.execute("CREATE OR REPLACE TEMP TABLE _want AS SELECT id FROM claims")
+        return
+    con.register("_want_in", pd.DataFrame({"id": list(claim_ids)}, dtype="int64"))
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE _want AS SELECT DISTINCT id FROM _want_in")
+    finally:
+        _unregister(con, "_want_in")
+
+
+def versions_needing_specs(
+    con: duckdb.DuckDBPyConnection, claim_ids: list[int] | None, fingerprint: str
+) -> list[int]:
+    """Story versions holding a wanted claim whose saved match is missing or stale."""
+    _want_ids(con, claim_ids)
+    rows = con.execute(
+        "SELECT DISTINCT c.version_id FROM claims c"
+        " JOIN _want w ON w.id = c.id"
+        " JOIN stories s ON s.id = c.story_id LEFT JOIN feeds f ON f.id = s.feed_id"
+        " LEFT JOIN claim_specs p ON p.claim_id = c.id AND p.fingerprint = ?"
+        "  AND p.published = CAST(coalesce(s.published, s.first_seen) AS DATE)"
+        "  AND p.station_place IS NOT DISTINCT FROM f.place"
+        " WHERE p.claim_id IS NULL ORDER BY 1",
+        [fingerprint],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def claims_of_versions(con: duckdb.DuckDBPyConnection, version_ids: list[int]):
+    """Every claim of these story versions with its story's date and station place, in order."""
+    import pandas as pd
+
+    con.register("_versions", pd.DataFrame({"v": list(version_ids)}, dtype="int64"))
+    try:
+        return con.execute(
+            "SELECT c.id, c.version_id, c.seq, c.text, c.start_char, c.end_char, c.sentence,"
+            " c.low, c.high, c.unit, c.qualifier, c.subject, c.change, c.direction, c.period,"
+            " c.speaker, c.hedge, c.place,"
+            " CAST(coalesce(s.published, s.first_seen) AS DATE) AS published,"
+            " f.place AS station_place"
+            " FROM claims c JOIN stories s ON s.id = c.story_id"
+            " LEFT JOIN feeds f ON f.id = s.feed_id"
+            " WHERE c.version_id IN (SELECT v FROM _versions) ORDER BY c.version_id, c.seq"
+        ).df()
+    finally:
+        _unregister(con, "_versions")
+
+
+def save_specs(con: duckdb.DuckDBPyConnection, spec, fingerprint: str) -> None:
+    """Replace the saved matches of the claims in `spec` (SPEC_COLUMNS + station_place)."""
+    con.register("_specs_in", spec)
+    try:
+        con.execute("DELETE FROM claim_specs WHERE claim_id IN (SELECT cid FROM _specs_in)")
+        con.execute(
+            "INSERT INTO claim_specs SELECT CAST(cid AS INTEGER), ?,"  # noqa: S608 (constant column list)
+            " CAST(station_place AS VARCHAR), " + _SPEC_SELECT + " FROM _specs_in",
+            [fingerprint],
+        )
+    finally:
+        _unregister(con, "_specs_in")
+
+
+def drop_spec(con: duckdb.DuckDBPyConnection, claim_id: int) -> None:
+    con.execute("DELETE FROM claim_specs WHERE claim_id = ?", [claim_id])
+
+
+def compute_checks_from_specs(con: duckdb.DuckDBPyConnection) -> None:
+    """Run the check statement over the saved matches of the claims in `_want`."""
+    _create_macros(con)
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _spec AS SELECT CAST(claim_id AS BIGINT) AS cid, "  # noqa: S608 (constant column list)
+        + _SPEC_SELECT
+        + " FROM claim_specs WHERE claim_id IN (SELECT id FROM _want)"
+    )
     con.execute(_CHECK_SQL)
 
 
@@ -1036,20 +1143,22 @@ def save_computed_checks(con: duckdb.DuckDBPyConnection, reason: str) -> int:
         " compare_start, compare_end, error_pct, source, source_url, as_of, explanation, reason,"
         " overridden FROM _chk"
     )
-    n = con.execute("SELECT count(DISTINCT claim_id) FROM _chk").fetchone()[0]
+    n = con.execute("SELECT count(DISTINCT claim_id) FROM _chk").fetchall()[0][0]
     con.execute("DROP TABLE IF EXISTS _chk")
     con.execute("DROP TABLE IF EXISTS _spec")
+    con.execute("DROP TABLE IF EXISTS _want")
     return n
 
 
 def stored_check(con: duckdb.DuckDBPyConnection, claim_id: int, mode: str) -> tuple | None:
     """One saved check, with CHECK_FIELDS."""
-    return con.execute(
+    rows = con.execute(
         "SELECT claim_id, mode, verdict, metric, place, official, period_start, period_end,"
         " compare_start, compare_end, error_pct, source, source_url, as_of, explanation, reason,"
         " overridden FROM checks WHERE claim_id = ? AND mode = ?",
         [claim_id, mode],
-    ).fetchone()
+    ).fetchall()
+    return rows[0] if rows else None
 
 
 def check_history(con: duckdb.DuckDBPyConnection, claim_id: int) -> list[tuple]:

@@ -93,9 +93,10 @@ class Catalogue:
     aliases: dict[str, set[str]]  # normalised alias -> metrics
     places: dict[str, str]  # lower-case alias -> place
     series: set[tuple[str, str]]
-    _phrase_res: list[tuple[re.Pattern, str, int]] = field(default_factory=list)
+    _alias_re: re.Pattern | None = None
     _place_re: re.Pattern | None = None
     _norm_places: dict[str, str] | None = None
+    _metric_aliases: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, con) -> Catalogue:
@@ -114,9 +115,13 @@ class Catalogue:
         return cat
 
     def _compile(self) -> None:
-        for alias, metrics in self.aliases.items():
-            for metric in metrics:
-                self._phrase_res.append((_alias_regex(alias), metric, len(alias.split())))
+        # One pattern for every alias, longest first, so one pass over a sentence finds them.
+        aliases = sorted(self.aliases, key=lambda a: (-len(a), a))
+        if aliases:
+            self._alias_re = re.compile(
+                "|".join(_alias_regex(a).pattern for a in aliases), re.IGNORECASE
+            )
+        self._found_cache: dict[str, list[tuple[int, int, str]]] = {}
         names = sorted(
             {a for a in self.places if a not in OWN_PLACE_WORDS and len(a) > 2},
             key=len,
@@ -143,6 +148,28 @@ class Catalogue:
                 return found
         return None
 
+    def aliases_in(self, sentence: str) -> list[tuple[int, int, str]]:
+        """(start, end, normalised alias) of every catalogue alias the sentence holds."""
+        cached = self._found_cache.get(sentence)
+        if cached is not None:
+            return cached
+        found = []
+        if self._alias_re is not None:
+            for m in self._alias_re.finditer(sentence):
+                key = normalise_alias(m.group(0))
+                if key in self.aliases:
+                    found.append((m.start(), m.end(), key))
+        if len(self._found_cache) < 100_000:
+            self._found_cache[sentence] = found
+        return found
+
+    def metric_alias_set(self, metric: str) -> set[str]:
+        cached = self._metric_aliases.get(metric)
+        if cached is None:
+            m = self.metrics.get(metric) or Metric(metric, metric, "count")
+            cached = self._metric_aliases[metric] = metric_aliases(m)
+        return cached
+
     def label(self, metric: str) -> str:
         m = self.metrics.get(metric)
         label = m.label if m else metric.replace("_", " ")
@@ -159,6 +186,7 @@ def _norm_place(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
+@lru_cache(maxsize=10_000)
 def _alias_regex(alias: str) -> re.Pattern:
     parts = []
     for word in alias.split():
@@ -208,41 +236,37 @@ def match_metric(
     subject = normalise_alias(claim.subject) if claim.subject else ""
     subject_words = set(subject.split())
     found: dict[str, tuple[int, int]] = {}  # metric -> (words in alias, -distance)
-    for regex, metric, words in cat._phrase_res:
-        for m in regex.finditer(sentence):
-            phrase_words = set(normalise_alias(m.group(0)).split())
-            # A multiword phrase only counts when it holds the subject (or there is no subject);
-            # a one-word alias must be the subject itself.
-            if subject and not (phrase_words & _synonyms(subject_words)):
-                continue
-            dist = min(abs(m.start() - pos), abs(m.end() - pos))
-            key = (words, -dist)
-            if metric not in found or key > found[metric]:
-                found[metric] = key
-    if subject and not any(
-        _alias_regex(w).search(sentence) for w in _synonyms(subject_words) if len(w) > 2
-    ):
+    matches = cat.aliases_in(sentence)
+    subject_syn = _synonyms(frozenset(subject_words))
+    for start, end, key in matches:
+        # A multiword phrase only counts when it holds the subject (or there is no subject);
+        # a one-word alias must be the subject itself.
+        words = key.split()
+        if subject and not (set(words) & subject_syn):
+            continue
+        dist = min(abs(start - pos), abs(end - pos))
+        rank = (len(words), -dist)
+        for metric in cat.aliases[key]:
+            if metric not in found or rank > found[metric]:
+                found[metric] = rank
+    if subject and not any(_word_in(w, sentence) for w in subject_syn if len(w) > 2):
         # The subject came from an earlier sentence; a series this sentence names wins.
-        for regex, metric, words in cat._phrase_res:
-            if words != 1:
+        for start, end, key in matches:
+            if " " in key:
                 continue
-            for m in regex.finditer(sentence):
-                dist = min(abs(m.start() - pos), abs(m.end() - pos))
-                key = (2, -dist)
-                if metric not in found or key > found[metric]:
-                    found[metric] = key
+            dist = min(abs(start - pos), abs(end - pos))
+            rank = (2, -dist)
+            for metric in cat.aliases[key]:
+                if metric not in found or rank > found[metric]:
+                    found[metric] = rank
     if subject:
         for metric in cat.aliases.get(subject, ()):
             found.setdefault(metric, (1, -10_000))
     if not found and inherited:
         # The claim leans on the one before it ("That is down 20 percent"), or names only the
         # head of its series ("deaths" after "289 overdose deaths").
-        heads = (
-            {a.split()[-1] for a in metric_aliases(cat.metrics[inherited])}
-            if (inherited in cat.metrics)
-            else set()
-        )
-        if not subject or _synonyms(subject_words) & heads:
+        heads = {a.split()[-1] for a in cat.metric_alias_set(inherited)}
+        if not subject or subject_syn & heads:
             return inherited, None
     if not found:
         if not subject:
@@ -266,27 +290,36 @@ def match_metric(
     return best[0], None
 
 
-def _synonyms(words: set[str]) -> set[str]:
+@lru_cache(maxsize=100_000)
+def _word_in(word: str, sentence: str) -> bool:
+    return _alias_regex(word).search(sentence) is not None
+
+
+@lru_cache(maxsize=4096)
+def _synonyms(words: frozenset[str]) -> frozenset[str]:
     from factcheck.figures import SYNONYMS
 
     out = set(words)
     for group in SYNONYMS:
         if out & group:
             out |= group
-    return out
+    return frozenset(out)
 
 
-def narrower_group(claim: Claim, metric: Metric) -> str | None:
+def narrower_group(claim: Claim, metric: Metric, aliases: set[str] | None = None) -> str | None:
     """The words that narrow the claim's subject below the series, if any (docs/verdicts.md)."""
     if not claim.subject:
         return None
-    sentence = claim.sentence or ""
-    aliases = metric_aliases(metric)
+    return _narrower(claim.sentence or "", claim.subject, _claim_pos(claim),
+                     frozenset(aliases if aliases is not None else metric_aliases(metric)))  # fmt: skip
+
+
+@lru_cache(maxsize=100_000)
+def _narrower(sentence: str, subject: str, pos: int, aliases: frozenset[str]) -> str | None:
     alias_words = {w for a in aliases for w in a.split()}
-    subj = normalise_alias(claim.subject)
+    subj = normalise_alias(subject)
     if not subj:
         return None
-    pos = _claim_pos(claim)
     best = None
     for m in _alias_regex(subj).finditer(sentence):
         if best is None or abs(m.start() - pos) < abs(best.start() - pos):
@@ -498,14 +531,15 @@ class _Ctx:
     periods: dict[int, pr.Period] = field(default_factory=dict)
     metrics: dict[int, str] = field(default_factory=dict)
     places: dict[int, str] = field(default_factory=dict)
-    previous: list[_Item] = field(default_factory=list)
+    previous: dict[tuple, list[_Item]] = field(default_factory=dict)
+
+    def add(self, item: _Item) -> None:
+        self.previous.setdefault((item.group, item.published), []).append(item)
 
     def near(self, item: _Item) -> list[_Item]:
         """Earlier claims of the same text within CONTEXT_CHARS, nearest first."""
         out = []
-        for other in reversed(self.previous):
-            if other.group != item.group or other.published != item.published:
-                continue
+        for other in reversed(self.previous.get((item.group, item.published), ())):
             if other.claim.sentence != item.claim.sentence and (
                 item.claim.start - other.claim.end > CONTEXT_CHARS
             ):
@@ -583,7 +617,7 @@ def _spec_rows(items: list[_Item], cat: Catalogue) -> pd.DataFrame:
     ctx = _Ctx()
     for item in items:
         row = _spec_one(item, cat, ctx)
-        ctx.previous.append(item)
+        ctx.add(item)
         for c in st.SPEC_COLUMNS:
             cols[c].append(row.get(c))
     frame = pd.DataFrame(cols)
@@ -672,7 +706,11 @@ def _spec_one(item: _Item, cat: Catalogue, ctx: _Ctx) -> dict:
         return fail(why)
     row["change"] = change
     if not (ov and ov[0]):
-        narrow = narrower_group(claim, cat.metrics.get(metric) or Metric(metric, metric, "count"))
+        narrow = narrower_group(
+            claim,
+            cat.metrics.get(metric) or Metric(metric, metric, "count"),
+            cat.metric_alias_set(metric),
+        )
         if narrow:
             return fail(
                 f"the claim is about a narrower group ('{narrow}') than the series "
@@ -781,20 +819,35 @@ def _check_on(con, claims, published, place, mode, metric) -> list[Check]:
     return [_to_check(r) for r in rows]
 
 
+# Bumped when the matching rules change, so saved matches (claim_specs) are recomputed.
+SPEC_VERSION = "verify-1"
+
+
 def check_claims_in_store(
     con, claim_ids: Iterable[int] | None = None, *, reason: str = "checked"
 ) -> int:
     """Check stored claims in both modes and save them in `checks`, on the caller's connection
     (inside its transaction); each change of verdict or official value goes to check_history
-    with `reason`. Active overrides are applied. Returns how many claims were checked."""
+    with `reason`. Active overrides are applied. Returns how many claims were checked.
+
+    Matching a claim to its series reads its words (Python); it is saved in `claim_specs` and
+    redone only when the catalogue, places or series on record change, so a re-check after new
+    figures is one SQL statement over every claim."""
     ids = None if claim_ids is None else list(claim_ids)
     if ids is not None and not ids:
         return 0
-    frame = st.claims_to_check(con, ids)
-    if frame.empty:
-        return 0
-    cat = Catalogue.load(con)
-    overrides = st.active_overrides(con)
+    fingerprint = st.spec_fingerprint(con, SPEC_VERSION)
+    versions = st.versions_needing_specs(con, ids, fingerprint)
+    if versions:
+        frame = st.claims_of_versions(con, versions)
+        spec = _spec_rows(_items_from_frame(frame, st.active_overrides(con)), Catalogue.load(con))
+        spec["station_place"] = frame["station_place"].to_numpy()
+        st.save_specs(con, spec, fingerprint)
+    st.compute_checks_from_specs(con)
+    return st.save_computed_checks(con, reason)
+
+
+def _items_from_frame(frame: pd.DataFrame, overrides: dict) -> list[_Item]:
     items = []
     for rec in frame.itertuples(index=False):
         claim = Claim(
@@ -824,8 +877,7 @@ def check_claims_in_store(
                 int(rec.version_id),
             )
         )
-    st.compute_checks(con, _spec_rows(items, cat))
-    return st.save_computed_checks(con, reason)
+    return items
 
 
 def _none(value):
@@ -881,6 +933,7 @@ def set_override(
         if not st.claim_exists(con, claim_id):
             raise ValueError(f"no claim {claim_id}")
         st.add_override(con, claim_id, fields)
+        st.drop_spec(con, claim_id)
         check_claims_in_store(con, [claim_id], reason=f"override{who}: {note or 'no note'}")
         return _stored_check(con, claim_id)
 
@@ -891,6 +944,7 @@ def clear_override(
     """Retire a claim's override (kept in the trail as an inactive row) and re-check it."""
     with store.transaction() as con:
         st.add_override(con, claim_id, {"note": note, "author": author, "active": False})
+        st.drop_spec(con, claim_id)
         who = f" by {author}" if author else ""
         check_claims_in_store(con, [claim_id], reason=f"override cleared{who}: {note}")
         return _stored_check(con, claim_id)
