@@ -106,7 +106,16 @@ _NUM_WORD = (
 PERIOD_RE = re.compile(
     r"(?<![\w-])(?:"
     rf"so far (?:this|in) (?:year|{_YEAR})|so far this {_SPAN_WORD}|"
-    rf"(?:at |by )?the same (?:time|period|point) (?:last|a) year|"
+    rf"(?:at |by |over |during |in |for )?the same (?:time|period|point|stretch|months?|weeks?|weekend|quarter|day)"
+    rf"(?: last year| a year (?:ago|earlier)| of (?:{_YEAR}|last year)| in {_YEAR})?|"
+    rf"(?:from|over) (?:{_YEAR}|this year|last year)|"
+    rf"(?:in |for |during )?the {_YEAR}(?:-\d{{2}})? (?:fiscal year|school year|season|(?:\w+ )?(?:race|election|primary|census|budget))|"
+    rf"since the {_YEAR}(?:-\d{{2}})? (?:fiscal|school|academic) year|"
+    rf"(?:in )?the class of {_YEAR}|"
+    rf"through the end of (?:{_MONTH_RE}|the year|{_YEAR}|last year|this year)|"
+    rf"as (?:recently|late|early) as {_YEAR}|"
+    rf"(?:last|this|next) {_MONTH_RE}|"
+    rf"(?:in|within|over|during) (?:the )?(?:past |last |first )?{_NUM_WORD} hours|"
     rf"(?:during |in |over |for )?the (?:first|second|third|fourth|last|final) (?:half|quarter|six months|three months|nine months) of (?:the year|this year|last year|{_YEAR})|"
     rf"(?:in |over |during |within )?the (?:past|last|previous|prior) (?:{_NUM_WORD} )?(?:years?|months?|weeks?|days?|decades?)|"
     rf"(?:between|from) {_YEAR} (?:and|to|through) {_YEAR}|"
@@ -208,6 +217,14 @@ _AGE_AFTER = re.compile(
     re.I,
 )
 _AGE_BEFORE = re.compile(r"(?:\b(?:age|aged|ages|ages of|age of)\s+)$", re.I)
+# Lower-case words that make the number after them a label: "grades 3 through 8", "mile marker 12".
+_LABEL_BEFORE = re.compile(
+    r"\b(?:grades?|mile marker|marker|exit|page|chapter|section|room|suite|apartment|apt\.?|unit|"
+    r"lot|gate|pier|route|highway|interstate|channel|district|ward|precinct|number|no\.|"
+    r"season|episode|level|phase|stage|tier|category|class|type|version|model|bus|flight|"
+    r"line|box|seat|row|jersey)\s+$",
+    re.I,
+)
 _TIME_AFTER = re.compile(
     r"^\s*(?:a\.?m\.?|p\.?m\.?|o['’]clock|hours\b(?=\s+(?:on|local|today)))", re.I
 )
@@ -218,6 +235,7 @@ _DURATION_ADJ = re.compile(
 )
 _TIME_REF_BEFORE = re.compile(
     r"(?:\b(?:in|within|for|over|during|past|last|next|previous|prior|after|before|first|final|"
+    r"lasting|lasts|last|spanning|"
     r"coming|every|each|recent|another|the|those|these|nearly|almost|about|around)\s+)$",
     re.I,
 )
@@ -340,6 +358,21 @@ def _cheap_rejects(text: str, m: numbers.NumberMatch) -> bool:
             return True  # "one-bedroom", "two-alarm": a kind, not a count
         if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before) or _TIME_AFTER.match(after):
             return True
+        if _LABEL_BEFORE.search(before):
+            return True
+        small = m.plain_int is not None and int(m.plain_int) <= 110
+        if small and (
+            re.search(r"\b(?:he|she|I|who|they|we)\s+(?:was|is|were|are|turned|turns)\s+$", before)
+            or re.match(r"^\s+(?:or|and)\s+(?:younger|older|under|over|up)\b", after)
+        ):
+            return True  # "when he was 19", "17 or younger": ages
+        if (
+            m.spelled
+            and m.text[0].isupper()
+            and re.search(r"[a-z,]\s+$", before)
+            and re.match(r"^\s+[A-Z][a-z]", after)
+        ):
+            return True  # "the Five Points station": a number inside a name
         if re.search(r"/\s*$", before) and re.search(r"[A-Za-z\d]/\s*$", before):
             return True  # "ABC 33/40", "24/7"
         if re.match(r"^\s*/\s*\d", after):
@@ -419,6 +452,7 @@ def _cheap_idiom_or_year(text: str, m: numbers.NumberMatch) -> bool:
         return True
     if _is_year(m) and re.search(
         r"\b(?:in|since|of|by|from|through|until|before|after|during|between|and|to|year|"
+        r"below|above|than|over|under|versus|vs\.?|pre|post|"
         r"fiscal|FY|early|late|mid|spring|summer|fall|winter)\s*$",
         before,
         re.I,
@@ -676,8 +710,10 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
     # Subject from the syntax.
     subj_tok = _subject_token(span, anchor, f.unit, change_noun)
     f.subject = _noun_lemma(subj_tok) if subj_tok is not None else None
-    if f.unit == "count" and f.subject in ("high", "low", "temperature", "temp", "heat index"):
-        f.unit = "degrees"
+    weather = re.search(r"(?i)\b(?:degrees?|temperatures?|heat|cold|forecast|highs|lows|wind chill)\b",
+                        sent_text)  # fmt: skip
+    if f.unit == "count" and f.subject in ("high", "low", "temperature", "temp") and weather:
+        f.unit = "degrees"  # "highs near 115"
     f.subject_explicit = f.subject is not None
     f.subject_i = subj_tok.i if subj_tok is not None else None
     if f.change == "level" and f.subject in ("growth", "increase", "rise", "gain", "jump"):
@@ -787,9 +823,15 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
             return objs[0]
     if unit == "count" and _is_object(anchor) and verb.lemma_.lower() not in _COPULAR:
         return None  # "police arrested 12": what was counted is left implicit
-    return _subject_of(verb)
+    subj = _subject_of(verb)
+    if subj is not None and measured and _lemma(subj) in _AGENTS:
+        return None  # "crews paved 38 miles": the crews are not what the miles measure
+    return subj
 
 
+_AGENTS = {"crew", "officer", "deputy", "trooper", "police", "firefighter", "worker",
+           "investigator", "agent", "official", "driver", "team", "staff", "we", "they",
+           "volunteer", "contractor", "city", "county", "state", "department"}  # fmt: skip
 _TO_VERBS = {"bring", "raise", "push", "lift", "increase", "boost", "cut", "reduce", "lower",
              "put", "set", "take", "drive", "send", "grow", "hike", "drop", "trim"}  # fmt: skip
 
@@ -866,6 +908,13 @@ def _is_one_idiom(sent_text: str, m: numbers.NumberMatch, tok: Token | None) -> 
     return not (tok.dep_ == "nummod" and tok.head.pos_ == "NOUN" and tok.head.i > tok.i)
 
 
+_SUPERLATIVE = re.compile(
+    r"\b(?:highest|lowest|most|fewest|best|worst|record|largest|smallest|biggest|"
+    r"deadliest|busiest|wettest|driest|hottest|coldest|first time)\b[^,.;]{0,40}$",
+    re.I,
+)
+
+
 def _period_for(
     sent_text: str, start: int, end: int, periods: list[tuple[int, int]], others: list
 ) -> str | None:
@@ -880,6 +929,8 @@ def _period_for(
             continue
         if s < start and s > 3 and re.search(r",|;|\band\b|\bbut\b", sent_text[e:start]):
             continue  # a phrase before the claim, across a clause break, is another claim's
+        if _SUPERLATIVE.search(sent_text[max(0, s - 60) : s]):
+            continue  # "the highest level since 2017" dates the record, not the claim
         d = s - end if s >= end else start - e
         if d < 0:
             continue
@@ -1022,6 +1073,8 @@ def _place_for(anchor: Token, names: set[str]) -> str | None:
             or low in ("police", "chief", "sheriff", "mayor", "state", "city", "county")
             or (text.isupper() and len(text) > 2 and not multi)
             or (multi and not after_in and not _PLACE_SUFFIX.search(text))
+            or re.fullmatch(r"[IVXLC]+", text)
+            or (words[0].i == 0 and not after_in and tok.tag_ == "NNPS")
             or _ORG_WORDS.search(text)
         ):
             continue
@@ -1088,10 +1141,12 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
 
 
 def _unit_end(doc: Doc, span: Span) -> int:
+    """The end of a unit word written right after the number ("5 miles"), else the number's."""
     if span.end < len(doc):
         t = doc[span.end]
-        return t.idx + len(t.text) - doc[0].idx
-    return span.end_char
+        if t.lemma_.lower() in _MEASURE_UNITS or t.lower_ in _MEASURE_UNITS:
+            return t.idx + len(t.text) - doc[0].idx
+    return span.end_char - doc[0].idx
 
 
 def _duration_is_time_ref(text: str, start: int, end: int, unit: str) -> bool:
@@ -1128,9 +1183,11 @@ def _keep(doc: Doc, text: str, m: numbers.NumberMatch, span: Span, anchor: Token
         if head.pos_ == "PROPN" and head.i == anchor.i - 1 and head.text[0].isupper():
             return False  # "Fox 6", "Station 12": a number that names
     # "Smith, 45, of Hoover": an age in apposition.
-    apposed = re.search(r"[A-Z][a-z]+,\s*$", text[: m.start]) and re.match(r"^\s*,", text[m.end :])
-    if m.unit == "count" and m.plain_int is not None and apposed:
-        return False
+    apposed = re.search(r"[A-Za-z]+,\s*$", text[: m.start]) and re.match(
+        r"^\s*,\s*\D", text[m.end :]
+    )
+    if m.unit == "count" and m.plain_int is not None and int(m.plain_int) <= 110 and apposed:
+        return False  # "Smith, 45, of Hoover", "The other, 24, died": an age in apposition
     if anchor.ent_type_ in ("DATE", "TIME") and m.unit == "count" and _is_year(m):
         return False
     return not (
@@ -1433,7 +1490,7 @@ def numbers_candidate(sentence: str) -> bool:
     """True when a sentence holds a number that may be a claim (the cheap pre-pass)."""
     if not re.search(r"\d|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
-                     r"million|billion|dozen)\w*)", sentence):  # fmt: skip
+                     r"million|billion|dozen|zero)\w*)", sentence):  # fmt: skip
         return False
     return bool(_number_candidates(sentence))
 

@@ -564,7 +564,33 @@ def find_numbers(text: str) -> list[NumberMatch]:
             )
         )
         i = max(j, i + 1)
-    return _share_units(text, out)
+    return _ratios(text, _share_units(text, out))
+
+
+def _ratios(text: str, found: list[NumberMatch]) -> list[NumberMatch]:
+    """ "4 in 10 adults", "one out of five": a share, read as a percent (40, 20)."""
+    out: list[NumberMatch] = []
+    k = 0
+    while k < len(found):
+        a = found[k]
+        b = found[k + 1] if k + 1 < len(found) else None
+        if (
+            b is not None
+            and re.fullmatch(r"\s+(?:in|out of)\s+", text[a.end : b.start])
+            and a.unit == b.unit == "count"
+            and not (a.is_range or b.is_range)
+            and 0 < a.low < b.low <= 1000
+            and float(a.low).is_integer()
+            and float(b.low).is_integer()
+        ):
+            value = a.low / b.low * 100
+            out.append(NumberMatch(a.start, b.end, text[a.start : b.end], value, value, "percent",
+                                   spelled=a.spelled and b.spelled))  # fmt: skip
+            k += 2
+            continue
+        out.append(a)
+        k += 1
+    return out
 
 
 def _share_units(text: str, found: list[NumberMatch]) -> list[NumberMatch]:
