@@ -334,6 +334,9 @@ def _cheap_rejects(text: str, m: numbers.NumberMatch) -> bool:
     """Non-claims that need no parse: years as time refs, names, addresses, ages, clock times."""
     before = text[max(0, m.start - 40) : m.start]
     after = text[m.end : m.end + 60]
+    if m.is_range and all(1800 <= v <= 2100 and float(v).is_integer() for v in (m.low, m.high)):
+        if "," not in m.text and "$" not in m.text:
+            return True  # "from 2019 to 2023": a span of years
     if re.search(r"[A-Za-z]$", before) and m.text[0].isdigit():
         return True  # glued to letters: "Denver7", "ABC15", "A320"
     if m.unit == "count":
@@ -831,7 +834,8 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
 
 _AGENTS = {"crew", "officer", "deputy", "trooper", "police", "firefighter", "worker",
            "investigator", "agent", "official", "driver", "team", "staff", "we", "they",
-           "volunteer", "contractor", "city", "county", "state", "department"}  # fmt: skip
+           "volunteer", "contractor", "city", "county", "state", "department", "meteorologist",
+           "forecaster", "expert", "i", "you", "he", "she"}  # fmt: skip
 _TO_VERBS = {"bring", "raise", "push", "lift", "increase", "boost", "cut", "reduce", "lower",
              "put", "set", "take", "drive", "send", "grow", "hike", "drop", "trim"}  # fmt: skip
 

@@ -90,12 +90,12 @@ _CHANGE_VERBS = re.compile(
 # Hedges just before a number; the longest match wins, and several can stack
 # ("approximately about", "just about", "well over").
 _HEDGES = [
-    ("more_than", r"more than|over|above|upwards of|in excess of|greater than|north of|better than|well over|just over|over|exceeding|exceeded|topped|topping|surpassing|surpassed"),
+    ("more_than", r"more than|over|above|upwards of|upward of|in excess of|greater than|north of|better than|well over|just over|over|exceeding|exceeded|topped|topping|surpassing|surpassed"),
     ("at_least", r"at least|no fewer than|no less than|a minimum of|not less than|at minimum"),
     ("less_than", r"less than|fewer than|under|below|lower than|just under|just below|shy of|short of"),
     ("at_most", r"up to|at most|no more than|as many as|as much as|as high as|a maximum of|not more than|maximum of"),
-    ("almost", r"almost|nearly|close to|just shy of|not quite|approaching|near"),
-    ("approximately", r"about|approximately|roughly|around|some|an estimated|estimated|approx\.?|circa|more or less|just about|an average of|on average|average of|somewhere around|in the neighborhood of|upward of"),
+    ("almost", r"almost|nearly|close to|just shy of|not quite|approaching"),
+    ("approximately", r"about|approximately|roughly|around|some|an estimated|estimated|approx\.?|circa|more or less|just about|somewhere around|in the neighborhood of|near"),
 ]  # fmt: skip
 _HEDGE_RE = re.compile(
     r"(?:\b(?:" + "|".join(f"(?P<{q}>{alts})" for q, alts in _HEDGES) + r")\s+)+$", re.I
@@ -657,18 +657,21 @@ def read_qualifier(sent_text: str, m: NumberMatch) -> tuple[str, str | None, int
     hedge = None
     if hm:
         written = hm.group(0).strip()
-        # "more than"/"over" right after "up" or a change verb is the hedge; "up" itself is not.
+        # Stacked hedges ("under as much as", "approximately about"): the one nearest the
+        # number decides; the longest phrase that ends the run wins ("just about", "well over").
+        best = -1
         for q, rx in _ONE_HEDGE:
-            first = re.match(r"\s*(\w+(?:\s+\w+)?)", written)
-            if first and rx.match(written):
-                qualifier = q
-                break
+            for hit in rx.finditer(written):
+                key = (hit.end(), hit.end() - hit.start())
+                if hit.end() == len(written) and (best == -1 or key > best):
+                    best, qualifier = key, q
+        if best == -1:
+            for q, rx in _ONE_HEDGE:
+                if rx.search(written):
+                    qualifier = q
+                    break
         if written.lower() in ("some",) and m.spelled and m.low < 10:
             written = ""
-        if written.lower() in ("over", "under", "above", "below", "around") and re.search(
-            r"\b(?:is|was|are|were)\s*$", before[: hm.start()]
-        ):
-            pass
         if written:
             hedge = written.lower()
             start = (
