@@ -334,9 +334,9 @@ def _cheap_rejects(text: str, m: numbers.NumberMatch) -> bool:
     """Non-claims that need no parse: years as time refs, names, addresses, ages, clock times."""
     before = text[max(0, m.start - 40) : m.start]
     after = text[m.end : m.end + 60]
-    if m.is_range and all(1800 <= v <= 2100 and float(v).is_integer() for v in (m.low, m.high)):
-        if "," not in m.text and "$" not in m.text:
-            return True  # "from 2019 to 2023": a span of years
+    years = all(1800 <= v <= 2100 and float(v).is_integer() for v in (m.low, m.high))
+    if m.is_range and years and "," not in m.text and "$" not in m.text:
+        return True  # "from 2019 to 2023": a span of years
     if re.search(r"[A-Za-z]$", before) and m.text[0].isdigit():
         return True  # glued to letters: "Denver7", "ABC15", "A320"
     if m.unit == "count":
