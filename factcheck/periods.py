@@ -288,6 +288,11 @@ def _target(phrase: str | None, published: date) -> Period:
     text = _normalise(phrase)
     raw = phrase
 
+    if re.search(r"\byear[- ]over[- ]year\b|\bfrom a year (?:earlier|before|ago)\b"
+                 r"|\bcompared with a year (?:earlier|before|ago)\b", text):  # fmt: skip
+        # a change on the latest period against the same period a year before
+        return Period(LATEST, compare=C_YEARS_BEFORE, compare_years=1, phrase=raw)
+
     if _SAME_TIME.search(text):
         # "up 10 percent from the same time last year": this year to date against last year's.
         p = _ytd(published, phrase=raw)

@@ -49,6 +49,22 @@ __all__ = [
 MODES = ("aired", "now")
 COUNT_UNITS = {"count", "number", "people", "persons"}
 PERCENT_UNITS = {"percent", "%", "pct", "percentage"}
+# Series measured as a rate that is not a percent ("per 100,000"): a number or a percent claim
+# about it is read as a level of the rate.
+RATE_UNITS = {"rate", "per 100,000", "per 100000", "per 100k", "per capita", "per 1,000"}
+_UNIT_NAMES = {
+    "$": "usd", "us$": "usd", "dollar": "usd", "dollars": "usd", "us dollars": "usd",
+    "%": "percent", "pct": "percent", "percentage": "percent", "per cent": "percent",
+    "percentage points": "percent", "percentage point": "percent", "points": "percent",
+    "number": "count", "people": "count", "persons": "count", "counts": "count",
+}  # fmt: skip
+
+
+def norm_unit(unit: str | None) -> str:
+    """One name per unit: 'USD', 'dollars' -> 'usd'; '%', 'pct' -> 'percent'."""
+    u = (unit or "count").strip().lower()
+    return _UNIT_NAMES.get(u, u)
+
 
 # Words before the subject that name a narrower group than a series about all of it
 # ("teen shootings", "fatal crashes", "domestic homicides"), unless they are part of the alias.
@@ -179,7 +195,7 @@ class Catalogue:
 
     def unit(self, metric: str) -> str:
         m = self.metrics.get(metric)
-        return (m.unit if m else "count").lower()
+        return norm_unit(m.unit if m else "count")
 
 
 def _norm_place(text: str) -> str:
@@ -208,9 +224,15 @@ def _claim_pos(claim: Claim) -> int:
 
 def _unit_change(claim: Claim, metric_unit: str) -> tuple[str | None, str | None]:
     """The change to compute for this claim on a series of `metric_unit`, or a reason not to."""
-    cu = (claim.unit or "count").lower()
+    cu = norm_unit(claim.unit)
     change = claim.change
-    mu = metric_unit.lower()
+    mu = norm_unit(metric_unit)
+    if mu in RATE_UNITS:
+        if cu in ("percent", "count") and change in ("level", "difference"):
+            return change, None
+        if change == "percent_change":
+            return change, None
+        return None, f"the claim is in {cu} but the series is a rate"
     if cu in PERCENT_UNITS:
         if mu in PERCENT_UNITS:
             return change, None
@@ -650,12 +672,28 @@ def describe_claim(claim: Claim) -> str:
             else:
                 text = f"{claim.direction} {text}"
     unit = (claim.unit or "count").lower()
-    if claim.subject and unit not in PERCENT_UNITS:
+    if claim.subject and unit in COUNT_UNITS:
         subj = claim.subject.lower()
         if not re.search(r"\b" + re.escape(lemma(subj)), lemma(lower)) and subj not in lower:
             plural = subj if subj.endswith("s") or max(claim.low, claim.high) == 1 else subj + "s"
             text = f"{text} {plural}"
     return text
+
+
+_ANAPHORA = re.compile(
+    r"\b(that|this|it|which|those|these|the (?:figure|number|total|rate))\b", re.I
+)
+_PARTITIVE = re.compile(r"^\s*of (?:the|those|them|these|its|their)\b", re.I)
+
+
+def _leans_on(claim: Claim, earlier: Claim) -> bool:
+    """Whether a claim that names no series of its own refers to an earlier one: in the same
+    sentence, or a change whose sentence points back ("That is 6 percent more")."""
+    if claim.sentence == earlier.sentence:
+        return True
+    if claim.change == "level":
+        return False
+    return bool(_ANAPHORA.search(claim.sentence[: _claim_pos(claim)]))
 
 
 def _spec_one(item: _Item, cat: Catalogue, ctx: _Ctx) -> dict:
@@ -688,7 +726,14 @@ def _spec_one(item: _Item, cat: Catalogue, ctx: _Ctx) -> dict:
     if ov and ov[0]:
         metric, why = ov[0], None
     else:
-        inherited = next((ctx.metrics[o.cid] for o in near if o.cid in ctx.metrics), None)
+        inherited = next(
+            (
+                ctx.metrics[o.cid]
+                for o in near
+                if o.cid in ctx.metrics and _leans_on(claim, o.claim)
+            ),
+            None,
+        )
         metric, why = match_metric(claim, cat, place, inherited)
     if metric is None:
         return fail(why)
@@ -705,6 +750,12 @@ def _spec_one(item: _Item, cat: Catalogue, ctx: _Ctx) -> dict:
     if change is None:
         return fail(why)
     row["change"] = change
+    after = (claim.sentence or "")[_claim_pos(claim) + len(claim.text) :]
+    if not (ov and ov[0]) and _PARTITIVE.match(after):
+        return fail(
+            f"the claim counts part of a group ('{claim.text}{after[:12].rstrip()}...'), not the "
+            f"series {cat.label(metric)}"
+        )
     if not (ov and ov[0]):
         narrow = narrower_group(
             claim,
