@@ -59,24 +59,32 @@ else:
         ],
         hide_index=True,
         width="stretch",
+        height=min(640, 35 * (len(view) + 1) + 3),
         key="inbox_table",
         column_config={
-            "station": st.column_config.TextColumn("Station"),
-            "published": st.column_config.DatetimeColumn("Time", format="YYYY-MM-DD HH:mm"),
+            "station": st.column_config.TextColumn("Station", width=120),
+            "published": st.column_config.DatetimeColumn(
+                "Time", format="YYYY-MM-DD HH:mm", width=130
+            ),
             "title": st.column_config.TextColumn("Title", width="large"),
-            "claims": st.column_config.NumberColumn("Claims", width="small"),
+            "claims": st.column_config.NumberColumn("Claims", width=60),
             "inaccurate": st.column_config.ProgressColumn(
-                "✗ Inaccurate",
-                width="small",
+                "✗",
+                help="Inaccurate claims",
+                width=80,
                 min_value=0,
                 max_value=max(1, int(rows.claims.max())),
                 format="%d",
                 color="red",
             ),
-            "accurate": st.column_config.NumberColumn("✓ Accurate", width="small"),
-            "unverifiable": st.column_config.NumberColumn("? Unverifiable", width="small"),
-            "versions": st.column_config.NumberColumn("Versions", width="small"),
-            "check": st.column_config.LinkColumn("Open", display_text="check ›"),
+            "accurate": st.column_config.NumberColumn("✓", help="Accurate claims", width=40),
+            "unverifiable": st.column_config.NumberColumn(
+                "?", help="Unverifiable claims", width=40
+            ),
+            "versions": st.column_config.NumberColumn(
+                "Ver.", help="Versions of the story seen", width=45
+            ),
+            "check": st.column_config.LinkColumn("Open", display_text="check ›", width=70),
         },
     )
 
@@ -85,6 +93,10 @@ left, right = st.columns(2)
 
 with left:
     st.subheader("Poll feeds now")
+    st.caption(
+        "Reads every registered feed now, in this app. A scheduled "
+        "`python -m factcheck poll --every 15` can run alongside: the store takes turns."
+    )
     if st.button("Poll feeds now", key="poll", type="primary"):
         from factcheck import polling
 
