@@ -109,7 +109,8 @@ def _read_csv_frame(path_or_bytes: str | Path | bytes) -> pd.DataFrame:
     except pd.errors.EmptyDataError as exc:
         raise FiguresInvalid([RowError(1, "the file is empty (no header row)")]) from exc
     except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as exc:
-        raise FiguresInvalid([RowError(1, f"not a readable CSV file ({exc})")]) from exc
+        detail = " ".join(str(exc).split())
+        raise FiguresInvalid([RowError(1, f"not a readable CSV file ({detail})")]) from exc
     frame.columns = [str(c).strip().lower() for c in frame.columns]
     return frame
 
@@ -121,7 +122,8 @@ def _read_parquet_frame(path_or_bytes: str | Path | bytes) -> pd.DataFrame:
     try:
         frame = pq.read_table(source).to_pandas()
     except Exception as exc:  # pyarrow raises several unrelated types for a bad file
-        raise FiguresInvalid([RowError(1, f"not a readable Parquet file ({exc})")]) from exc
+        detail = " ".join(str(exc).split())
+        raise FiguresInvalid([RowError(1, f"not a readable Parquet file ({detail})")]) from exc
     frame.columns = [str(c).strip().lower() for c in frame.columns]
     return frame
 

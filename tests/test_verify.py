@@ -530,3 +530,78 @@ def test_check_claims_modes_and_bad_mode(store):
     with pytest.raises(ValueError):
         check(store, guns("1,587"), mode="later")
     assert check(store) == []
+
+
+# --- context, units and saved matches ---------------------------------------------------------
+
+
+def test_a_partitive_claim_is_part_of_a_group(store):
+    s = "A spokesperson said 9 of the guns had been reported stolen."
+    result = one(store, C("9", s, 9, subject="gun"))
+    assert result.verdict == "unverifiable" and "part of a group" in result.reason
+
+
+def test_a_claim_without_a_subject_leans_on_the_claim_before_only_when_it_points_back(store):
+    first = C("$476 million", "The general fund budget this year is $476 million.", 476e6,
+              unit="usd", subject="budget", period="this year")  # fmt: skip
+    first.start, first.end = 0, 10
+    back = C("6 percent", "That is 6 percent more than last year.", 6, unit="percent",
+             change="percent_change", direction="up", period="last year")  # fmt: skip
+    back.start, back.end = 60, 69
+    level = C("$4.5 million", "Council members said $4.5 million will go to paving.", 4.5e6,
+              unit="usd")  # fmt: skip
+    level.start, level.end = 120, 132
+    _a, b, c = check(store, first, back, level)
+    assert b.metric == "city_budget"
+    assert b.official == pytest.approx((476.3 - 450) / 450 * 100)
+    assert c.verdict == "unverifiable" and "does not say what it counts" in c.reason
+
+
+def test_unit_names_are_normalised_and_rate_series_take_numbers(tmp_path):
+    s = Store(tmp_path / "u.duckdb")
+    (tmp_path / "m.csv").write_text(
+        "metric,label,unit,aliases\n"
+        "payroll,city payroll,dollars,payroll\n"
+        'homicide_rate,homicide rate,"per 100,000",homicide rate\n'
+    )
+    (tmp_path / "f.csv").write_text(
+        HEADER + "payroll,Birmingham,2021-01-01,2021-12-31,98000000,dollars,City,,2022-01-05,\n"
+        'homicide_rate,Birmingham,2021-01-01,2021-12-31,49.6,"per 100,000",CDC,,2022-03-01,\n'
+    )
+    import_files(s, tmp_path / "f.csv", tmp_path / "m.csv")
+    pay = C("$98 million", "The city payroll was $98 million last year.", 98e6, unit="usd",
+            subject="payroll", period="last year")  # fmt: skip
+    rate = C("49.6", "The homicide rate was 49.6 per 100,000 last year.", 49.6,
+             subject="rate", period="last year")  # fmt: skip
+    a, b = check(s, pay, rate)
+    assert (a.verdict, a.official) == ("accurate", 98e6)
+    assert "$98,000,000" in a.explanation
+    assert (b.verdict, b.metric) == ("accurate", "homicide_rate")
+
+
+def test_year_over_year_compares_the_latest_with_a_year_before(store):
+    s = "Unemployment rose 7.7 percent year over year."
+    claim = C("7.7 percent", s, 7.7, unit="percent", subject="unemployment",
+              change="percent_change", direction="up", period="year over year")  # fmt: skip
+    result = one(store, claim)
+    assert (result.period_start, result.compare_start) == (date(2022, 3, 1), date(2021, 3, 1))
+    assert result.verdict == "accurate"
+
+
+def test_saved_matches_follow_catalogue_changes(store, tmp_path):
+    ids = add_story(store, [C("300 potholes", "Crews filled 300 potholes last year.", 300,
+                              subject="pothole", period="last year")])  # fmt: skip
+    assert stored(store, ids[0], "now")[0] == "unverifiable"
+    (tmp_path / "m.csv").write_text(
+        "metric,label,unit,aliases\npotholes,potholes filled,count,pothole\n"
+    )
+    (tmp_path / "f.csv").write_text(
+        HEADER + "potholes,Birmingham,2021-01-01,2021-12-31,310,count,Public Works,,2022-01-05,\n"
+    )
+    summary = import_files(store, tmp_path / "f.csv", tmp_path / "m.csv")
+    assert "re-checked 1 claims" in summary
+    assert stored(store, ids[0], "now")[:2] == ("accurate", 310)
+    assert history(store, ids[0])[-1][2:4] == ("unverifiable", "accurate")
+    with store.connect() as con:
+        saved = con.execute("SELECT metric FROM claim_specs WHERE claim_id = ?", ids).fetchall()
+    assert saved == [("potholes",)]
