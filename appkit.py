@@ -16,7 +16,7 @@ import json
 import re
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import streamlit as st
 
@@ -365,9 +365,9 @@ def is_web_url(url: object) -> bool:
 def link(url: object, label: object) -> str:
     """A Markdown link when `url` is http(s), else the label as plain (escaped) text."""
     if is_web_url(url):
-        # Parentheses and spaces in the URL are percent-encoded so it cannot end the link early.
-        safe = str(url).strip().replace(" ", "%20").replace("(", "%28").replace(")", "%29")
-        safe = safe.replace("<", "%3C").replace(">", "%3E")
+        # Percent-encode everything that could end the link or start markup: spaces, newlines,
+        # parentheses, angle brackets, brackets in the path.
+        safe = quote(str(url).strip(), safe=":/?#@!$&'*+,;=%~")
         return f"[{md_text(label)}]({safe})"
     return md_text(label)
 

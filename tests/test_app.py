@@ -370,3 +370,50 @@ def test_pages_render_with_verdicts_as_aired(db):
 def q_claim_text(db, claim_id: int) -> str:
     with Store(db).connect() as con:
         return con.execute("SELECT text FROM claims WHERE id = ?", [claim_id]).fetchone()[0]
+
+
+# --- the escaping helpers every page uses (appkit) -------------------------------------------
+
+
+def test_highlight_html_escapes_every_piece():
+    import appkit
+
+    text = "<script>alert(1)</script> seized 1500 guns <img src=x onerror=alert(2)> & more"
+    start = text.index("1500")
+    html = appkit.highlight_html(text, [(start, start + 9, "inaccurate", '"><svg onload=x>')])
+    assert "<script" not in html and "<img" not in html and "<svg" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(2)&gt;" in html and "&amp; more" in html
+    assert html.count("<mark") == 1 and ">1500 guns</mark>" in html
+    assert 'title="&quot;&gt;&lt;svg onload=x&gt;"' in html
+
+
+def test_highlight_html_skips_bad_spans():
+    import appkit
+
+    html = appkit.highlight_html(
+        "abc def", [(0, 3, "accurate", ""), (2, 5, "x", ""), (5, 99, "x", "")]
+    )
+    assert html.count("<mark") == 1
+    assert "def" in html
+
+
+def test_md_text_and_link_make_untrusted_text_inert():
+    import appkit
+
+    hostile = "[click](javascript:alert(1)) ![x](http://e/x.png) <b>bold</b> **b**"
+    shown = appkit.md_text(hostile)
+    assert "](" not in shown.replace("\\](", "").replace("\\(", "")
+    assert "<b>" not in shown and "\\*\\*b\\*\\*" in shown
+    assert appkit.link("javascript:alert(1)", "x") == "x"
+    assert appkit.link("file:///etc/passwd", "a(b)") == "a\\(b\\)"
+    made = appkit.link("https://e.example/a b)\n[x](javascript:1)", "Source [1]")
+    assert made.startswith("[Source \\[1\\]](https://e.example/a%20b%29%0A%5Bx%5D")
+    assert made.count("](") == 1 and made.endswith(")")
+
+
+def test_diff_html_escapes_and_marks_changes():
+    import appkit
+
+    html = appkit.diff_html([("equal", "up "), ("delete", "<b>5</b>"), ("insert", "6%")])
+    assert "<del" in html and "&lt;b&gt;5&lt;/b&gt;</del>" in html and ">6%</ins>" in html
