@@ -36,8 +36,9 @@ if kind == "A claim":
         c1, c2 = st.columns([3, 1])
         headline = c1.text_input(
             "Headline",
-            value=f"{row.metric.replace('_', ' ').capitalize()}: the claim and the record",
-            key="gfx_headline",
+            value=f"{(row.metric or 'claim').replace('_', ' ').capitalize()}: "
+            "the claim and the record",
+            key=f"gfx_headline_{claim_id}",  # a new claim gets its own default headline
             max_chars=70,
         )
         station = row.station
@@ -78,7 +79,7 @@ else:
         headline = c1.text_input(
             "Headline",
             value=f"{info.label or info.metric} in {info.place}",
-            key="gfx_s_headline",
+            key=f"gfx_s_headline_{pick}",
             max_chars=70,
         )
         station = c2.selectbox("Station", stations, key="gfx_station")
