@@ -114,6 +114,7 @@ PERIOD_RE = re.compile(
     rf"(?:in )?the class of {_YEAR}|"
     rf"through the end of (?:{_MONTH_RE}|the year|{_YEAR}|last year|this year)|"
     rf"as (?:recently|late|early) as {_YEAR}|"
+    rf"compared (?:with|to) (?:{_YEAR}|last year|a year ago)|"
     rf"(?:last|this|next) {_MONTH_RE}|"
     rf"(?:in|within|over|during) (?:the )?(?:past |last |first )?{_NUM_WORD} hours|"
     rf"(?:during |in |over |for )?the (?:first|second|third|fourth|last|final) (?:half|quarter|six months|three months|nine months) of (?:the year|this year|last year|{_YEAR})|"
@@ -236,7 +237,7 @@ _DURATION_ADJ = re.compile(
 _TIME_REF_BEFORE = re.compile(
     r"(?:\b(?:in|within|for|over|during|past|last|next|previous|prior|after|before|first|final|"
     r"lasting|lasts|last|spanning|"
-    r"coming|every|each|recent|another|the|those|these|nearly|almost|about|around)\s+)$",
+    r"coming|every|each|recent|another|the|those|these)\s+)$",
     re.I,
 )
 _TIME_REF_AFTER = re.compile(
@@ -1007,7 +1008,12 @@ def _mention_text(tok: Token) -> str:
             tok = c  # "Her lawyer, Dana Whitfield, said"
             break
     start = tok.i
-    for c in sorted(tok.lefts, key=lambda x: -x.i):
+    doc = tok.doc
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
+        if doc[start - 2].whitespace_:
+            break
+        start -= 2  # "Dallas Fire-Rescue"
+    for c in sorted((c for c in tok.lefts if c.i < start), key=lambda x: -x.i):
         sub = list(c.subtree)
         numeric = any(t.like_num or t.text in ("$", "%") for t in sub)
         if c.dep_ not in ("compound", "det", "amod", "poss", "nmod") or numeric:
@@ -1265,7 +1271,9 @@ class _People:
             while len(words) > 1 and re.fullmatch(_TITLES, words[0]):
                 words = words[1:]
             return " ".join(words)
-        if _ORG_WORDS.search(m):
+        if _ORG_WORDS.search(m) or (
+            re.search(r"\s[A-Z]", m) and re.search(r"(?i)\b(?:office|department|agency|board)\b", m)
+        ):
             return re.sub(r"^\w+[’']s\s+", "", m)  # "Alabama Department of Public Health"
         if words and " " not in m:
             return m  # "MnDOT", "AAA", a surname the story does not expand
@@ -1312,17 +1320,24 @@ def _people(text: str) -> _People:
     for m in _NAME_APPOSITION.finditer(text):
         people.add(m.group("name").strip(), m.group("title"), m.start())
     # Untitled "First Last" names after a lowercase word, kept for surname lookups ("Hollins").
-    for m in re.finditer(r"(?<=[a-z,] )([A-Z][a-z’']+ (?:[A-Z]\. )?[A-Z][a-z’'-]+)\b", text):
-        name = m.group(1)
+    speaker_name = (
+        r"(?:(?<=said )|(?<=says ))([A-Z][a-z’']+ (?:[A-Z]\. )?[A-Z][a-z’'-]+)\b|"
+        r"\b([A-Z][a-z’']+ (?:[A-Z]\. )?[A-Z][a-z’'-]+)(?=,? (?:said|says|told|added|explained)\b)"
+    )
+    for m in re.finditer(speaker_name, text):
+        name = m.group(1) or m.group(2)
         if not _ORG_WORDS.search(name) and name.split()[0] not in MONTH_NAMES:
             people.add(name, "", m.start())
     return people
 
 
+# Words of a speaker's name or title: no sentence break inside ("Reed. She" is two sentences).
+_WHO = r"(?:the\s+)?(?:(?!\.\s)[\w.’' -]){1,60}?"
 _ATTR_AFTER = re.compile(
-    r"^[\s,]*(?:(?P<subj1>(?:the\s+)?[\w.’' -]{1,60}?)\s+(?:said|says|told|added|explained|noted|insisted|stated|"
-    r"wrote|continued|stressed|warned|argued|claimed|recalled|asked|estimated|reported)\b|(?:said|says|added|explained|"
-    r"noted|insisted|continued|stressed)\s+(?P<subj2>(?:the\s+)?[\w.’' -]{1,60}?)(?=[.,;]|$))",
+    r"^[\s,]*(?:(?:said|says|added|explained|noted|insisted|continued|stressed)\s+"
+    rf"(?P<subj2>{_WHO})(?=[.,;]|$)|(?P<subj1>{_WHO})\s+(?:said|says|told|added|explained|"
+    r"noted|insisted|stated|wrote|continued|stressed|warned|argued|claimed|recalled|asked|"
+    r"estimated|reported)\b)",
     re.I,
 )
 _ATTR_BEFORE = re.compile(

@@ -380,3 +380,25 @@ def test_dateline_is_not_a_speaker_or_claim(nlp):
     (c,) = extract_claims(nlp, text)
     assert c.text == "310" and c.speaker == "state labor office"
     assert not c.sentence.startswith("DECATUR")
+
+
+def test_speaker_after_a_quote_and_the_next_sentence(nlp):
+    text = (
+        "“Our average response time is now 9 minutes,” said Deputy Chief Tonya Reed. "
+        "She said 911 calls rose 7 percent."
+    )
+    found = extract_claims(nlp, text)
+    assert [(c.text, c.speaker) for c in found] == [
+        ("9 minutes", "Tonya Reed"),
+        ("7 percent", "Tonya Reed"),
+    ]
+
+
+def test_organisation_speaker_keeps_its_name(nlp):
+    c = one(nlp, "Mobile Fire-Rescue said crews answered 41 calls overnight.", "41")
+    assert c.speaker == "Mobile Fire-Rescue"
+
+
+def test_ratio_reads_as_a_percent(nlp):
+    c = one(nlp, "About 4 in 10 adults in the county are vaccinated.", "4 in 10")
+    assert (c.low, c.unit, c.qualifier) == (40, "percent", "approximately")
