@@ -223,7 +223,7 @@ _LABEL_BEFORE = re.compile(
     r"\b(?:grades?|mile marker|marker|exit|page|chapter|section|room|suite|apartment|apt\.?|unit|"
     r"lot|gate|pier|route|highway|interstate|channel|district|ward|precinct|number|no\.|"
     r"season|episode|level|phase|stage|tier|category|class|type|version|model|bus|flight|"
-    r"line|box|seat|row|jersey)\s+$",
+    r"line|box|seat|row|jersey|code|zip|zip code|po box|p\.o\. box|badge|case no\.)\s+$",
     re.I,
 )
 _TIME_AFTER = re.compile(
@@ -338,6 +338,8 @@ def _cheap_rejects(text: str, m: numbers.NumberMatch) -> bool:
     years = all(1800 <= v <= 2100 and float(v).is_integer() for v in (m.low, m.high))
     if m.is_range and years and "," not in m.text and "$" not in m.text:
         return True  # "from 2019 to 2023": a span of years
+    if re.match(r"^-[A-Z]", after):
+        return True  # "7-Eleven", "3-D": part of a name
     if re.search(r"[A-Za-z]$", before) and m.text[0].isdigit():
         return True  # glued to letters: "Denver7", "ABC15", "A320"
     if m.unit == "count":
@@ -454,6 +456,8 @@ def _cheap_idiom_or_year(text: str, m: numbers.NumberMatch) -> bool:
     after = text[m.end : m.end + 40]
     if "/" in m.text or m.text.lower() in ("half", "a half", "quarter", "a quarter"):
         return True
+    if re.search(r"\b(?:couple of|few|several|many|tens of)\s*$", before, re.I):
+        return True  # "a couple of dozen": vague
     if _is_year(m) and re.search(
         r"\b(?:in|since|of|by|from|through|until|before|after|during|between|and|to|year|"
         r"below|above|than|over|under|versus|vs\.?|pre|post|"
@@ -728,7 +732,7 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
 
 
 _BARE_GENERIC = {"rate", "margin", "average", "total", "level", "share", "amount", "number",
-                 "figure", "count", "tally", "sum"}  # fmt: skip
+                 "figure", "tally", "sum"}  # fmt: skip
 _COPULAR = {"be", "total", "reach", "hit", "top", "number", "remain", "stand", "rise", "fall",
             "climb", "drop", "increase", "decrease", "grow", "jump", "average", "exceed",
             "surpass", "double", "decline", "dip", "swell", "near", "approach", "soar", "surge",

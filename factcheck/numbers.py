@@ -468,6 +468,9 @@ def _read_phrase(p: _Parser, i: int) -> tuple[dict, int] | None:
     joined = sep in _RANGE_WORDS and not (sep in "-–—" and p.tok(j + 1) is None)
     if sep == "and" and p.low(start_i - 1) == "between":
         joined = True
+    nxt_tok = p.tok(j + 1)
+    if sep in ("-", "–", "—") and nxt_tok is not None and nxt_tok.text[:1].isupper():
+        joined = False  # "7-Eleven": a name, not a range
     if sep in ("-", "–", "—") and p.gap(j) != p.gap(j + 1):
         joined = False  # "1000 - 5000" and "40-50" are ranges; "40 -50" is not
     if joined and sep == "to" and p.low(start_i - 1) == "from" and not _is_range_from(p, start_i):
