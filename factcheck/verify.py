@@ -217,6 +217,13 @@ def _alias_regex(alias: str) -> re.Pattern:
 # --- matching ---------------------------------------------------------------------------------
 
 
+def _after_claim(claim: Claim, words: int) -> str:
+    """The first `words` words of the sentence after the claim."""
+    sentence = claim.sentence or ""
+    tail = sentence[_claim_pos(claim) + len(claim.text) :]
+    return " ".join(tail.split()[:words])
+
+
 def _claim_pos(claim: Claim) -> int:
     pos = claim.sentence.find(claim.text)
     return pos if pos >= 0 else 0
@@ -249,7 +256,12 @@ def _unit_change(claim: Claim, metric_unit: str) -> tuple[str | None, str | None
 
 
 def match_metric(
-    claim: Claim, cat: Catalogue, place: str, inherited: str | None = None
+    claim: Claim,
+    cat: Catalogue,
+    place: str,
+    inherited: str | None = None,
+    nearby: tuple[str, ...] = (),
+    inherited_same: bool = False,
 ) -> tuple[str | None, str | None]:
     """The series a claim is about, or (None, reason). Aliases and phrases in the sentence
     nearest the claim win; ties are broken by unit and by figures for the place, never by guess."""
@@ -284,12 +296,25 @@ def match_metric(
     if subject:
         for metric in cat.aliases.get(subject, ()):
             found.setdefault(metric, (1, -10_000))
-    if not found and inherited:
-        # The claim leans on the one before it ("That is down 20 percent"), or names only the
-        # head of its series ("deaths" after "289 overdose deaths").
-        heads = {a.split()[-1] for a in cat.metric_alias_set(inherited)}
-        if not subject or subject_syn & heads:
-            return inherited, None
+    if not found and subject:
+        # The claim names only the head noun of the series of a claim just before it ("the
+        # rate" after "the unemployment rate rose to 3.4 percent", "deaths" after "289
+        # overdose deaths").
+        for metric in nearby:
+            heads = {a.split()[-1] for a in cat.metric_alias_set(metric)}
+            if subject_syn & heads:
+                return metric, None
+        # The subject is not a series, but the words right after the number name one
+        # ("spent $12.3 million on overtime", where the subject came out as "city").
+        if not _word_in(subject, _after_claim(claim, 3)):
+            tail = _after_claim(claim, 4)
+            hits = {m for _s, _e, key in cat.aliases_in(tail) for m in cat.aliases[key]}
+            if len(hits) == 1:
+                return hits.pop(), None
+    if not found and inherited and (not subject or inherited_same):
+        # The claim leans on the one before it ("That is down 20 percent"), or shares its
+        # sentence ("$12.3 million on overtime, about 20 percent more than the year before").
+        return inherited, None
     if not found:
         if not subject:
             return None, "the claim does not say what it counts"
@@ -726,21 +751,20 @@ def _spec_one(item: _Item, cat: Catalogue, ctx: _Ctx) -> dict:
     if ov and ov[0]:
         metric, why = ov[0], None
     else:
-        inherited = next(
-            (
-                ctx.metrics[o.cid]
-                for o in near
-                if o.cid in ctx.metrics and _leans_on(claim, o.claim)
-            ),
-            None,
-        )
-        metric, why = match_metric(claim, cat, place, inherited)
+        leaned = next((o for o in near if o.cid in ctx.metrics and _leans_on(claim, o.claim)), None)
+        inherited = ctx.metrics[leaned.cid] if leaned else None
+        inherited_same = leaned is not None and leaned.claim.sentence == claim.sentence
+        nearby = tuple(dict.fromkeys(ctx.metrics[o.cid] for o in near if o.cid in ctx.metrics))
+        metric, why = match_metric(claim, cat, place, inherited, nearby, inherited_same)
     if metric is None:
         return fail(why)
     if not named:
         # A claim that names no place of its own follows the claim it leans on ("Jefferson
         # County recorded 289 overdose deaths. That was down 20 percent from the year before.")
-        prior = next((o for o in near if ctx.metrics.get(o.cid) == metric), None)
+        prior = next(
+            (o for o in near if ctx.metrics.get(o.cid) == metric and _leans_on(claim, o.claim)),
+            None,
+        )
         if prior is not None and prior.cid in ctx.places:
             place = ctx.places[prior.cid]
     ctx.metrics[item.cid] = metric
@@ -800,12 +824,21 @@ def _spec_one(item: _Item, cat: Catalogue, ctx: _Ctx) -> dict:
 
 
 def _contrast_base(item: _Item, ctx: _Ctx) -> pr.Period | None:
-    """The period of the claim this one is contrasted with: the nearest earlier claim of the
-    same text (same sentence, or within CONTEXT_CHARS) whose period is not itself relative."""
-    for other in ctx.near(item):
-        base = ctx.periods.get(other.cid)
-        if base is not None and not base.relative and base.kind != pr.UNRESOLVED:
-            return base
+    """The period of the claim this one is contrasted with: the nearest earlier claim in the
+    same sentence whose period is not itself relative; else the first such claim of the
+    nearest earlier sentence (its headline figure), within CONTEXT_CHARS."""
+    usable = [
+        o
+        for o in ctx.near(item)
+        if (b := ctx.periods.get(o.cid)) is not None and not b.relative and b.kind != pr.UNRESOLVED
+    ]
+    same = [o for o in usable if o.claim.sentence == item.claim.sentence]
+    if same:
+        return ctx.periods[same[0].cid]
+    if usable:
+        sentence = usable[0].claim.sentence
+        first = [o for o in usable if o.claim.sentence == sentence][-1]
+        return ctx.periods[first.cid]
     return None
 
 
