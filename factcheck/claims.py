@@ -266,7 +266,7 @@ _TITLES = (
     r"Commander|Cmdr\.|Agent|Special Agent|Investigator|Inspector|Chaplain|Dean|CEO|Founder|"
     r"Administrator|Analyst|Economist|Researcher|Lawmaker|Auditor|Clerk|Examiner|Leader)"
 )
-_NAME = r"(?P<name>(?:[A-Z][a-z'’]+|[A-Z]\.|Mc[A-Z][a-z]+)(?:\s+(?:[A-Z][a-z'’-]+|[A-Z]\.|Mc[A-Z][a-z]+|(?:de|De|van|von)(?=\s+[A-Z])|Jr\.|III|II))+)"
+_NAME = r"(?P<name>(?:[A-Z][A-Za-z'’]*[a-z]|[A-Z]\.)(?:\s+(?:[A-Z][A-Za-z'’-]*[a-z]|[A-Z]\.|(?:de|De|van|von)(?=\s+[A-Z])|Jr\.|III|II))+)"
 _TITLED_NAME = re.compile(rf"\b(?P<title>{_TITLES})\s+{_NAME}")
 _NAME_APPOSITION = re.compile(
     rf"\b{_NAME},\s+(?:the\s+|a\s+|an\s+)?(?P<title>(?:[\w'’.-]+\s+){{0,4}}?(?:chief|sheriff|mayor|officer|spokesperson|spokesman|spokeswoman|director|commissioner|superintendent|president|detective|sergeant|captain|lieutenant|coroner|attorney|manager|professor|researcher|analyst|economist|leader|founder|resident|owner|pastor|principal|teacher|judge|councilor|councilman|councilwoman|chair|chairman|chairwoman|executive|trooper|deputy|agent|administrator|secretary|governor|senator|representative|lawmaker|clerk|coach|dean|investigator))\b"
@@ -831,6 +831,13 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
             return objs[0]
     if unit == "count" and _is_object(anchor) and verb.lemma_.lower() not in _COPULAR:
         return None  # "police arrested 12": what was counted is left implicit
+    if unit == "usd":
+        # "spend $21 million on special education": what the money goes to
+        obj = _of_object(verb, ("on", "for"))
+        if obj is not None and obj.pos_ == "NOUN" and verb.lemma_.lower() != "be":
+            return obj
+        if verb.lemma_.lower() not in _COPULAR | _MONEY_VERBS:
+            return None  # who spends or saves the money is not what it measures
     subj = _subject_of(verb)
     if subj is not None and measured and _lemma(subj) in _AGENTS:
         return None  # "crews paved 38 miles": the crews are not what the miles measure
@@ -841,6 +848,9 @@ _AGENTS = {"crew", "officer", "deputy", "trooper", "police", "firefighter", "wor
            "investigator", "agent", "official", "driver", "team", "staff", "we", "they",
            "volunteer", "contractor", "city", "county", "state", "department", "meteorologist",
            "forecaster", "expert", "i", "you", "he", "she"}  # fmt: skip
+_MONEY_VERBS = {"receive", "get", "earn", "make", "pay", "owe", "charge", "bring", "generate",
+                "collect", "sell", "fetch", "lose", "need", "want", "request", "seek", "have",
+                "offer", "give", "award", "approve", "budget"}  # fmt: skip
 _TO_VERBS = {"bring", "raise", "push", "lift", "increase", "boost", "cut", "reduce", "lower",
              "put", "set", "take", "drive", "send", "grow", "hike", "drop", "trim"}  # fmt: skip
 
@@ -936,7 +946,8 @@ def _period_for(
         lo, hi = (end, s) if s >= end else (e, start)
         if any(lo <= o.start and o.end <= hi for o in others):
             continue
-        if s < start and s > 3 and re.search(r",|;|\band\b|\bbut\b", sent_text[e:start]):
+        fronted = s <= 3 and re.match(r"\s*,", sent_text[e:])  # "As of August second, ..."
+        if s < start and not fronted and re.search(r",|;|\band\b|\bbut\b", sent_text[e:start]):
             continue  # a phrase before the claim, across a clause break, is another claim's
         if _SUPERLATIVE.search(sent_text[max(0, s - 60) : s]):
             continue  # "the highest level since 2017" dates the record, not the claim
