@@ -421,6 +421,9 @@ def _place_choice(
         if lower in OWN_PLACE_WORDS or lower.removeprefix("the ") in OWN_PLACE_WORDS:
             return named or home, None, True
         found = cat.place_for(claim.place)
+        if found is None and normalise_alias(claim.place) in cat.aliases:
+            # Not a place: the extractor took a capitalised series word ("Homicides jumped").
+            return named or home, None, named is not None
         if found and found != home:
             return found, None, True
         if found:
@@ -682,7 +685,7 @@ def _spec_rows(items: list[_Item], cat: Catalogue) -> pd.DataFrame:
     return frame
 
 
-def describe_claim(claim: Claim) -> str:
+def describe_claim(claim: Claim, aliases: set[str] | None = None) -> str:
     """The claim in a few words for the explanation: its text, with the direction and the
     subject when the words as written leave them out ("7,000" -> "7,000 fewer crimes")."""
     text = claim.text.strip()
@@ -697,7 +700,11 @@ def describe_claim(claim: Claim) -> str:
             else:
                 text = f"{claim.direction} {text}"
     unit = (claim.unit or "count").lower()
-    if claim.subject and unit in COUNT_UNITS:
+    alias_words = {w for a in aliases for w in a.split()} if aliases is not None else None
+    subject_fits = alias_words is None or bool(
+        _synonyms(frozenset(normalise_alias(claim.subject or "").split())) & alias_words
+    )
+    if claim.subject and unit in COUNT_UNITS and subject_fits:
         subj = claim.subject.lower()
         if not re.search(r"\b" + re.escape(lemma(subj)), lemma(lower)) and subj not in lower:
             plural = subj if subj.endswith("s") or max(claim.low, claim.high) == 1 else subj + "s"
@@ -769,6 +776,7 @@ def _spec_one(item: _Item, cat: Catalogue, ctx: _Ctx) -> dict:
             place = ctx.places[prior.cid]
     ctx.metrics[item.cid] = metric
     ctx.places[item.cid] = place
+    row["claim_text"] = describe_claim(claim, cat.metric_alias_set(metric))
     row.update(metric=metric, place=place, label=cat.label(metric), unit=cat.unit(metric))
     change, why = _unit_change(claim, cat.unit(metric))
     if change is None:
