@@ -15,21 +15,39 @@ How it works, in three passes:
    gives ("Patrick Smith").
 
 Documented rules (choices the contract leaves open):
+- Span: the hedge, the number and its unit word as written ("more than 1500", "5.1%",
+  "approximately about 29 to 32 percent", "$4.5 million", "about 1,200 acres"), not the noun.
 - "one" is a claim when it counts a noun ("one man was shot", "one person"), not as a pronoun or
   in idioms ("one of the", "one-on-one", "one day", "no one", "at one point").
-- A lone "half"/"quarter" is not a claim (it is a share without a count).
+- A lone "half"/"quarter" and digit fractions ("1/4", "24/7") are not claims. "4 in 10 adults" is
+  one claim read as a percent (40).
 - Durations used as time references ("over the past five years", "two years ago", "a 10-year
-  plan") are not claims; a duration that is the stated fact ("sentenced to 20 years") is, with
-  the unit "years".
+  plan", "for three hours") are not claims; a duration that is the stated fact ("sentenced to 20
+  years") is, with the unit "years". Hyphenated kinds ("a two-alarm fire", "one-bedroom") are not
+  claims; hyphenated measures are ("a 9-mile path", unit miles).
 - "percentage points" has the unit `percentage_points`: it is a difference of percents, not a
-  percent change.
-- "cents" are converted to `usd`.
-- Speaker: the person a quote is attributed to, by full name when the story gives it. Plain
-  reported speech outside quotes ("police say", "according to the FBI") gives the group as
-  written, lower-cased for common nouns ("police"), as written for names ("FBI").
-- Place: a proper noun that the claim's clause names as where it happens (its subject, "in X",
-  or a compound like "Huntsville police"), and that is not a person, month or organisation
-  acronym. No NER: see `load_pipeline` on why the entity recognizer is off.
+  percent change. "cents" are converted to `usd`; "5 below zero" is -5 degrees.
+- Qualifier: with stacked hedges the one nearest the number decides ("under as much as 38" is
+  at_most); "an average of" is exact; "near" is approximately; a range keeps its hedge in `hedge`.
+- Change: "up/down N", "rose/fell (by) N", "added/lost N", "N more/fewer (X) than", "N% higher
+  than", "a N% increase", "raise X by N" are changes (percent_change for percents, difference
+  otherwise); "rose to N", "up from N", "dropped 3 inches of rain" are levels.
+- Subject: the head noun's lemma ("rate" in "the homicide rate", "break-in", "person" for
+  "people"); past measure words ("the number of homicides", "32 percent of residents", "$48,750
+  in restitution"); for a percent or a measure, the clause's subject ("crime is down 29
+  percent", "the fire burned 1,200 acres"); else the nearest earlier claim's subject.
+- Speaker: the person a quote is attributed to, by full name when the story gives it ("the
+  chief", "Chief Smith", "he" -> "Patrick Smith"); an unattributed quote carries the previous
+  quote's speaker. Reported speech outside quotes ("police say", "according to the FBI") gives
+  the group as written, lower-cased for common nouns ("police"), as written for names ("FBI",
+  "Alabama Department of Public Health"). Documents ("according to department figures") are not
+  speakers. A reporting verb covers the claims of its own clause, or the whole sentence when it
+  is a trailing or parenthetical attribution (", the chief said").
+- Period: the time phrase nearest the claim in its sentence, not across another claim or a
+  clause break, and not the date of a record ("the highest since 2017").
+- Place: a proper noun that the claim's clause names as where it happens ("in X", a one-word
+  subject like "Huntsville recorded 31 homicides", "X County"), not a person, month or
+  organisation. No NER: see `load_pipeline` on why the entity recognizer is off.
 """
 
 from __future__ import annotations
