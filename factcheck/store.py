@@ -10,6 +10,7 @@ with no connection open.
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import time
 from collections.abc import Iterator
@@ -34,7 +35,8 @@ class StoreBusy(StoreError):
     """Another process held the store for longer than we were willing to wait."""
 
 
-def migrations() -> list[tuple[int, str, str]]:
+@functools.cache
+def migrations() -> tuple[tuple[int, str, str], ...]:
     """The numbered migrations shipped with the code, in order: (version, name, sql)."""
     found = []
     for path in sorted(SCHEMA_DIR.glob("*.sql")):
@@ -45,7 +47,7 @@ def migrations() -> list[tuple[int, str, str]]:
     versions = [v for v, _, _ in found]
     if versions != list(range(1, len(versions) + 1)):
         raise StoreError(f"migrations must be numbered 001, 002, ... without gaps: {versions}")
-    return found
+    return tuple(found)
 
 
 def _is_lock_error(exc: Exception) -> bool:
@@ -141,9 +143,15 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """How many rows the main tables hold: the sidebar's store status."""
-        tables = ("feeds", "stories", "story_versions", "claims", "figures", "metrics", "checks")
         with self.connect() as con:
-            return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+            row = con.execute(
+                "SELECT (SELECT count(*) FROM feeds), (SELECT count(*) FROM stories),"
+                " (SELECT count(*) FROM story_versions), (SELECT count(*) FROM claims),"
+                " (SELECT count(*) FROM figures), (SELECT count(*) FROM metrics),"
+                " (SELECT count(*) FROM checks)"
+            ).fetchone()
+        names = ("feeds", "stories", "story_versions", "claims", "figures", "metrics", "checks")
+        return dict(zip(names, row, strict=True))
 
     def last_poll(self) -> datetime | None:
         with self.connect() as con:
@@ -157,6 +165,11 @@ class Store:
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     """Apply each pending migration and its bookkeeping row in one transaction."""
+    latest = migrations()[-1][0]
+    with contextlib.suppress(duckdb.CatalogException):
+        # The common case, an up-to-date store, costs one read and no write.
+        if con.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == latest:
+            return []
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,"
