@@ -133,3 +133,15 @@ def test_hostile_story_shows_as_text_and_no_dialog_fires(page, app_url, e2e_db, 
     )
     page.wait_for_timeout(1000)  # give any injected handler the chance to fire (it must not)
     page.screenshot(path=str(screenshots / "check-hostile.png"), full_page=True)
+
+
+def test_a_mismatch_bar_opens_its_story(page, app_url):
+    page.goto(f"{app_url}/claims")
+    settle(page)
+    bars = page.locator('[data-testid="stVegaLiteChart"] .mark-rect path')
+    assert bars.count() >= 1
+    bars.first.click()
+    page.wait_for_url(re.compile(r".*/check\?story=\d+$"), timeout=30_000)
+    page.wait_for_selector(".story-text", timeout=30_000)
+    no_error_box(page)
+    assert page.locator("mark.claim-inaccurate").count() >= 1
