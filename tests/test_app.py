@@ -417,3 +417,11 @@ def test_diff_html_escapes_and_marks_changes():
 
     html = appkit.diff_html([("equal", "up "), ("delete", "<b>5</b>"), ("insert", "6%")])
     assert "<del" in html and "&lt;b&gt;5&lt;/b&gt;</del>" in html and ">6%</ins>" in html
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_an_empty_store(tmp_path, monkeypatch, page):
+    monkeypatch.setenv("FACTCHECK_DB", str(tmp_path / "empty.duckdb"))
+    at = _app(page)
+    assert at.title
+    assert not at.error, [e.value for e in at.error]
