@@ -37,11 +37,14 @@ log = logging.getLogger(__name__)
 # turn one poll into 200 slow requests. Items past the budget keep their feed text.
 MAX_ARTICLE_FETCHES = 30
 
+# Feeds registered under this scheme hold bundled items (the demo newsroom) and are never fetched.
+BUNDLED_PREFIX = "demo:"
+
 
 @dataclass
 class FeedResult:
     feed: Feed
-    status: str  # new, updated, unchanged, not-modified, error
+    status: str  # new, updated, unchanged, not-modified, bundled, error
     new: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -55,6 +58,8 @@ class FeedResult:
             return f"{head}: error: {self.error}"
         if self.status == "not-modified":
             return f"{head}: not modified"
+        if self.status == "bundled":
+            return f"{head}: bundled demo feed, not fetched"
         return f"{head}: {self.new} new, {self.updated} updated, {self.unchanged} unchanged"
 
 
@@ -102,12 +107,22 @@ def poll_all(
             break
         if progress:
             progress(i, len(feeds), feed, None)
-        result = poll_feed(store, nlp, settings, feed)
+        if feed.url.startswith(BUNDLED_PREFIX):
+            # The demo feed's items ship with the code (factcheck.demo); there is nothing to fetch.
+            result = FeedResult(feed=feed, status="bundled")
+        else:
+            result = poll_feed(store, nlp, settings, feed)
         results.append(result)
         if progress:
             progress(i, len(feeds), feed, result)
     if feeds:
         with store.transaction() as con:
+            if any(r.new or r.updated for r in results):
+                # Follow-ups join their threads as they arrive, once per round (a regrouping of
+                # all stories: about 0.3 s for 10,000), not once per feed.
+                from factcheck import tracking
+
+                tracking.assign_threads_on(con)
             store_mod.record_poll(
                 con,
                 started_at=started,

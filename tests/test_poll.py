@@ -592,3 +592,48 @@ def test_poll_every_survives_a_failing_round_and_stops_on_sigterm(db_path, feed_
     assert out.count("WDMO ") >= 2  # rounds before and after the failed ones
     assert store.counts()["stories"] == 3
     assert_consistent(store)
+
+
+# --- rounds: bundled feeds and threads ----------------------------------------------------------
+
+
+def test_bundled_demo_feed_is_not_fetched(tmp_store, feed_server, net_settings):
+    from factcheck import store as store_mod
+
+    url = feed_server.serve("/feed.xml", rss(*STORIES))
+    tmp_store.add_feed(url, "WDMO", "Springfield")
+    with tmp_store.transaction() as con:
+        store_mod.demo_add_feed(con, "demo:wdmo7", "WDMO 7 (Demo)", "Birmingham")
+    results = {r.feed.url: r for r in poll_all(tmp_store, None, net_settings)}
+    assert results["demo:wdmo7"].status == "bundled"
+    assert results["demo:wdmo7"].line().endswith("bundled demo feed, not fetched")
+    assert results[url].status == "new"  # the real feed next to it is polled as usual
+    feeds = {f.url: f for f in tmp_store.feeds()}
+    assert feeds["demo:wdmo7"].last_error is None
+
+
+def test_a_follow_up_joins_its_story_thread_in_the_same_round(tmp_store, feed_server, net_settings):
+    first = item_xml(
+        "p1",
+        "Council weighs Ensley library repairs",
+        "<p>The council weighed repairs to the Ensley library roof.</p>" + LONG,
+        day=1,
+    )
+    unrelated = item_xml(
+        "p2", "Storm totals", "<p>Rain fell across the county overnight.</p>" + LONG, day=2
+    )
+    url = feed_server.serve("/feed.xml", rss(first, unrelated))
+    tmp_store.add_feed(url, "WDMO", "Springfield")
+    poll_all(tmp_store, None, net_settings)
+    follow_up = item_xml(
+        "p3",
+        "Ensley library repairs approved",
+        "<p>In a follow-up to our earlier report, the council approved the library repairs.</p>"
+        + LONG,
+        day=9,
+    )
+    feed_server.serve("/feed.xml", rss(first, unrelated, follow_up))
+    poll_all(tmp_store, None, net_settings)
+    threads = dict(db_rows(tmp_store, "SELECT guid, thread_id FROM stories"))
+    assert threads["p1"] is not None and threads["p1"] == threads["p3"]
+    assert threads["p2"] is None
