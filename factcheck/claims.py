@@ -124,6 +124,7 @@ _NUM_WORD = (
 PERIOD_RE = re.compile(
     r"(?<![\w-])(?:"
     rf"so far (?:this|in) (?:year|{_YEAR})|so far this {_SPAN_WORD}|"
+    r"(?:at )?this (?:point|time) (?:last year|a year ago)|"
     rf"(?:at |by |over |during |in |for )?the same (?:time|period|point|stretch|months?|weeks?|weekend|quarter|day)"
     rf"(?: last year| a year (?:ago|earlier)| of (?:{_YEAR}|last year)| in {_YEAR})?|"
     rf"(?:from|over) (?:{_YEAR}|this year|last year)|"
@@ -284,7 +285,7 @@ _TITLES = (
     r"Commander|Cmdr\.|Agent|Special Agent|Investigator|Inspector|Chaplain|Dean|CEO|Founder|"
     r"Administrator|Analyst|Economist|Researcher|Lawmaker|Auditor|Clerk|Examiner|Leader)"
 )
-_NAME = r"(?P<name>(?:[A-Z][A-Za-z'’]*[a-z]|[A-Z]\.)(?:\s+(?:[A-Z][A-Za-z'’-]*[a-z]|[A-Z]\.|(?:de|De|van|von)(?=\s+[A-Z])|Jr\.|III|II))+)"
+_NAME = r"(?P<name>(?:[A-Z][A-Za-z'’]*[a-z]|[A-Z]\.)(?:\s+(?:Jr\.|Sr\.|III|II|[A-Z][A-Za-z'’-]*[a-z]|[A-Z]\.|(?:de|De|van|von)(?=\s+[A-Z])))+)"
 _TITLED_NAME = re.compile(rf"\b(?P<title>{_TITLES})\s+{_NAME}")
 _NAME_APPOSITION = re.compile(
     rf"\b{_NAME},\s+(?:the\s+|a\s+|an\s+)?(?P<title>(?:[\w'’.-]+\s+){{0,4}}?(?:chief|sheriff|mayor|officer|spokesperson|spokesman|spokeswoman|director|commissioner|superintendent|president|detective|sergeant|captain|lieutenant|coroner|attorney|manager|professor|researcher|analyst|economist|leader|founder|resident|owner|pastor|principal|teacher|judge|councilor|councilman|councilwoman|chair|chairman|chairwoman|executive|trooper|deputy|agent|administrator|secretary|governor|senator|representative|lawmaker|clerk|coach|dean|investigator))\b"
@@ -643,7 +644,7 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
     kind = "percent_change" if _pct(f.unit) else "difference"
     comp = re.match(
         r"^\s+(?:[a-z’'-]+\s+)?(more|fewer|less|additional|extra|higher|lower|above|below|"
-        r"greater|larger|smaller|bigger|over|under)\b",
+        r"greater|larger|smaller|bigger|over|under|short|shy)\b",
         after_u,
         re.I,
     )
@@ -658,6 +659,8 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
                 (t for t in doc if t.idx - doc[0].idx > max(end, f.end) + comp.start(1)), None
             )
             more_noun = nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN")
+        if word in ("short", "shy") and re.match(r"\s+of\b", after_u[comp.end() :]):
+            than = True  # "80 short of its authorized strength"
         if word in ("fewer", "less") or more_noun or (than and word not in ("over", "under")):
             up = word in ("more", "additional", "extra", "higher", "above", "greater", "larger",
                           "bigger")  # fmt: skip
@@ -1271,15 +1274,16 @@ class _People:
         best, best_pos = None, -1
         head = self.text[:position]
         for name, _title, _pos in self.full:
-            for form in {name, name.split()[-1]}:
+            for form in {name, _surname(name).capitalize()}:
                 k = head.rfind(form)
                 if k > best_pos:
                     best, best_pos = name, k
         return best
 
     def by_surname(self, word: str) -> str | None:
+        word = word.lower().rstrip(".")
         for name, _title, _pos in reversed(self.full):
-            if name.split()[-1].lower() == word.lower() or name.lower() == word.lower():
+            if _surname(name) == word or name.lower() == word:
                 return name
         return None
 
@@ -1295,12 +1299,13 @@ class _People:
             return last_person if low == "we" else None
         run = re.findall(r"(?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*|de|van|von))*\s*$", m)
         words = run[0].split() if run and run[0].strip() else []
-        found = self.by_surname(low.split()[-1]) if low.split() else None
+        found = self.by_surname(_surname(low)) if low.split() else None
         if found:
             return found
         if words and len(words) >= 2 and not _ORG_WORDS.search(" ".join(words[-2:])):
-            if len(words) >= 3 and not re.fullmatch(r"[A-Z]\.", words[-2]):
-                words = words[-2:]  # "County Executive Dawit Berhane" -> "Dawit Berhane"
+            keep = 3 if words[-1].lower().rstrip(".") in _SUFFIXES else 2
+            if len(words) > keep and not re.fullmatch(r"[A-Z]\.", words[-2]):
+                words = words[-keep:]  # "County Executive Dawit Berhane" -> "Dawit Berhane"
             while len(words) > 1 and re.fullmatch(_TITLES, words[0]):
                 words = words[1:]
             return " ".join(words)
@@ -1337,6 +1342,17 @@ _ORG_WORDS = re.compile(
     r"Public|Services|Works|Commerce|Survey|Weather|Transportation|Education|Authority|"
     r"Fire Department)\b"
 )
+
+
+_SUFFIXES = ("jr", "sr", "ii", "iii", "iv")
+
+
+def _surname(name: str) -> str:
+    """The last word of a name that is not a suffix: "Frank Scott Jr." -> "scott"."""
+    words = [w.lower().rstrip(".,") for w in name.split()]
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words.pop()
+    return words[-1] if words else ""
 
 
 def _strip_title(text: str) -> str:

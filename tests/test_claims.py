@@ -402,3 +402,18 @@ def test_organisation_speaker_keeps_its_name(nlp):
 def test_ratio_reads_as_a_percent(nlp):
     c = one(nlp, "About 4 in 10 adults in the county are vaccinated.", "4 in 10")
     assert (c.low, c.unit, c.qualifier) == (40, "percent", "approximately")
+
+
+def test_name_suffix_and_surname_resolution(nlp):
+    text = (
+        "Mayor Frank Scott Jr. said the city will spend $2 million on cameras. "
+        "Scott said the center will watch roughly 1,000 of them."
+    )
+    found = extract_claims(nlp, text)
+    assert [c.speaker for c in found] == ["Frank Scott Jr.", "Frank Scott Jr."]
+
+
+def test_short_of_is_a_difference(nlp):
+    text = "The department has 520 officers, about 80 short of its authorized strength."
+    c = one(nlp, text, "80")
+    assert (c.change, c.direction, c.subject) == ("difference", "down", "officer")
