@@ -733,7 +733,7 @@ def _spec_one(item: _Item, cat: Catalogue, ctx: _Ctx) -> dict:
     row: dict = {
         "cid": item.cid,
         "published": item.published,
-        "claim_text": describe_claim(claim),
+        "claim_text": None,
         "change": claim.change,
         "shift_years": 0,
         "c_years": 1,
@@ -746,6 +746,7 @@ def _spec_one(item: _Item, cat: Catalogue, ctx: _Ctx) -> dict:
 
     def fail(reason: str) -> dict:
         row.update(pre_reason=reason, kind="fixed", label="", unit="count", mid=0.0)
+        row["claim_text"] = row["claim_text"] or describe_claim(claim)
         return row
 
     if ov and ov[1]:
@@ -940,33 +941,35 @@ def check_claims_in_store(
 
 
 def _items_from_frame(frame: pd.DataFrame, overrides: dict) -> list[_Item]:
+    cols = {c: frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in frame}
     items = []
-    for rec in frame.itertuples(index=False):
+    for i in range(len(frame)):
+        claim_id = int(cols["id"][i])
         claim = Claim(
-            text=rec.text,
-            start=rec.start_char,
-            end=rec.end_char,
-            sentence=rec.sentence,
-            low=rec.low,
-            high=rec.high,
-            unit=rec.unit,
-            qualifier=rec.qualifier,
-            subject=_none(rec.subject),
-            change=rec.change,
-            direction=_none(rec.direction),
-            period=_none(rec.period),
-            speaker=_none(rec.speaker),
-            hedge=_none(rec.hedge),
-            place=_none(rec.place),
+            text=cols["text"][i],
+            start=int(cols["start_char"][i]),
+            end=int(cols["end_char"][i]),
+            sentence=cols["sentence"][i],
+            low=float(cols["low"][i]),
+            high=float(cols["high"][i]),
+            unit=cols["unit"][i],
+            qualifier=cols["qualifier"][i],
+            subject=cols["subject"][i],
+            change=cols["change"][i],
+            direction=cols["direction"][i],
+            period=cols["period"][i],
+            speaker=cols["speaker"][i],
+            hedge=cols["hedge"][i],
+            place=cols["place"][i],
         )
         items.append(
             _Item(
-                int(rec.id),
+                claim_id,
                 claim,
-                _as_date(rec.published),
-                _none(rec.station_place) or "",
-                overrides.get(int(rec.id)),
-                int(rec.version_id),
+                _as_date(cols["published"][i]),
+                cols["station_place"][i] or "",
+                overrides.get(claim_id),
+                int(cols["version_id"][i]),
             )
         )
     return items
