@@ -68,6 +68,7 @@ class Period:
     shift_years: int = 0  # applied to a record-resolved target ("a year ago" of the latest)
     year_start: date | None = None  # YTD: January 1 of the year meant
     relative: bool = False  # "a year ago" / "the year before": relative to a contrasted claim
+    cumulative: bool = False  # "since 2018", "over the past five years": a span, not a period
     # A second comparison period, used only when the record has no row for the first one.
     fallback_start: date | None = None
     fallback_end: date | None = None
@@ -252,6 +253,14 @@ def resolve_period(
     of the change ("than last year", "from 2018", "the same time last year"), when there is one.
     """
     period = _target(phrase, published)
+    if period.cumulative and change == "level":
+        # "5,000 guns since 2018" is a total over several years: not summed, never guessed.
+        return Period(
+            UNRESOLVED,
+            reason=f"'{phrase}' makes the claim a total over several years, which the record "
+            "does not hold as one figure",
+            phrase=phrase,
+        )
     if period.kind != UNRESOLVED and change != "level" and compare_phrase:
         period = _apply_compare(period, compare_phrase, published)
     period = _with_change(period, change)
@@ -314,14 +323,23 @@ def _target(phrase: str | None, published: date) -> Period:
             # "since 2023" in a 2023 story: the year so far, against nothing earlier on record.
             return Period(UNRESOLVED, reason=f"'{raw}' leaves no full year after {base} to compare",
                           phrase=raw)  # fmt: skip
-        return Period(LATEST_YEAR, compare=C_FIXED, compare_start=cs, compare_end=ce, phrase=raw)
+        return Period(
+            LATEST_YEAR,
+            compare=C_FIXED,
+            compare_start=cs,
+            compare_end=ce,
+            cumulative=bool(re.search(r"\bsince\b", text)),
+            phrase=raw,
+        )
 
     m = _PAST_N.search(text)
     if m:
         word = m.group(1)
         n = int(word) if word.isdigit() else _NUM_WORDS.get(word)
         if n:
-            return Period(LATEST_YEAR, compare=C_YEARS_BEFORE, compare_years=n, phrase=raw)
+            return Period(
+                LATEST_YEAR, compare=C_YEARS_BEFORE, compare_years=n, cumulative=True, phrase=raw
+            )
 
     if re.search(r"\b(?:next year|coming year|upcoming year)\b", text):
         start, end = year_span(published.year + 1)

@@ -160,3 +160,9 @@ def test_last_month_and_quarters():
 
 def test_shift_years_keeps_leap_days_valid():
     assert pr.shift_years(date(2024, 2, 29), 1) == date(2023, 2, 28)
+
+
+def test_a_level_since_a_year_is_a_total_and_not_guessed():
+    p = resolve_period("since 2018", PUB, change="level")
+    assert p.kind == pr.UNRESOLVED and "total over several years" in p.reason
+    assert resolve_period("over the past five years", PUB).kind == pr.UNRESOLVED
