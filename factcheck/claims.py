@@ -385,6 +385,22 @@ def _cheap_rejects(text: str, m: numbers.NumberMatch) -> bool:
             return True
         if _LABEL_BEFORE.search(before):
             return True
+        if m.plain_int is not None and re.search(
+            r"\b(?:dial|dialing|call|calling|text|texting)\s+$", before, re.I
+        ):
+            return True  # "dial 988": a service line
+        if re.match(r"^\s+(?:hours?\s+(?:a|per)\s+day|days?\s+(?:a|per)\s+week)\b", after):
+            return True  # "open 24 hours a day": a schedule, not a figure
+        if re.fullmatch(r"(?i)an?\s+(?:hundred|thousand|million)", m.text) and re.match(
+            r"^\s+(?:times|reasons|ways|miles an hour)\b", after
+        ):
+            return True  # "a thousand times": a figure of speech
+        if (
+            re.search(r"\bturn(?:s|ed|ing)?\s+$", before)
+            and m.plain_int
+            and int(m.plain_int) <= 120
+        ):
+            return True  # "turned 100": an age
         small = m.plain_int is not None and int(m.plain_int) <= 110
         if small and (
             re.search(r"\b(?:he|she|I|who|they|we)\s+(?:was|is|were|are|turned|turns)\s+$", before)

@@ -417,3 +417,32 @@ def test_short_of_is_a_difference(nlp):
     text = "The department has 520 officers, about 80 short of its authorized strength."
     c = one(nlp, text, "80")
     assert (c.change, c.direction, c.subject) == ("difference", "down", "officer")
+
+
+DISTRACTORS = """She finished 3rd in the 21st annual race and was first in line.
+He was charged with second-degree murder in the 1st District.
+The riot happened Jan. 6 and the vote is June 1st.
+The meeting was March 3, 2024 and again on Dec. 12.
+Police were called to the 2100 block of Oak Street.
+The office is at 123 N. Main St. in Hoover.
+The crash closed Interstate 65 and I-20/59 near U.S. Highway 31.
+Take State Route 150 to Highway 69 South and get off at Exit 271 near mile marker 140.
+Call 1-800-273-8255 or (205) 555-1234 or 205.555.1234 or dial 988.
+Flight 1549 landed safely, according to Case No. 2024-123.
+Crews from Station 9 and Engine 12 met in Room 204 of District 7.
+The two-story home was hit in a three-car crash on a four-lane road.
+Police found a 12-gauge shotgun, a 9mm handgun and an AR-15.
+The team played in the 2019-2020 season.
+The store is open 24 hours a day.
+Millions of dollars were lost and tens of thousands of residents moved.
+A 23-year-old and a man aged 30 were hurt; both were in their 40s.
+The woman, who is 70, turned 100 last week.
+It happened around 2 a.m., and another at noon.
+At one point, no one could leave, and one by one they did.
+I have told him a thousand times.
+The 1990s were different.""".splitlines()
+
+
+@pytest.mark.parametrize("sentence", DISTRACTORS)
+def test_distractors_of_every_kind(nlp, sentence):
+    assert texts(nlp, sentence) == []
