@@ -62,7 +62,18 @@ with tab_versions:
                 for d in items
             ]
             st.markdown("**Claims between the two versions**")
-            st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", key="trk_delta")
+            st.dataframe(
+                pd.DataFrame(rows, columns=["change", "claim", "before", "after"]),
+                hide_index=True,
+                width="stretch",
+                key="trk_delta",
+                column_config={
+                    "change": st.column_config.TextColumn("Change"),
+                    "claim": st.column_config.TextColumn("Claim"),
+                    "before": st.column_config.TextColumn(f"Verdict in v{a}"),
+                    "after": st.column_config.TextColumn(f"Verdict in v{b}"),
+                },
+            )
 
 with tab_speakers:
     speakers = kit.filter_options(kit.db_key())["speakers"]
@@ -82,7 +93,15 @@ with tab_speakers:
                 hide_index=True,
                 width="stretch",
                 key="trk_history",
-                column_config={"error_pct": st.column_config.NumberColumn(format="%+.1f")},
+                column_config={
+                    "published": st.column_config.DatetimeColumn("Published", format="YYYY-MM-DD"),
+                    "speaker": st.column_config.TextColumn("Speaker"),
+                    "text": st.column_config.TextColumn("Claim"),
+                    "verdict": st.column_config.TextColumn("Verdict"),
+                    "official": st.column_config.NumberColumn("Official"),
+                    "error_pct": st.column_config.NumberColumn("Error %", format="%+.1f"),
+                    "title": st.column_config.TextColumn("Story", width="medium"),
+                },
             )
 
 with tab_changes:
@@ -108,4 +127,14 @@ with tab_changes:
             hide_index=True,
             width="stretch",
             key="trk_changes",
+            column_config={
+                "changed_at": st.column_config.DatetimeColumn("When", format="YYYY-MM-DD HH:mm"),
+                "title": st.column_config.TextColumn("Story", width="medium"),
+                "claim": st.column_config.TextColumn("Claim"),
+                "old_verdict": st.column_config.TextColumn("Was"),
+                "new_verdict": st.column_config.TextColumn("Now"),
+                "old_official": st.column_config.NumberColumn("Official was"),
+                "new_official": st.column_config.NumberColumn("Official now"),
+                "reason": st.column_config.TextColumn("Why", width="medium"),
+            },
         )
