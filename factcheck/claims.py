@@ -1221,6 +1221,25 @@ def _duration_is_time_ref(text: str, start: int, end: int, unit: str) -> bool:
     return bool(re.match(r"^\s*(?:ago|later|earlier|before|after|prior|old|from now)\b", after))
 
 
+_PERSONS = {"victim", "suspect", "man", "woman", "boy", "girl", "teen", "teenager", "driver",
+            "passenger", "he", "she", "they", "child", "student", "shooter", "defendant",
+            "officer", "person", "people", "resident", "son", "daughter", "brother", "sister"}  # fmt: skip
+
+
+def _age_of_person(anchor: Token) -> bool:
+    """A bare number as the predicate of "be" about people: "The victims were 19 and 22"."""
+    t = anchor
+    while t.dep_ == "conj" and t.head != t:
+        t = t.head
+    if t.dep_ not in ("attr", "acomp") or t.head.lemma_ != "be":
+        return False
+    nxt = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
+    if nxt is not None and nxt.pos_ == "NOUN":
+        return False
+    subj = _subject_of(t.head)
+    return subj is not None and _lemma(subj) in _PERSONS
+
+
 def _keep(doc: Doc, text: str, m: numbers.NumberMatch, span: Span, anchor: Token) -> bool:
     """The parse-based "not a claim" rules."""
     low = m.text.lower()
@@ -1244,6 +1263,8 @@ def _keep(doc: Doc, text: str, m: numbers.NumberMatch, span: Span, anchor: Token
         head = anchor.head
         if head.pos_ == "PROPN" and head.i == anchor.i - 1 and head.text[0].isupper():
             return False  # "Fox 6", "Station 12": a number that names
+    if m.plain_int is not None and int(m.plain_int) <= 110 and _age_of_person(anchor):
+        return False  # "The victims were 19 and 22": ages
     # "Smith, 45, of Hoover": an age in apposition.
     apposed = re.search(r"[A-Za-z]+,\s*$", text[: m.start]) and re.match(
         r"^\s*,\s*\D", text[m.end :]

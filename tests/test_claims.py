@@ -446,3 +446,21 @@ The 1990s were different.""".splitlines()
 @pytest.mark.parametrize("sentence", DISTRACTORS)
 def test_distractors_of_every_kind(nlp, sentence):
     assert texts(nlp, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("The fire displaced eight people.", ["eight"]),
+        ("The district has 2 high schools and 11 middle schools.", ["2", "11"]),
+        ("The project will cost $1.5M.", ["$1.5M"]),
+        ("Winds topped 70 mph.", ["topped 70 mph"]),
+        ("Four of the victims were children.", ["Four"]),
+        ("In 2023, 412 people died of overdoses.", ["412"]),
+        ("Thirty-two officers were promoted.", ["Thirty-two"]),
+        ("It will take 18 months to finish.", ["18 months"]),
+        ("The victims were 19 and 22.", []),  # ages
+    ],
+)
+def test_claim_spans(nlp, sentence, want):
+    assert texts(nlp, sentence) == want
