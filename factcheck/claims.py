@@ -364,6 +364,12 @@ def _cheap_rejects(text: str, m: numbers.NumberMatch) -> bool:
     if m.unit == "count":
         if m.plain_int is not None and _NAME_AFTER.match(after):
             return True
+        if (
+            m.plain_int is not None
+            and int(m.plain_int) < 100
+            and re.match(r"^\s+[A-Z][a-z]+\s+(?:[A-Z][a-z]*|For|On|At)\s+[A-Z]", after)
+        ):
+            return True  # "2 Works For You", "5 On Your Side": a station's brand
         if m.plain_int is not None and re.search(r"\b(?:News|Channel)(?:\s+On)?\s*$", before):
             return True  # "News On 6"
         if (

@@ -464,3 +464,19 @@ def test_distractors_of_every_kind(nlp, sentence):
 )
 def test_claim_spans(nlp, sentence, want):
     assert texts(nlp, sentence) == want
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "WSB-TV and 11Alive reported the crash first.",
+        "KARE 11 spoke with the family.",
+        "Channel 2 Action News obtained the video.",
+        "13News reached out to the district.",
+        "Action News 5 obtained the report.",
+        "Watch 2 Works For You tonight.",
+        "Channel 4 and Fox 17 were there.",
+    ],
+)
+def test_station_brands(nlp, sentence):
+    assert texts(nlp, sentence) == []
