@@ -553,45 +553,46 @@ SPEC_COLUMNS = (
 _CHECK_SQL = """
 CREATE OR REPLACE TEMP TABLE _chk AS
 WITH s AS (SELECT * FROM _spec),
-series AS (
-    SELECT metric, place, row_number() OVER () AS sid
-    FROM (SELECT DISTINCT metric, place FROM s WHERE pre_reason IS NULL)
-),
-live AS (
-    SELECT s.*, x.sid FROM s LEFT JOIN series x ON x.metric = s.metric AND x.place = s.place
-    WHERE s.pre_reason IS NULL
-),
+live AS (SELECT * FROM s WHERE pre_reason IS NULL),
+series AS (SELECT DISTINCT metric, place FROM live),
 keys AS (
-    SELECT k.sid, k.period_start, k.period_end,
-           fc_grain(k.period_start, k.period_end) AS grain, k.usd
-    FROM (SELECT DISTINCT x.sid, f.period_start, f.period_end, coalesce(m.unit = 'usd', false) AS usd
-          FROM figures f JOIN series x ON f.metric = x.metric AND f.place = x.place
-          LEFT JOIN metrics m ON m.metric = f.metric) k
+    SELECT f.metric, f.place, f.period_start, f.period_end,
+           fc_grain(f.period_start, f.period_end) AS grain
+    FROM (SELECT DISTINCT metric, place, period_start, period_end
+          FROM figures SEMI JOIN series USING (metric, place)) f
 ),
 avail AS (
-    SELECT *, CASE WHEN grain = 'year' AND usd THEN period_start ELSE period_end END AS avail
-    FROM keys
+    SELECT k.*,
+           CASE WHEN k.grain = 'year' AND m.unit = 'usd' THEN k.period_start
+                ELSE k.period_end END AS avail
+    FROM keys k LEFT JOIN metrics m USING (metric)
 ),
 lk AS (
-    SELECT sid, avail, min(period_start) AS ps, arg_min(period_end, period_start) AS pe
-    FROM avail GROUP BY sid, avail
+    SELECT metric, place, avail, min(period_start) AS ps, arg_min(period_end, period_start) AS pe
+    FROM avail GROUP BY metric, place, avail
 ),
-lk_year AS (SELECT sid, avail, period_start AS ps, period_end AS pe FROM avail WHERE grain = 'year'),
-lk_month AS (SELECT sid, avail, period_start AS ps, period_end AS pe FROM avail WHERE grain = 'month'),
+lk_year AS (
+    SELECT metric, place, avail, period_start AS ps, period_end AS pe
+    FROM avail WHERE grain = 'year'
+),
+lk_month AS (
+    SELECT metric, place, avail, period_start AS ps, period_end AS pe
+    FROM avail WHERE grain = 'month'
+),
 t_latest AS (
     SELECT l.cid, k.ps AS ts, k.pe AS te
-    FROM (SELECT cid, sid, published FROM live WHERE kind = 'latest') l
-    ASOF JOIN lk k ON l.sid = k.sid AND l.published >= k.avail
+    FROM (SELECT * FROM live WHERE kind = 'latest') l
+    ASOF JOIN lk k ON l.metric = k.metric AND l.place = k.place AND l.published >= k.avail
 ),
 t_year AS (
     SELECT l.cid, k.ps AS ts, k.pe AS te
-    FROM (SELECT cid, sid, published FROM live WHERE kind = 'latest_year') l
-    ASOF JOIN lk_year k ON l.sid = k.sid AND l.published >= k.avail
+    FROM (SELECT * FROM live WHERE kind = 'latest_year') l
+    ASOF JOIN lk_year k ON l.metric = k.metric AND l.place = k.place AND l.published >= k.avail
 ),
 t_month AS (
     SELECT l.cid, k.ps AS ts, k.pe AS te
-    FROM (SELECT cid, sid, published FROM live WHERE kind = 'latest_month') l
-    ASOF JOIN lk_month k ON l.sid = k.sid AND l.published >= k.avail
+    FROM (SELECT * FROM live WHERE kind = 'latest_month') l
+    ASOF JOIN lk_month k ON l.metric = k.metric AND l.place = k.place AND l.published >= k.avail
 ),
 t_ytd AS (
     SELECT cid, arg_max(ps, rank) AS ts, arg_max(pe, rank) AS te
@@ -599,8 +600,9 @@ t_ytd AS (
         SELECT l.cid, k.period_start AS ps, k.period_end AS pe,
                CASE WHEN k.period_end <= l.published THEN k.period_end
                     ELSE DATE '0001-01-01' END AS rank
-        FROM (SELECT cid, sid, published, year_start FROM live WHERE kind = 'ytd') l
-        JOIN keys k ON k.sid = l.sid AND k.period_start = l.year_start
+        FROM (SELECT * FROM live WHERE kind = 'ytd') l
+        JOIN keys k ON k.metric = l.metric AND k.place = l.place
+                   AND k.period_start = l.year_start
         WHERE k.period_end <= l.published OR k.grain = 'year'
     ) GROUP BY cid
 ),
