@@ -280,3 +280,16 @@ def test_a_large_file_with_one_bad_row_far_down_imports_nothing(store, tmp_path)
         import_files(store, path)
     assert [e.line for e in info.value.errors] == [100_002]
     assert count_figures(store) == 0
+
+
+def test_import_figures_from_the_app_validates_and_imports_all_or_nothing(store):
+    from factcheck.models import Figure
+
+    good = Figure("guns_seized", "Birmingham", date(2022, 1, 1), date(2022, 7, 31), 1587.0,
+                  "count", "BPD", None, date(2022, 8, 1))  # fmt: skip
+    bad = Figure("guns_seized", "Birmingham", date(2022, 8, 1), date(2022, 7, 31), 5.0)
+    with pytest.raises(FiguresInvalid, match="line 3: period_end 2022-07-31 is before"):
+        figures.import_figures(store, [good, bad], source_name="upload.csv")
+    assert count_figures(store) == 0
+    summary = figures.import_figures(store, [good], source_name="upload.csv")
+    assert summary.startswith("imported 1 figure rows from upload.csv")
