@@ -1227,6 +1227,10 @@ def _duration_is_time_ref(text: str, start: int, end: int, unit: str) -> bool:
     return bool(re.match(r"^\s*(?:ago|later|earlier|before|after|prior|old|from now)\b", after))
 
 
+# Nouns a year names rather than counts: "2019 levels", "their 2024 numbers".
+_YEAR_HEADS = {"year", "season", "budget", "election", "census", "number", "figure", "level",
+               "rate", "total", "statistic", "stat", "result", "estimate", "projection", "datum",
+               "graduate", "class", "model", "version", "edition", "tax", "standard"}  # fmt: skip
 _PERSONS = {"victim", "suspect", "man", "woman", "boy", "girl", "teen", "teenager", "driver",
             "passenger", "he", "she", "they", "child", "student", "shooter", "defendant",
             "officer", "person", "people", "resident", "son", "daughter", "brother", "sister"}  # fmt: skip
@@ -1261,7 +1265,7 @@ def _keep(doc: Doc, text: str, m: numbers.NumberMatch, span: Span, anchor: Token
         counts = anchor.dep_ == "nummod" and head.tag_ == "NNS" and head.i > anchor.i
         if nxt is not None and nxt.tag_ in ("NN", "NNP", "JJ"):
             counts = False  # "the 2027 budget", "the 2024 presidential race"
-        if not counts or head.lemma_.lower() in ("year", "season", "budget", "election", "census"):
+        if not counts or head.lemma_.lower() in _YEAR_HEADS:
             return False
         if head.lemma_.lower() in ("model", "version", "edition", "class"):
             return False
