@@ -480,3 +480,21 @@ def test_claim_spans(nlp, sentence, want):
 )
 def test_station_brands(nlp, sentence):
     assert texts(nlp, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("2024 was a record year for tourism.", []),
+        ("The 2023 report found problems.", []),
+        ("Data from 2019 through 2023 show a drop.", []),
+        ("Since 2020, 45 people have died on the road.", ["45"]),
+        ("Their 2024 numbers are better.", []),
+        ("Her salary in fiscal 2025 was $95,000.", ["$95,000"]),
+        ("2,500 people marched.", ["2,500"]),
+        ("The county recorded 1999 crashes last year.", ["1999"]),
+        ("The building, built in 1925, will close.", []),
+    ],
+)
+def test_years_as_time_references(nlp, sentence, want):
+    assert texts(nlp, sentence) == want
