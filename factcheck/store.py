@@ -553,46 +553,45 @@ SPEC_COLUMNS = (
 _CHECK_SQL = """
 CREATE OR REPLACE TEMP TABLE _chk AS
 WITH s AS (SELECT * FROM _spec),
-live AS (SELECT * FROM s WHERE pre_reason IS NULL),
-series AS (SELECT DISTINCT metric, place FROM live),
+series AS (
+    SELECT metric, place, row_number() OVER () AS sid
+    FROM (SELECT DISTINCT metric, place FROM s WHERE pre_reason IS NULL)
+),
+live AS (
+    SELECT s.*, x.sid FROM s LEFT JOIN series x ON x.metric = s.metric AND x.place = s.place
+    WHERE s.pre_reason IS NULL
+),
 keys AS (
-    SELECT f.metric, f.place, f.period_start, f.period_end,
-           fc_grain(f.period_start, f.period_end) AS grain
-    FROM (SELECT DISTINCT metric, place, period_start, period_end
-          FROM figures SEMI JOIN series USING (metric, place)) f
+    SELECT k.sid, k.period_start, k.period_end,
+           fc_grain(k.period_start, k.period_end) AS grain, k.usd
+    FROM (SELECT DISTINCT x.sid, f.period_start, f.period_end, coalesce(m.unit = 'usd', false) AS usd
+          FROM figures f JOIN series x ON f.metric = x.metric AND f.place = x.place
+          LEFT JOIN metrics m ON m.metric = f.metric) k
 ),
 avail AS (
-    SELECT k.*,
-           CASE WHEN k.grain = 'year' AND m.unit = 'usd' THEN k.period_start
-                ELSE k.period_end END AS avail
-    FROM keys k LEFT JOIN metrics m USING (metric)
+    SELECT *, CASE WHEN grain = 'year' AND usd THEN period_start ELSE period_end END AS avail
+    FROM keys
 ),
 lk AS (
-    SELECT metric, place, avail, min(period_start) AS ps, arg_min(period_end, period_start) AS pe
-    FROM avail GROUP BY metric, place, avail
+    SELECT sid, avail, min(period_start) AS ps, arg_min(period_end, period_start) AS pe
+    FROM avail GROUP BY sid, avail
 ),
-lk_year AS (
-    SELECT metric, place, avail, period_start AS ps, period_end AS pe
-    FROM avail WHERE grain = 'year'
-),
-lk_month AS (
-    SELECT metric, place, avail, period_start AS ps, period_end AS pe
-    FROM avail WHERE grain = 'month'
-),
+lk_year AS (SELECT sid, avail, period_start AS ps, period_end AS pe FROM avail WHERE grain = 'year'),
+lk_month AS (SELECT sid, avail, period_start AS ps, period_end AS pe FROM avail WHERE grain = 'month'),
 t_latest AS (
     SELECT l.cid, k.ps AS ts, k.pe AS te
-    FROM (SELECT * FROM live WHERE kind = 'latest') l
-    ASOF JOIN lk k ON l.metric = k.metric AND l.place = k.place AND l.published >= k.avail
+    FROM (SELECT cid, sid, published FROM live WHERE kind = 'latest') l
+    ASOF JOIN lk k ON l.sid = k.sid AND l.published >= k.avail
 ),
 t_year AS (
     SELECT l.cid, k.ps AS ts, k.pe AS te
-    FROM (SELECT * FROM live WHERE kind = 'latest_year') l
-    ASOF JOIN lk_year k ON l.metric = k.metric AND l.place = k.place AND l.published >= k.avail
+    FROM (SELECT cid, sid, published FROM live WHERE kind = 'latest_year') l
+    ASOF JOIN lk_year k ON l.sid = k.sid AND l.published >= k.avail
 ),
 t_month AS (
     SELECT l.cid, k.ps AS ts, k.pe AS te
-    FROM (SELECT * FROM live WHERE kind = 'latest_month') l
-    ASOF JOIN lk_month k ON l.metric = k.metric AND l.place = k.place AND l.published >= k.avail
+    FROM (SELECT cid, sid, published FROM live WHERE kind = 'latest_month') l
+    ASOF JOIN lk_month k ON l.sid = k.sid AND l.published >= k.avail
 ),
 t_ytd AS (
     SELECT cid, arg_max(ps, rank) AS ts, arg_max(pe, rank) AS te
@@ -600,9 +599,8 @@ t_ytd AS (
         SELECT l.cid, k.period_start AS ps, k.period_end AS pe,
                CASE WHEN k.period_end <= l.published THEN k.period_end
                     ELSE DATE '0001-01-01' END AS rank
-        FROM (SELECT * FROM live WHERE kind = 'ytd') l
-        JOIN keys k ON k.metric = l.metric AND k.place = l.place
-                   AND k.period_start = l.year_start
+        FROM (SELECT cid, sid, published, year_start FROM live WHERE kind = 'ytd') l
+        JOIN keys k ON k.sid = l.sid AND k.period_start = l.year_start
         WHERE k.period_end <= l.published OR k.grain = 'year'
     ) GROUP BY cid
 ),
@@ -1803,6 +1801,23 @@ def app_fill_synthetic(
         "  WHERE s.guid LIKE 'bench-%')"
     ).fetchone()
     return {"stories": row[0], "claims": row[1]}
+
+
+def app_series_summary(con: duckdb.DuckDBPyConnection, *, mode: str = "now"):
+    """Per official series: how many claims were checked against it, how many were inaccurate,
+    and the median size of their error, over the latest version of every story (one row per
+    series, so the chart of it stays small whatever the store holds)."""
+    return con.execute(
+        "WITH latest AS (SELECT story_id, arg_max(id, version) AS version_id"
+        " FROM story_versions GROUP BY story_id)"
+        " SELECT k.metric, count(*) AS checked,"
+        "  count(*) FILTER (WHERE k.verdict = 'inaccurate') AS inaccurate,"
+        "  median(abs(k.error_pct)) FILTER (WHERE k.verdict = 'inaccurate') AS median_error"
+        " FROM claims c JOIN latest l ON l.version_id = c.version_id"
+        " JOIN checks k ON k.claim_id = c.id AND k.mode = ?"
+        " WHERE k.metric IS NOT NULL GROUP BY k.metric ORDER BY inaccurate DESC, checked DESC",
+        [mode],
+    ).df()
 
 
 def app_series_summary(con: duckdb.DuckDBPyConnection, *, mode: str = "now"):
