@@ -1818,20 +1818,3 @@ def app_series_summary(con: duckdb.DuckDBPyConnection, *, mode: str = "now"):
         " WHERE k.metric IS NOT NULL GROUP BY k.metric ORDER BY inaccurate DESC, checked DESC",
         [mode],
     ).df()
-
-
-def app_series_summary(con: duckdb.DuckDBPyConnection, *, mode: str = "now"):
-    """Per official series: how many claims were checked against it, how many were inaccurate,
-    and the median size of their error, over the latest version of every story (one row per
-    series, so the chart of it stays small whatever the store holds)."""
-    return con.execute(
-        "WITH latest AS (SELECT story_id, arg_max(id, version) AS version_id"
-        " FROM story_versions GROUP BY story_id)"
-        " SELECT k.metric, count(*) AS checked,"
-        "  count(*) FILTER (WHERE k.verdict = 'inaccurate') AS inaccurate,"
-        "  median(abs(k.error_pct)) FILTER (WHERE k.verdict = 'inaccurate') AS median_error"
-        " FROM claims c JOIN latest l ON l.version_id = c.version_id"
-        " JOIN checks k ON k.claim_id = c.id AND k.mode = ?"
-        " WHERE k.metric IS NOT NULL GROUP BY k.metric ORDER BY inaccurate DESC, checked DESC",
-        [mode],
-    ).df()
