@@ -135,6 +135,12 @@ def mismatches(db: str, **filters):
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
+def series_summary(db: str, mode: str):
+    with get_store().connect() as con:
+        return q.app_series_summary(con, mode=mode)
+
+
+@st.cache_data(ttl=TTL, show_spinner=False)
 def verdict_totals(db: str, mode: str) -> dict:
     with get_store().connect() as con:
         return q.app_verdict_totals(con, mode=mode)

@@ -198,6 +198,28 @@ def mismatch_chart(rows: pd.DataFrame, *, link_base: str = "check?story=") -> al
 MISMATCH_STEP = 28
 
 
+def series_summary_chart(rows: pd.DataFrame) -> alt.LayerChart:
+    """Per series: claims checked against it (grey) and how many were inaccurate (red).
+
+    `rows` has the columns of store.app_series_summary: one row per series, already counted.
+    """
+    data = rows.copy()
+    data["median_error"] = data.median_error.astype(float)
+    order = data.sort_values(["inaccurate", "checked"], ascending=False).metric.tolist()
+    base = alt.Chart(data).encode(
+        y=alt.Y("metric:N", sort=order, title=None, axis=alt.Axis(labelLimit=240)),
+        tooltip=[
+            alt.Tooltip("metric:N", title="Series"),
+            alt.Tooltip("checked:Q", title="Claims checked"),
+            alt.Tooltip("inaccurate:Q", title="Inaccurate"),
+            alt.Tooltip("median_error:Q", title="Median error of those (%)", format=".1f"),
+        ],
+    )
+    checked = base.mark_bar(color="#d1d5db").encode(x=alt.X("checked:Q", title="Claims"))
+    wrong = base.mark_bar(color=VERDICT_COLOURS["inaccurate"]).encode(x="inaccurate:Q")
+    return (checked + wrong).properties(height=alt.Step(22), width="container")
+
+
 def mismatch_height(n: int) -> int:
     """About how many pixels n bars of the mismatch chart take, axis and legend included."""
     return MISMATCH_STEP * n + 90

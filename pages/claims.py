@@ -50,6 +50,11 @@ else:
         width="stretch",
     )
 
+summary = kit.series_summary(kit.db_key(), kit.mode())
+if not summary.empty:
+    with st.expander("By series: claims checked and how many were inaccurate", expanded=False):
+        st.altair_chart(charts.series_summary_chart(summary), key="series_summary")
+
 rows = kit.claims_table(kit.db_key(), **filters)
 total = int(rows.total.iloc[0]) if not rows.empty else 0
 st.subheader("All claims")

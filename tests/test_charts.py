@@ -193,3 +193,22 @@ def test_claim_chart_draws_sizes_and_labels_directions():
     values = next(iter(spec["datasets"].values()))
     assert [v["value"] for v in values] == [29.0, 12.0]
     assert [v["shown"] for v in values] == ["down 29%", "down 12%"]
+
+
+def test_series_summary_chart_counts_per_series():
+    rows = pd.DataFrame(
+        {
+            "metric": ["guns_seized", "homicides"],
+            "checked": [4, 3],
+            "inaccurate": [1, 2],
+            "median_error": [8.9, None],
+        }
+    )
+    chart = charts.series_summary_chart(rows)
+    values = next(iter(chart.to_dict()["datasets"].values()))
+    assert [(v["metric"], v["checked"], v["inaccurate"]) for v in values] == [
+        ("guns_seized", 4, 1),
+        ("homicides", 3, 2),
+    ]
+    svg = charts.to_svg(chart.properties(width=400))
+    assert "guns_seized" in svg and "homicides" in svg
