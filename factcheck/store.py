@@ -593,16 +593,26 @@ t_month AS (
     FROM (SELECT cid, sid, published FROM live WHERE kind = 'latest_month') l
     ASOF JOIN lk_month k ON l.sid = k.sid AND l.published >= k.avail
 ),
-t_ytd AS (
-    SELECT cid, arg_max(ps, rank) AS ts, arg_max(pe, rank) AS te
+t_ytd0 AS (
+    SELECT cid, any_value(sid) AS sid, any_value(published) AS published,
+           arg_max(ps, rank) AS ts, arg_max(pe, rank) AS te, arg_max(grain, rank) AS grain
     FROM (
-        SELECT l.cid, k.period_start AS ps, k.period_end AS pe,
+        SELECT l.cid, l.sid, l.published, k.period_start AS ps, k.period_end AS pe, k.grain,
                CASE WHEN k.period_end <= l.published THEN k.period_end
                     ELSE DATE '0001-01-01' END AS rank
         FROM (SELECT cid, sid, published, year_start FROM live WHERE kind = 'ytd') l
         JOIN keys k ON k.sid = l.sid AND k.period_start = l.year_start
         WHERE k.period_end <= l.published OR k.grain = 'year'
     ) GROUP BY cid
+),
+t_ytd AS (
+    -- A January (or first-quarter) row is the year to date only while no later month (or
+    -- quarter) of the year is on record: a monthly series is not summed into a year.
+    SELECT y.cid, y.ts, y.te FROM t_ytd0 y
+    WHERE y.grain NOT IN ('month', 'quarter') OR NOT EXISTS (
+        SELECT 1 FROM keys k WHERE k.sid = y.sid AND k.grain = y.grain
+          AND k.period_start > y.te AND k.period_end <= y.published
+          AND year(k.period_start) = year(y.ts))
 ),
 t0 AS (
     SELECT cid, t_start AS ts, t_end AS te FROM live WHERE kind = 'fixed'

@@ -605,3 +605,18 @@ def test_saved_matches_follow_catalogue_changes(store, tmp_path):
     with store.connect() as con:
         saved = con.execute("SELECT metric FROM claim_specs WHERE claim_id = ?", ids).fetchall()
     assert saved == [("potholes",)]
+
+
+def test_a_monthly_series_is_not_read_as_a_year_to_date(tmp_path):
+    s = Store(tmp_path / "m.duckdb")
+    add_figures(
+        s,
+        tmp_path,
+        "car_thefts,Birmingham,2022-01-01,2022-01-31,120,count,BPD,,2022-02-05,",
+        "car_thefts,Birmingham,2022-02-01,2022-02-28,130,count,BPD,,2022-03-05,",
+    )
+    claim = C("120 car thefts", "There have been 120 car thefts this year.", 120,
+              subject="car theft", period="this year")  # fmt: skip
+    assert one(s, claim, published=date(2022, 2, 20)).verdict == "accurate"  # January is it
+    late = one(s, claim, published=date(2022, 3, 20))
+    assert late.verdict == "unverifiable" and "to date" in late.reason
