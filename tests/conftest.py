@@ -17,23 +17,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from feedserver import FeedServer  # noqa: E402
+from support import EVAL_DIR, PROJECT_ROOT, eval_dir  # noqa: E402, F401
 
 from factcheck.config import Settings  # noqa: E402
 from factcheck.store import Store  # noqa: E402
-
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-EVAL_DIR = PROJECT_ROOT / ".." / "shared" / "eval"
-
-
-def eval_dir(name: str) -> Path:
-    """A folder of the shared eval material; skip (or fail under CI) when it is absent."""
-    path = EVAL_DIR / name
-    if not path.is_dir():
-        if os.environ.get("CI"):
-            pytest.fail(f"shared eval material missing: {path}")
-        pytest.skip(f"shared eval material not found at {path} (../shared/eval/{name})")
-    return path
-
 
 _OPENED: list[list[str]] = []  # the lists of the tests currently recording opened files
 

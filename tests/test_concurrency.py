@@ -18,8 +18,8 @@ import sys
 import time
 
 import pytest
-from conftest import PROJECT_ROOT
 from feedserver import Route
+from support import PROJECT_ROOT
 from test_poll import assert_consistent, db_rows, item_xml, rss
 
 from factcheck import store as store_mod

@@ -6,7 +6,7 @@ import re
 from datetime import UTC, datetime
 
 import pytest
-from conftest import eval_dir
+from support import eval_dir
 
 from factcheck.feeds import (
     content_hash,

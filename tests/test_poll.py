@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import PROJECT_ROOT, eval_dir
 from feedserver import closed_port
+from support import PROJECT_ROOT, eval_dir
 
 from factcheck.cli import main as cli_main
 from factcheck.polling import poll_all
