@@ -569,7 +569,7 @@ keys AS (
           LEFT JOIN metrics m ON m.metric = f.metric) k
 ),
 avail AS (
-    SELECT *, CASE WHEN grain = 'year' AND usd THEN period_start ELSE period_end END AS avail
+    SELECT *, CASE WHEN grain IN ('year', 'other') AND usd THEN period_start ELSE period_end END AS avail
     FROM keys
 ),
 lk AS (
