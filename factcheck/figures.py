@@ -105,6 +105,7 @@ def _read_csv_frame(path_or_bytes: str | Path | bytes) -> pd.DataFrame:
             na_filter=False,
             encoding="utf-8-sig",
             skipinitialspace=False,
+            skip_blank_lines=False,
         )
     except pd.errors.EmptyDataError as exc:
         raise FiguresInvalid([RowError(1, "the file is empty (no header row)")]) from exc
@@ -112,6 +113,11 @@ def _read_csv_frame(path_or_bytes: str | Path | bytes) -> pd.DataFrame:
         detail = " ".join(str(exc).split())
         raise FiguresInvalid([RowError(1, f"not a readable CSV file ({detail})")]) from exc
     frame.columns = [str(c).strip().lower() for c in frame.columns]
+    # Blank lines are skipped, but line numbers keep counting them (line 1 is the header).
+    blank = (frame == "").all(axis=1) if len(frame.columns) else frame.index == frame.index
+    lines = np.flatnonzero(~blank.to_numpy()) + 2
+    frame = frame[~blank].reset_index(drop=True)
+    frame.attrs["lines"] = lines
     return frame
 
 
@@ -205,7 +211,9 @@ def validate_frame(
     n = len(frame)
     if n == 0:
         return frame, [RowError(1, "no figure rows after the header")]
-    lines = np.arange(first_line, first_line + n)
+    lines = frame.attrs.get("lines")
+    if lines is None or len(lines) != n:
+        lines = np.arange(first_line, first_line + n)
     text = {c: _text(frame[c]) for c in (*REQUIRED, *OPTIONAL) if c in frame.columns}
 
     # Formula-looking cells in text columns (and in the value and date columns, which a
@@ -322,6 +330,7 @@ def validate_frame(
             "notes": _optional(text, "notes"),
         }
     )
+    clean.attrs["lines"] = lines
     return clean, errors
 
 
@@ -557,16 +566,17 @@ def import_frame(
         )
     places = set(frame["place"].unique()) if len(frame) else set()
     st.add_place_aliases(con, [(a, p) for p in sorted(places) for a in sorted(place_aliases(p))])
+    lines = frame.attrs.get("lines")
     conflicts = st.stage_figures(con, frame)
     if conflicts:
         raise FiguresInvalid(
             [
                 RowError(
-                    int(line) + 2,
+                    int(lines[int(rn)]) if lines is not None else int(rn) + 2,
                     f"already on record as of {as_of} with value {old:g} (this row says {new:g});"
                     " a revision needs a later as_of",
                 )
-                for line, as_of, old, new in conflicts
+                for rn, as_of, old, new in conflicts
             ],
             source_name,
         )

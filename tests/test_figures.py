@@ -293,3 +293,10 @@ def test_import_figures_from_the_app_validates_and_imports_all_or_nothing(store)
     assert count_figures(store) == 0
     summary = figures.import_figures(store, [good], source_name="upload.csv")
     assert summary.startswith("imported 1 figure rows from upload.csv")
+
+
+def test_blank_lines_are_skipped_but_counted():
+    errs = errors_of(
+        csv_bytes(GOOD, "\n", "\n", "guns_seized,Birmingham,2021-01-01,2021-12-31,x,,,,,\n")
+    )
+    assert errs == ["line 5: value is not a number: 'x'"]
