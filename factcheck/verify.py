@@ -94,7 +94,6 @@ _COMPARE_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 
 
 # --- the catalogue ----------------------------------------------------------------------------
