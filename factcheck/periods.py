@@ -48,6 +48,10 @@ _DAY_WORD = (
     r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
     r"|nineteenth|twentieth|thirtieth"
 )
+_MONTH_COUNT = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11,
+}  # fmt: skip
 _NUM_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "a": 1, "several": None,
@@ -363,6 +367,38 @@ def _target(phrase: str | None, published: date) -> Period:
             year -= 1
             start, end = date(year, 3 * q - 2, 1), month_span(year, 3 * q)[1]
         return _fixed(start, end, raw)
+
+    m = re.search(
+        r"\b(?:through|thru|by the end of|as of the end of|until the end of|as of)\s+(?:the end of\s+)?"
+        + _MONTH_RE
+        + r"(?:,?\s+"
+        + _YEAR
+        + r")?\b",
+        text,
+    )
+    if m and when is None:
+        # "through June": the year to the end of that month
+        month = MONTHS[m.group(1)]
+        year = int(m.group(2)) if m.group(2) else published.year
+        if not m.group(2) and date(year, month, 1) > published:
+            year -= 1
+        return _fixed(date(year, 1, 1), month_span(year, month)[1], raw)
+
+    m = re.search(
+        r"\bfirst (half|six months|(two|three|four|five|six|seven|eight|nine|ten|eleven|\d+) months)"
+        r"(?: of(?: the year| this year| last year|\s+" + _YEAR + r"))?",
+        text,
+    )
+    if m:
+        months = (
+            6
+            if m.group(1) in ("half", "six months")
+            else (int(m.group(2)) if m.group(2).isdigit() else _MONTH_COUNT.get(m.group(2), 0))
+        )
+        ym = re.search(_YEAR, text)
+        year = int(ym.group(1)) if ym else published.year - (1 if "last year" in text else 0)
+        if 1 <= months <= 12:
+            return _fixed(date(year, 1, 1), month_span(year, months)[1], raw)
 
     if when is not None:
         # a single day named without "as of": that day's figure, when the record has one

@@ -166,3 +166,17 @@ def test_a_level_since_a_year_is_a_total_and_not_guessed():
     p = resolve_period("since 2018", PUB, change="level")
     assert p.kind == pr.UNRESOLVED and "total over several years" in p.reason
     assert resolve_period("over the past five years", PUB).kind == pr.UNRESOLVED
+
+
+@pytest.mark.parametrize(
+    "phrase, end",
+    [
+        ("through June", date(2022, 6, 30)),
+        ("as of the end of July", date(2022, 7, 31)),
+        ("in the first half of the year", date(2022, 6, 30)),
+        ("in the first seven months of 2022", date(2022, 7, 31)),
+    ],
+)
+def test_the_year_to_the_end_of_a_month(phrase, end):
+    p = resolve_period(phrase, PUB, change="level")
+    assert (p.kind, p.start, p.end) == (pr.FIXED, date(2022, 1, 1), end)
