@@ -203,60 +203,6 @@ def figure_edits(db: str):
 # --- writes --------------------------------------------------------------------------------------
 
 
-def apply_figure_edits(
-    store: Store, before, after, *, editor: str | None, note: str, today: date | None = None
-) -> int:
-    """Turn edits made in the figures editor into new vintages, with an audit-trail row each.
-
-    A figure is never overwritten (DESIGN: a revision is a new vintage): each edited row is
-    imported again with `as_of` = today and the new values, through factcheck.figures' own
-    validation and import (which re-checks the affected claims), and every changed field is
-    written to `figure_edits` with its old and new value, the editor and the note, all in one
-    transaction. Returns how many fields changed; raises figures.FiguresInvalid on a bad value.
-    """
-    from factcheck import figures
-    from factcheck.models import Figure
-
-    today = today or date.today()
-    edits, revised = [], []
-    for old, new in zip(before.to_dict("records"), after.to_dict("records"), strict=True):
-        changed = [
-            f for f in EDITABLE_FIGURE_FIELDS if _edit_text(old.get(f)) != _edit_text(new.get(f))
-        ]
-        if not changed:
-            continue
-        for f in changed:
-            edits.append(
-                (int(old["id"]), f, _edit_text(old.get(f)), _edit_text(new.get(f)), editor, note)
-            )
-        revised.append(
-            Figure(
-                metric=old["metric"],
-                place=old["place"],
-                period_start=old["period_start"],
-                period_end=old["period_end"],
-                value=new["value"],
-                unit=old.get("unit") or None,
-                source=new.get("source") or None,
-                source_url=old.get("source_url") or None,
-                as_of=today,
-                notes=new.get("notes") or None,
-            )
-        )
-    if not edits:
-        return 0
-    frame = figures.figures_frame(revised)
-    with store.connect() as con:
-        units = q.metric_units(con)
-    clean, errors = figures.validate_frame(frame, units=units)
-    if errors:
-        raise figures.FiguresInvalid(errors, "edited figures")
-    with store.transaction() as con:
-        figures.import_frame(con, clean, source_name=f"edited in the app by {editor or 'desk'}")
-        q.app_record_figure_edits(con, edits)
-    return len(edits)
-
-
 def add_note(story_id: int | None, claim_id: int, body: str, author: str = "desk") -> None:
     """Record a note on a stored claim ("verified: ...") and refresh the cached queries."""
     with get_store().transaction() as con:
@@ -280,22 +226,6 @@ def recheck_with_series(claim_id, claim, metric: str, published, place: str):
     return verify.check_claims(
         get_store(), [claim], published=when, place=place, mode=mode(), metric=metric
     )[0]
-
-
-EDITABLE_FIGURE_FIELDS = ("value", "source", "notes")
-
-
-def _edit_text(value) -> str:
-    if value is None:
-        return ""
-    try:
-        if value != value:  # NaN from an emptied cell
-            return ""
-    except (TypeError, ValueError):
-        pass
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
 
 
 # Tracking (factcheck.tracking opens its own connections; the results are plain dataclasses).

@@ -636,3 +636,74 @@ def import_files(store, csv_path: Path, metrics: Path | None = None) -> str:
     units.update({m.metric: m.unit for m in catalogue or []})
     clean = read_figures_frame(Path(csv_path), units=units)
     return _import(store, clean, catalogue, Path(csv_path).name)
+
+
+# Fields an editor may change in the app; the rest identify the series and period.
+EDITABLE_FIELDS = ("value", "source", "notes")
+
+
+def _edit_text(value) -> str:
+    if value is None:
+        return ""
+    try:
+        if value != value:  # NaN from an emptied cell
+            return ""
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def edit_figures(
+    store,
+    before: list[dict],
+    after: list[dict],
+    *,
+    editor: str | None,
+    note: str,
+    today: date | None = None,
+) -> int:
+    """Turn edited figure rows into new vintages, with an audit-trail row per changed field.
+
+    A figure is never overwritten (a revision is a new vintage): each edited row is imported again
+    with `as_of` = today through the same validation and import as a file (which re-checks the
+    affected claims), and each changed field goes to `figure_edits` with old and new value, editor
+    and note, all in one transaction. Returns how many fields changed; raises FiguresInvalid.
+    """
+    today = today or date.today()
+    edits, revised = [], []
+    for old, new in zip(before, after, strict=True):
+        changed = [f for f in EDITABLE_FIELDS if _edit_text(old.get(f)) != _edit_text(new.get(f))]
+        if not changed:
+            continue
+        for f in changed:
+            edits.append(
+                (int(old["id"]), f, _edit_text(old.get(f)), _edit_text(new.get(f)), editor, note)
+            )
+        revised.append(
+            Figure(
+                metric=old["metric"],
+                place=old["place"],
+                period_start=old["period_start"],
+                period_end=old["period_end"],
+                value=new["value"],
+                unit=old.get("unit") or None,
+                source=new.get("source") or None,
+                source_url=old.get("source_url") or None,
+                as_of=today,
+                notes=new.get("notes") or None,
+            )
+        )
+    if not edits:
+        return 0
+    frame = figures_frame(revised)
+    with store.connect() as con:
+        units = st.metric_units(con)
+    clean, errors = validate_frame(frame, units=units)
+    if errors:
+        raise FiguresInvalid(errors, "edited figures")
+    with store.transaction() as con:
+        import_frame(con, clean, source_name=f"edited in the app by {editor or 'desk'}")
+        st.app_record_figure_edits(con, edits)
+    return len(edits)

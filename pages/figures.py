@@ -6,7 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 import appkit as kit
-from factcheck import charts
+from factcheck import charts, figures
+from factcheck.figures import EDITABLE_FIELDS
 from factcheck.store import StoreError
 
 kit.page_setup(__file__)
@@ -88,7 +89,7 @@ with tab_series:
             hide_index=True,
             width="stretch",
             key=f"fig_editor_{info.metric}_{info.place}_{vintages}",
-            disabled=[c for c in editable.columns if c not in kit.EDITABLE_FIGURE_FIELDS]
+            disabled=[c for c in editable.columns if c not in EDITABLE_FIELDS]
             if not vintages
             else True,
             column_order=["period_start", "period_end", "value", "source", "as_of", "notes"],
@@ -105,16 +106,14 @@ with tab_series:
             note = c2.text_input("Why (required)", key="fig_edit_note_text")
             save = st.form_submit_button("Save edits", key="fig_edit_submit")
         if save:
-            from factcheck import figures
-
             if not note.strip():
                 st.error("Say why in the note: the edit history keeps it.")
             else:
                 try:
-                    n = kit.apply_figure_edits(
+                    n = figures.edit_figures(
                         kit.get_store(),
-                        editable,
-                        edited,
+                        editable.to_dict("records"),
+                        edited.to_dict("records"),
                         editor=editor.strip() or None,
                         note=note.strip(),
                     )
