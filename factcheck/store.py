@@ -1461,6 +1461,23 @@ def app_filter_options(con: duckdb.DuckDBPyConnection) -> dict[str, list]:
     return {"stations": stations, "speakers": speakers, "metrics": metrics, "span": list(span)}
 
 
+# Claims of each story's latest version with their stories, feeds and checks (one mode), and the
+# filters of the Claims page; shared by the claims table and the mismatch chart.
+_CLAIMS_JOIN = (
+    " FROM claims c JOIN latest l ON l.version_id = c.version_id"
+    " JOIN stories s ON s.id = c.story_id JOIN feeds f ON f.id = s.feed_id"
+    " {join} checks k ON k.claim_id = c.id AND k.mode = ?"
+)
+_CLAIM_FILTERS = (
+    " WHERE (? IS NULL OR k.verdict = ? OR (? = 'unverifiable' AND k.verdict IS NULL))"
+    "  AND (? IS NULL OR f.station = ?)"
+    "  AND (? IS NULL OR c.speaker = ?)"
+    "  AND (? IS NULL OR k.metric = ?)"
+    "  AND (? IS NULL OR coalesce(s.published, s.first_seen) >= CAST(? AS DATE))"
+    "  AND (? IS NULL OR coalesce(s.published, s.first_seen) < CAST(? AS DATE) + INTERVAL 1 DAY)"
+)
+
+
 def _claim_filter_params(verdict, station, speaker, metric, since, until) -> list:
     # The order of the placeholders in the WHERE clause of app_claims and app_mismatches.
     return [verdict] * 3 + [station] * 2 + [speaker] * 2 + [metric] * 2 + [since] * 2 + [until] * 2
@@ -1482,8 +1499,9 @@ def app_claims(
 
     At most `limit` rows; the column `total` says how many claims match the filters in all.
     """
+    # Composed only of this module's constant SQL: nothing from a user reaches the text.
     sql = (
-        "WITH latest AS (SELECT story_id, arg_max(id, version) AS version_id, count(*) AS versions"
+        "WITH latest AS (SELECT story_id, arg_max(id, version) AS version_id, count(*) AS versions"  # noqa: S608
         " FROM story_versions GROUP BY story_id)"
         " SELECT c.id AS claim_id, s.id AS story_id, f.station,"
         "  coalesce(s.published, s.first_seen) AS published, s.title, s.url, c.text, c.sentence,"
@@ -1492,16 +1510,9 @@ def app_claims(
         "  k.error_pct, k.period_start, k.period_end, k.source, k.source_url, k.as_of,"
         "  k.explanation, coalesce(k.overridden, false) AS overridden,"
         "  count(*) OVER () AS total"
-        " FROM claims c JOIN latest l ON l.version_id = c.version_id"
-        " JOIN stories s ON s.id = c.story_id JOIN feeds f ON f.id = s.feed_id"
-        " LEFT JOIN checks k ON k.claim_id = c.id AND k.mode = ?"
-        " WHERE (? IS NULL OR k.verdict = ? OR (? = 'unverifiable' AND k.verdict IS NULL))"
-        "  AND (? IS NULL OR f.station = ?)"
-        "  AND (? IS NULL OR c.speaker = ?)"
-        "  AND (? IS NULL OR k.metric = ?)"
-        "  AND (? IS NULL OR coalesce(s.published, s.first_seen) >= CAST(? AS DATE))"
-        "  AND (? IS NULL OR coalesce(s.published, s.first_seen) < CAST(? AS DATE) + INTERVAL 1 DAY)"
-        " ORDER BY coalesce(s.published, s.first_seen) DESC, c.story_id DESC, c.seq"
+        + _CLAIMS_JOIN.format(join="LEFT JOIN")
+        + _CLAIM_FILTERS
+        + " ORDER BY coalesce(s.published, s.first_seen) DESC, c.story_id DESC, c.seq"
         " LIMIT ?"
     )
     params = [mode, *_claim_filter_params(verdict, station, speaker, metric, since, until), limit]
@@ -1525,23 +1536,17 @@ def app_mismatches(
     Cut down here, not in the chart, so a store of any size charts at most `limit` marks (Altair
     refuses more than 5000 embedded rows): the largest errors first, one mark per claim.
     """
+    # Composed only of this module's constant SQL: nothing from a user reaches the text.
     sql = (
-        "WITH latest AS (SELECT story_id, arg_max(id, version) AS version_id, count(*) AS versions"
+        "WITH latest AS (SELECT story_id, arg_max(id, version) AS version_id, count(*) AS versions"  # noqa: S608
         " FROM story_versions GROUP BY story_id)"
         " SELECT c.id AS claim_id, s.id AS story_id, f.station, s.title, c.text,"
         "  coalesce(s.published, s.first_seen) AS published, k.metric, c.unit,"
         "  (c.low + c.high) / 2 AS claimed, c.low, c.high, c.qualifier, c.change, c.direction,"
         "  k.official, k.error_pct"
-        " FROM claims c JOIN latest l ON l.version_id = c.version_id"
-        " JOIN stories s ON s.id = c.story_id JOIN feeds f ON f.id = s.feed_id"
-        " JOIN checks k ON k.claim_id = c.id AND k.mode = ?"
-        " WHERE (? IS NULL OR k.verdict = ? OR (? = 'unverifiable' AND k.verdict IS NULL))"
-        "  AND (? IS NULL OR f.station = ?)"
-        "  AND (? IS NULL OR c.speaker = ?)"
-        "  AND (? IS NULL OR k.metric = ?)"
-        "  AND (? IS NULL OR coalesce(s.published, s.first_seen) >= CAST(? AS DATE))"
-        "  AND (? IS NULL OR coalesce(s.published, s.first_seen) < CAST(? AS DATE) + INTERVAL 1 DAY)"
-        "  AND k.verdict = 'inaccurate' AND k.official IS NOT NULL AND k.error_pct IS NOT NULL"
+        + _CLAIMS_JOIN.format(join="JOIN")
+        + _CLAIM_FILTERS
+        + "  AND k.verdict = 'inaccurate' AND k.official IS NOT NULL AND k.error_pct IS NOT NULL"
         " ORDER BY abs(k.error_pct) DESC LIMIT ?"
     )
     params = [mode, *_claim_filter_params(verdict, station, speaker, metric, since, until), limit]
