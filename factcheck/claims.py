@@ -713,8 +713,10 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         r"growth of|gain of|cut of|dip of|hike of|surge of|raise of)\s+(?:by\s+)?"
         r"(?:(?:a|an)\s+)?(?:(?:about|approximately|roughly|around|nearly|almost|more than|over|"
         r"just|some|an estimated|less than|at least|only|another|close to|just over|just under|"
-        r"a whopping|a staggering|an additional|a total of|up to|as much as|as many as)\s+)*$",
-        before_text,
+        r"a whopping|a staggering|an additional|a total of|up to|as much as|as many as|"
+        r"between|anywhere|somewhere)\s+)*$",
+        # "up (anywhere) from 10 to 20 percent": "from" opens the range, not "rose from N".
+        re.sub(r"\bfrom\s+$", "", before_text) if m.is_range else before_text,
         re.I,
     )
     particle = (
@@ -722,7 +724,7 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         and pre.group("verb").lower() in ("up", "down")
         and re.fullmatch(
             r"\w+ed|picks?|racks?|ends?|makes?|sums?|shows?|turns?|sets?|backs?|slows?|shuts?|"
-            r"breaks?|takes?|puts?|brings?|gets?|goes|went|came|comes|wrote|writes|"
+            r"breaks?|takes?|puts?|brings?|gets?|came|comes|wrote|writes|"
             r"broke|shut|set|took|put|ran|runs",
             (pre.group("prev") or "").lower(),
         )
@@ -1103,35 +1105,135 @@ _COMMON_SPEAKERS = {"police", "officials", "official", "deputies", "investigator
                     "their", "our", "its", "he", "she", "we", "they", "i"}  # fmt: skip
 
 
+# Markers for a wider area the sentence does not name; `resolve_story` replaces them.
+STATE, COUNTY, NATION = "\x00state", "\x00county", "\x00nation"
+_STATES = {
+    "Alabama": "Ala", "Alaska": "Alaska", "Arizona": "Ariz", "Arkansas": "Ark",
+    "California": "Calif", "Colorado": "Colo", "Connecticut": "Conn", "Delaware": "Del",
+    "Florida": "Fla", "Georgia": "Ga", "Hawaii": "Hawaii", "Idaho": "Idaho", "Illinois": "Ill",
+    "Indiana": "Ind", "Iowa": "Iowa", "Kansas": "Kan", "Kentucky": "Ky", "Louisiana": "La",
+    "Maine": "Maine", "Maryland": "Md", "Massachusetts": "Mass", "Michigan": "Mich",
+    "Minnesota": "Minn", "Mississippi": "Miss", "Missouri": "Mo", "Montana": "Mont",
+    "Nebraska": "Neb", "Nevada": "Nev", "New Hampshire": "N.H", "New Jersey": "N.J",
+    "New Mexico": "N.M", "New York": "N.Y", "North Carolina": "N.C", "North Dakota": "N.D",
+    "Ohio": "Ohio", "Oklahoma": "Okla", "Oregon": "Ore", "Pennsylvania": "Pa",
+    "Rhode Island": "R.I", "South Carolina": "S.C", "South Dakota": "S.D", "Tennessee": "Tenn",
+    "Texas": "Texas", "Utah": "Utah", "Vermont": "Vt", "Virginia": "Va", "Washington": "Wash",
+    "West Virginia": "W.Va", "Wisconsin": "Wis", "Wyoming": "Wyo",
+}  # fmt: skip
+_STATE_RE = re.compile(
+    r"\b(?:(?P<name>"
+    + "|".join(sorted(_STATES, key=len, reverse=True))
+    + r")\b|,\s*(?P<abbr>"
+    + "|".join(re.escape(a) for a in sorted(set(_STATES.values()), key=len, reverse=True))
+    + r")\.?(?=[\s(,]))"
+)
+_BY_ABBR = {a: n for n, a in _STATES.items()}
+_COUNTY_RE = re.compile(r"\b(?:[A-Z][a-z’'.]+\s){1,2}(?:County|Parish)\b")
+
+
+def _resolve_area(text: str, marker: str, position: int) -> str:
+    """The state or county a story names for "statewide" or "the county": the nearest named
+    before the claim (a dateline's "Ala." counts), else after it; else "the state"/"the county"
+    (no guess, and not the station's place either)."""
+    if marker == NATION:
+        return "United States"
+    if marker == STATE:
+        found = [(m.start(), m.group("name") or _BY_ABBR[m.group("abbr")])
+                 for m in _STATE_RE.finditer(text)]  # fmt: skip
+        default = "the state"
+    else:
+        found = [(m.start(), m.group(0).strip()) for m in _COUNTY_RE.finditer(text)]
+        default = "the county"
+    before = [name for pos, name in found if pos < position]
+    if before:
+        return before[-1]
+    return found[0][1] if found else default
+
+
 _PLACE_SUFFIX = re.compile(r"\b(?:County|City|Parish|Township|Metro|Valley|Area)$")
+_PLACE_PREPS = ("in", "across", "throughout", "within")
+# Words that name a wider area than the station's without naming it: the story pass resolves
+# them to the state or county the story names ("the state" -> "Alabama").
+_LEVEL_ADVERBS = {"statewide": STATE, "state-wide": STATE, "nationwide": NATION,
+                  "nationally": NATION, "countywide": COUNTY, "county-wide": COUNTY}  # fmt: skip
+_LEVEL_NOUNS = {"state": STATE, "nation": NATION, "country": NATION, "county": COUNTY}
+_NATION_NAMES = {"u.s.", "us", "u.s", "america", "united states", "the united states", "usa"}
 
 
-def _place_for(anchor: Token, names: set[str]) -> str | None:
-    """A proper noun the claim's clause names as where the number applies: "in X" (also "across",
-    "throughout"), or a one-word name (or "X County") as the clause's subject or a compound
-    ("Huntsville recorded 31 homicides", "Huntsville police"). Without NER this stays careful:
-    a two-word name that is not "in X" or "X County" is taken for a person, not a place."""
+def _place_bases(anchor: Token, verb: Token | None, subject: Token | None) -> list[Token]:
+    """The tokens whose modifiers may say where the claim applies: the number's head, its clause
+    verb, the clause's subject and the measured noun, with "the number of X" looked through."""
+    bases: list[Token] = []
+    noun = anchor.head if anchor.head != anchor else anchor
+    for tok in (noun, verb, _subject_of(verb), subject):
+        for _ in range(3):
+            if tok is None or tok in bases:
+                break
+            bases.append(tok)
+            tok = _of_object(tok) if tok.pos_ in ("NOUN", "PROPN") else None
+    return bases
+
+
+def _level_word(tok: Token) -> str | None:
+    """STATE, NATION or COUNTY when `tok` is "the state", "the nation's", "statewide"."""
+    low = tok.lower_
+    if low in _LEVEL_ADVERBS:
+        return _LEVEL_ADVERBS[low]
+    if low in _LEVEL_NOUNS and tok.pos_ == "NOUN" and tok.tag_ == "NN":
+        dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
+        if dets == ["the"] and not any(c.dep_ in ("compound", "amod") for c in tok.children):
+            return _LEVEL_NOUNS[low]
+    return None
+
+
+def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> str | None:
+    """Where the claim says the number applies, read from the parse (no NER):
+
+    - a proper noun after "in", "across", "throughout", "within" modifying the number's noun,
+      the clause verb, the clause's subject or the measured noun ("Violent crime in Tuscaloosa
+      is up", "The unemployment rate in Birmingham was", "the number of homicides in Mobile");
+    - a one-word name (or "X County") as the clause's subject, a compound or a possessive
+      ("Huntsville recorded 31 homicides", "Huntsville police", "Birmingham's homicide rate");
+    - a wider area without a name ("statewide", "the state's", "across the county",
+      "nationwide"): the STATE, COUNTY or NATION marker, resolved by the story pass.
+    "in the city" names no other place and gives None (the station's place is used). A two-word
+    name that is not "in X" or "X County" is taken for a person, not a place."""
     verb = _clause_verb(anchor)
     noun = anchor.head if anchor.head != anchor else anchor
     found: list[tuple[Token, bool]] = []  # (token, after "in")
-    for base in (noun, verb):
-        if base is None:
-            continue
+    for base in _place_bases(anchor, verb, subject):
+        # Names as subject or modifier count for the number's own noun and verb only; further
+        # out ("A Memphis man was sentenced", "cases of Valley fever") they name other things.
+        near = base in (noun, verb)
         for c in base.children:
-            if c.dep_ in ("nsubj", "compound", "nmod", "poss") and c.pos_ == "PROPN":
+            if near and c.dep_ in ("nsubj", "compound", "nmod", "poss") and c.pos_ == "PROPN":
                 found.append((c, False))
-            if c.dep_ == "nsubj" and c.pos_ == "NOUN":
+            if near and c.dep_ == "nsubj" and c.pos_ == "NOUN":
                 found += [(g, False) for g in c.children
                           if g.dep_ in ("compound", "poss", "nmod") and g.pos_ == "PROPN"]  # fmt: skip
-            if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout"):
-                found += [(g, True) for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+            if c.dep_ == "poss" or c.lower_ in _LEVEL_ADVERBS:
+                found.append((c, False))  # "the state's", "statewide", "Countywide, ..."
+            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+                found += [(g, True) for g in c.children if g.dep_ == "pobj"]
     for tok, after_in in found:
-        words = [t for t in tok.subtree if t.pos_ == "PROPN" and t.i <= tok.i]
-        if not words:
+        level = _level_word(tok)
+        if level:
+            return level
+        if tok.pos_ != "PROPN":
             continue
-        text = tok.doc[words[0].i : tok.i + 1].text
+        if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+            continue  # a part of a longer name: "Jackson City Council", "Lake Travis"
+        # The name: the capitalized words up to `tok` ("the French Quarter", "Madison County").
+        first = tok
+        while first.i > tok.left_edge.i and tok.doc[first.i - 1].text[:1].isupper():
+            first = tok.doc[first.i - 1]
+        words = [first]
+        text = tok.doc[first.i : tok.i + 1].text
         text = re.sub(r"[’']s$", "", text).strip()
         low = text.lower()
+        if low in _NATION_NAMES or low.removeprefix("the ") in _NATION_NAMES:
+            return NATION
         multi = " " in text
         if (
             not text
@@ -1201,7 +1303,7 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
             period=_period_for(text, start, end, periods, kept),
             speaker=None,
             hedge=hedge if qualifier == "range" or hedge else None,
-            place=_place_for(anchor, set()),
+            place=_place_for(anchor, set(), doc[f.subject_i] if f.subject_i is not None else None),
         )
         last_end = end
         locals_.append(_Local(claim, subject_explicit=f.subject_explicit, mention=mention))
@@ -1535,7 +1637,9 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
         if speaker and speaker[0].isupper():
             last_person = speaker
         place = c.place
-        if place and (place in {n for n, _t, _p in people.full} or any(
+        if place in (STATE, COUNTY, NATION):
+            place = _resolve_area(text, place, c.start)
+        elif place and (place in {n for n, _t, _p in people.full} or any(
             place in n.split() for n, _t, _p in people.full
         )):  # fmt: skip
             place = None
