@@ -413,6 +413,21 @@ def _cheap_rejects(text: str, m: numbers.NumberMatch) -> bool:
             or re.match(r"^\s+(?:or|and)\s+(?:younger|older|under|over|up)\b", after)
         ):
             return True  # "when he was 19", "17 or younger": ages
+        if small and _AGE_THRESHOLD_BEFORE.search(before) and _AGE_THRESHOLD_AFTER.match(after):
+            return True  # "patients over 65", "drivers under 21": an age limit, not a count
+        if (
+            m.plain_int is not None
+            and len(m.plain_int) in (1, 2, 3)
+            and _ROAD_THE_BEFORE.search(before)
+            and _ROAD_THE_AFTER.match(after)
+        ):
+            return True  # "traffic on the 10", "take the 405 north": a freeway's name
+        if (
+            m.plain_int is not None
+            and len(m.plain_int) == 5
+            and re.match(r"^\s+zip\b", after, re.I)
+        ):
+            return True  # "the 35203 ZIP code"
         if (
             m.spelled
             and m.text[0].isupper()
@@ -445,6 +460,33 @@ def _cheap_rejects(text: str, m: numbers.NumberMatch) -> bool:
         if re.match(r"^\s*(?:st|nd|rd|th)\b", after):
             return True
     return False
+
+
+_AGE_THRESHOLD_BEFORE = re.compile(
+    r"\b(?:patients|adults|people|persons|residents|children|kids|teens|teenagers|seniors|those|"
+    r"anyone|anybody|everyone|men|women|drivers|voters|students|youths?|individuals|workers|"
+    r"Americans|folks|aged?|ages|customers|users|riders|someone|members)\s+"
+    r"(?:(?:who are|who were|that are)\s+)?(?:over|under|above|below|older than|younger than|"
+    r"over the age of|under the age of|at least)\s+$",
+    re.I,
+)
+_AGE_THRESHOLD_AFTER = re.compile(
+    r"^\s*(?:[.,;:!?)]|$|years?\b|(?:and|or)\s+(?:older|over|up|younger|under)\b|(?:who|with|"
+    r"were|are|was|is|in|at|to|should|can|could|may|must|will|would|need|have|had|get|got|"
+    r"account|make|made|qualify|living|receive)\b)",
+    re.I,
+)
+# "the 10", "the 405": a freeway named by its number (a number after "the" with no noun after).
+_ROAD_THE_BEFORE = re.compile(
+    r"\b(?:on|onto|off|along|take|took|taking|via|exit|exited|exiting|near|from|to)\s+the\s+$",
+    re.I,
+)
+_ROAD_THE_AFTER = re.compile(
+    r"^\s*(?:[.,;:!?)]|$|(?:and|or|near|at|between|through|was|were|is|are|has|had|after|before|"
+    r"during|freeway|east|west|north|south|eastbound|westbound|northbound|southbound|"
+    r"interchange|overpass|exit|ramp)\b)",
+    re.I,
+)
 
 
 def _is_year(m: numbers.NumberMatch) -> bool:
@@ -560,7 +602,14 @@ def _subject_of(verb: Token | None) -> Token | None:
     return None
 
 
-_LEMMA_FIX = {"people": "person", "folks": "person", "ins": "in", "outs": "out", "ups": "up"}
+_LEMMA_FIX = {
+    "people": "person",
+    "folks": "person",
+    "taxes": "tax",
+    "ins": "in",
+    "outs": "out",
+    "ups": "up",
+}
 
 
 def _lemma(tok: Token) -> str:
@@ -612,6 +661,8 @@ def _noun_lemma(tok: Token) -> str | None:
                 return None
             tok = nxt
             continue
+        if tok.pos_ == "PROPN" and tok.text.islower():
+            return lemma  # a common noun the tagger took for a name ("14 pounds of marijuana")
         if tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
             if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "GPE"):
                 return None
@@ -749,6 +800,7 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         f.change == "level"
         and _pct(f.unit)
         and not re.search(r"\b(?:to|from|at)\s+\S*$", before_text)
+        and not re.match(r"^\s+of\s", after_u)  # "38 percent of third graders": a share
     ):
         # "homicides are up, but only at a rate of 5.1%": a direction word in the clause.
         d = _clause_direction(anchor)
@@ -820,8 +872,9 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
     preps = ("of",) if unit != "usd" else ("of", "in", "for", "per", "on")
     for tok in (top, *[t for t in span if t.lower_ in ("percent", "%", "dollars", "dollar")]):
         obj = _of_object(tok, preps)
-        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
-            return obj
+        payer = obj is not None and obj.head.lower_ == "for" and _lemma(obj) in _PAYERS
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not payer:
+            return obj  # not "$85 a year for the average homeowner": who pays is not measured
     if head is not None and head.lower_ == "worth":
         obj = _of_object(head)
         if obj is not None:
@@ -879,6 +932,8 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
     if unit == "usd":
         # "spend $21 million on special education": what the money goes to
         obj = _of_object(verb, ("on", "for"))
+        if obj is not None and _lemma(obj) in _PAYERS:
+            obj = None  # "rise by $85 for the average homeowner": the payer is not measured
         if obj is not None and obj.pos_ == "NOUN" and verb.lemma_.lower() != "be":
             return obj
         if verb.lemma_.lower() not in _COPULAR | _MONEY_VERBS:
@@ -893,6 +948,9 @@ _AGENTS = {"crew", "officer", "deputy", "trooper", "police", "firefighter", "wor
            "investigator", "agent", "official", "driver", "team", "staff", "we", "they",
            "volunteer", "contractor", "city", "county", "state", "department", "meteorologist",
            "forecaster", "expert", "i", "you", "he", "she"}  # fmt: skip
+_PAYERS = {"homeowner", "household", "family", "customer", "resident", "taxpayer", "ratepayer",
+           "renter", "owner", "buyer", "consumer", "driver", "person", "student", "parent",
+           "rider", "patient", "employee", "worker", "retiree", "tenant", "user", "member"}  # fmt: skip
 _MONEY_VERBS = {"receive", "get", "earn", "make", "pay", "owe", "charge", "bring", "generate",
                 "collect", "sell", "fetch", "lose", "need", "want", "request", "seek", "have",
                 "offer", "give", "award", "approve", "budget"}  # fmt: skip
@@ -1161,6 +1219,15 @@ _LEVEL_NOUNS = {"state": STATE, "nation": NATION, "country": NATION, "county": C
 _NATION_NAMES = {"u.s.", "us", "u.s", "america", "united states", "the united states", "usa"}
 
 
+# Compass words make a region of a name ("north Alabama" is not Alabama); "metro Atlanta" stays
+# "Atlanta", the name a catalogue of places knows.
+_REGION_WORDS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern",
+                 "western", "northeast", "northwest", "southeast", "southwest"}  # fmt: skip
+# A capitalized word with a common noun's ending is a sentence-initial noun the tagger took for a
+# name ("Enrollment at Madison City Schools grew"), not a place.
+_COMMON_NOUN_END = re.compile(r"(?:ment|tion|sion|ity|ness|ship|ism|ency|ancy)$")
+
+
 def _place_bases(anchor: Token, verb: Token | None, subject: Token | None) -> list[Token]:
     """The tokens whose modifiers may say where the claim applies: the number's head, its clause
     verb, the clause's subject and the measured noun, with "the number of X" looked through."""
@@ -1216,6 +1283,17 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
                 found.append((c, False))  # "the state's", "statewide", "Countywide, ..."
             if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
                 found += [(g, True) for g in c.children if g.dep_ == "pobj"]
+    # Last: the group the claim is reported by ("Madison police say burglaries are down").
+    say = verb
+    while say is not None and say.dep_ in ("ccomp", "parataxis") and say.head != say:
+        say = say.head
+    if say is not None and say is not verb and say.lemma_.lower() in _SAY_VERBS:
+        for c in say.children:
+            # a group ("police", "officials"), not one person ("Trauma surgeon Dr. X said")
+            group = c.tag_ == "NNS" or c.lower_ == "police"
+            if c.dep_ == "nsubj" and c.pos_ == "NOUN" and group:
+                found += [(g, False) for g in c.children
+                          if g.dep_ in ("compound", "nmod") and g.pos_ == "PROPN"]  # fmt: skip
     for tok, after_in in found:
         level = _level_word(tok)
         if level:
@@ -1226,8 +1304,10 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
             continue  # a part of a longer name: "Jackson City Council", "Lake Travis"
         # The name: the capitalized words up to `tok` ("the French Quarter", "Madison County").
         first = tok
-        while first.i > tok.left_edge.i and tok.doc[first.i - 1].text[:1].isupper():
-            first = tok.doc[first.i - 1]
+        while first.i > tok.left_edge.i and (
+            tok.doc[first.i - 1].text[:1].isupper() or tok.doc[first.i - 1].lower_ in _REGION_WORDS
+        ):
+            first = tok.doc[first.i - 1]  # "north Alabama", "metro Atlanta" name a region
         words = [first]
         text = tok.doc[first.i : tok.i + 1].text
         text = re.sub(r"[’']s$", "", text).strip()
@@ -1246,6 +1326,7 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
             or re.fullmatch(r"[IVXLC]+", text)
             or (words[0].i == 0 and not after_in and tok.tag_ == "NNPS")
             or _ORG_WORDS.search(text)
+            or (not after_in and not multi and _COMMON_NOUN_END.search(low))
         ):
             continue
         return text
@@ -1469,7 +1550,9 @@ class _People:
         for name, title, _pos in reversed(self.full):
             if title and last == title.lower().split()[-1].rstrip("."):
                 return name
-        low = re.sub(r"^[\w.-]+[’']s\s+", "", low)  # "the state's trial court" -> "trial court"
+        owned = re.sub(r"^[\w.-]+[’']s\s+", "", low)  # "the state's trial court" -> "trial court"
+        if " " in owned or owned not in _BARE_BODIES:
+            low = owned  # but "the sheriff's office" stays "sheriff's office", not "office"
         parts = low.split()
         roles = ("spokesperson", "spokesman", "spokeswoman", "official", "officer", "analyst",
                  "expert", "representative", "agent", "investigator", "worker", "employee")  # fmt: skip
@@ -1483,6 +1566,8 @@ class _People:
             self.full = [(n, t or title if n == name else t, p) for n, t, p in self.full]
 
 
+_BARE_BODIES = {"office", "department", "board", "agency", "staff", "team", "division", "bureau",
+                "commission", "council", "administration", "spokesperson", "campaign"}  # fmt: skip
 _ORG_WORDS = re.compile(
     r"\b(?:Department|Dept\.|Board|Office|Commission|Association|Service|Authority|Division|"
     r"Council|Bureau|Agency|Administration|Center|Centre|University|College|Hospital|Court|"
