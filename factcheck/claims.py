@@ -472,8 +472,9 @@ _AGE_THRESHOLD_BEFORE = re.compile(
 )
 _AGE_THRESHOLD_AFTER = re.compile(
     r"^\s*(?:[.,;:!?)]|$|years?\b|(?:and|or)\s+(?:older|over|up|younger|under)\b|(?:who|with|"
-    r"were|are|was|is|in|at|to|should|can|could|may|must|will|would|need|have|had|get|got|"
-    r"account|make|made|qualify|living|receive)\b)",
+    r"were|are|was|is|in|at|to|should|can|cannot|can't|could|may|might|must|will|won't|would|"
+    r"need|needs|have|has|had|get|got|do|don't|did|didn't|pay|face|account|make|made|qualify|"
+    r"living|receive)\b)",
     re.I,
 )
 # "the 10", "the 405": a freeway named by its number (a number after "the" with no noun after).

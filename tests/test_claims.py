@@ -498,3 +498,166 @@ def test_station_brands(nlp, sentence):
 )
 def test_years_as_time_references(nlp, sentence, want):
     assert texts(nlp, sentence) == want
+
+
+# --- probes: local news sentences written for these tests, one field set per claim -------------
+# Each case names the claim by a piece of its text and lists only the fields it is about; the
+# rules behind them are general (syntax and cheap text rules), none is fitted to one sentence.
+
+PROBES = [
+    # place: a modifier of the measured thing, the clause's subject, a possessive, a group
+    ("Violent crime in Tuscaloosa is up 8 percent so far this year.", "8",
+     dict(place="Tuscaloosa", change="percent_change", direction="up", subject="crime",
+          period="so far this year")),
+    ("The unemployment rate in Birmingham was 3.1 percent in August.", "3.1",
+     dict(place="Birmingham", change="level", subject="rate", period="in August")),
+    ("Unemployment in Madison County fell to 2.4 percent.", "2.4",
+     dict(place="Madison County", change="level", subject="unemployment")),
+    ("Mobile recorded 45 homicides.", "45", dict(place="Mobile", subject="homicide")),
+    ("In Montgomery, police made 1,200 arrests.", "1,200", dict(place="Montgomery")),
+    ("Jefferson County schools enrolled 35,000 students.", "35,000",
+     dict(place="Jefferson County", subject="student")),
+    ("Huntsville police recorded 31 homicides.", "31", dict(place="Huntsville")),
+    ("Birmingham's homicide rate rose 12 percent last year.", "12",
+     dict(place="Birmingham", change="percent_change", direction="up", period="last year")),
+    ("Burglaries across Shelby County dropped 15 percent.", "15",
+     dict(place="Shelby County", subject="burglary", direction="down")),
+    ("The number of homicides in Mobile rose to 45.", "45",
+     dict(place="Mobile", subject="homicide", change="level")),
+    ("There were 45 homicides in Mobile last year.", "45", dict(place="Mobile")),
+    ("Police in Tuscaloosa made 412 drug arrests last year, up 18 percent from 2024.", "18",
+     dict(place="Tuscaloosa", subject="arrest", change="percent_change", direction="up")),
+    ("Car break-ins in Hoover fell by 140 compared with the same period last year.", "140",
+     dict(place="Hoover", subject="break-in", change="difference", direction="down",
+          period="the same period last year")),
+    ("Graduation rates in Mobile County rose 3 percentage points, to 91 percent.", "3",
+     dict(place="Mobile County", unit="percentage_points", change="difference", direction="up")),
+    ("The median home price in Huntsville hit $340,000 in September.", "$340,000",
+     dict(place="Huntsville", unit="usd", subject="price", period="in September")),
+    ("Overdose deaths in Jefferson County dropped to 329 in 2025, down from 412 the year "
+     "before.", "329", dict(place="Jefferson County", change="level", period="in 2025")),
+    ("Madison police say burglaries are down 15 to 20 percent this year.", "15",
+     dict(place="Madison", speaker="Madison police", qualifier="range", low=15, high=20,
+          change="percent_change", direction="down")),
+    ("Burglaries are down 15 percent this year, Tuscaloosa police said.", "15",
+     dict(place="Tuscaloosa", speaker="Tuscaloosa police")),
+    ("Wind gusts topped 60 mph across north Alabama overnight.", "60",
+     dict(place="north Alabama", unit="mph", subject="gust")),
+    # wider areas, and "the city" (no place: the station's is used downstream)
+    ("Statewide, unemployment was 2.9 percent in September.", "2.9", dict(place="the state")),
+    ("Unemployment in the state held steady at 3 percent in October.", "3",
+     dict(place="the state", change="level", period="in October")),
+    ("Alabama's unemployment rate was 2.9 percent.", "2.9", dict(place="Alabama")),
+    ("Nationwide, gas prices averaged $3.10 a gallon.", "$3.10",
+     dict(place="United States", unit="usd", subject="price")),
+    ("Homicides in the city fell to 98 last year, the lowest total since 2019.", "98",
+     dict(place=None, subject="homicide", period="last year")),
+    ("Enrollment at Madison City Schools grew to roughly 12,500 students this fall.", "12,500",
+     dict(place=None, qualifier="approximately", period="this fall")),
+    ("Chief Darryl Hayes said shootings are down 20 percent.", "20",
+     dict(place=None, speaker="Darryl Hayes")),
+    # change words before a range or a hedge
+    ("Enrollment is down between 300 and 400 students this year.", "300",
+     dict(change="difference", direction="down", qualifier="range", low=300, high=400,
+          subject="student", period="this year")),
+    ("Car thefts are up 29 to 32 percent since 2018.", "29",
+     dict(change="percent_change", direction="up", qualifier="range", period="since 2018")),
+    ("Property crime is down roughly 10 to 15 percent.", "10",
+     dict(change="percent_change", direction="down", qualifier="range", hedge="roughly")),
+    ("Water bills fell by between 5 and 8 percent.", "5",
+     dict(change="percent_change", direction="down", qualifier="range", subject="bill")),
+    ("The district expects an increase of about 200 students.", "200",
+     dict(change="difference", direction="up", qualifier="approximately", subject="student")),
+    ("Ridership is up anywhere from 10 to 20 percent.", "10",
+     dict(change="percent_change", direction="up", low=10, high=20)),
+    ("Arrests went up between 40 and 60 this year.", "40",
+     dict(change="difference", direction="up", subject="arrest")),
+    ("Applications dropped by between 150 and 200.", "150",
+     dict(change="difference", direction="down")),
+    ("Prices rose from $3 to $4 a gallon.", "$3", dict(change="level")),
+    ("Rents are up between 6 and 9 percent over the past year.", "6",
+     dict(change="percent_change", direction="up", period="over the past year")),
+    # subjects, units, hedges, money
+    ("Property taxes will rise by about $85 a year for the average homeowner.", "$85",
+     dict(subject="tax", unit="usd", change="difference", direction="up")),
+    ("The city council approved a $1.2 billion budget on Tuesday, a 4 percent increase over "
+     "last year.", "4", dict(subject="budget", change="percent_change", direction="up")),
+    ("The school board cut 45 teaching positions to close a $9 million shortfall.", "45",
+     dict(subject="position", change="difference", direction="down")),
+    ("Test scores dipped slightly, with 38 percent of third graders reading on grade level.",
+     "38", dict(change="level", direction=None, unit="percent")),
+    ("Birmingham picked up 4.2 inches of rain on Sunday, more than double the usual amount.",
+     "4.2", dict(unit="inches", subject="rain", place="Birmingham")),
+    ("Officers arrested two men and seized 14 pounds of marijuana.", "14",
+     dict(unit="pounds", subject="marijuana")),
+    ("The hospital treated nearly 300 heat-related illnesses between May and August.", "300",
+     dict(qualifier="almost", subject="illness", period="between May and August")),
+    ("The housing authority has a waiting list of more than 4,000 families.", "4,000",
+     dict(qualifier="more_than", subject="family")),
+    ("About one in four residents lives below the poverty line.", "one in four",
+     dict(unit="percent", low=25, qualifier="approximately", subject="resident")),
+    ("Employers in the Birmingham metro added 8,300 jobs over the past year.", "8,300",
+     dict(change="difference", direction="up", subject="job", period="over the past year")),
+    # speakers
+    ("Shootings are down nearly 20 percent this year, Chief Darryl Hayes said.", "20",
+     dict(speaker="Darryl Hayes", qualifier="almost", subject="shooting")),
+    ("The sheriff's office says deputies responded to about 3,200 calls in October.", "3,200",
+     dict(speaker="sheriff's office", subject="call", period="in October")),
+    ("Crashes on Interstate 65 are up 12 percent since 2022, according to ALDOT.", "12",
+     dict(speaker="ALDOT", subject="crash", period="since 2022")),
+    ("The plant will hire 350 workers, the company said.", "350",
+     dict(speaker="company", subject="worker")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "number", "want"), PROBES, ids=[p[0][:40] for p in PROBES])
+def test_probe_fields(nlp, sentence, number, want):
+    c = one(nlp, sentence, number)
+    got = {k: getattr(c, k) for k in want}
+    assert got == {k: pytest.approx(v) if isinstance(v, int | float) else v
+                   for k, v in want.items()}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A man, 19, was shot outside a gas station on Third Avenue.",  # age in apposition
+        "The vaccine is recommended for patients over 65.",  # an age limit
+        "Drivers under 21 cannot rent a car there.",  # an age limit
+        "Traffic on the 10 was backed up for hours after the crash.",  # a freeway's name
+        "Dispatchers answered 911 calls all night during the storm.",  # a service line
+        "The clinic moved to a new building in the 35203 ZIP code.",  # a ZIP code
+        "Channel 8 first reported the closure on Tuesday.",  # a station
+        "Crews are repaving Route 31 between Pelham and Alabaster.",  # a road
+        "Voters approved Amendment 2 by a wide margin.",  # a ballot measure
+        "Hoover will play for the Class 6A title next week.",  # a class
+        "The series goes to Game 7 on Sunday.",  # a game's name
+        "Thompson won 21-14 over Oak Mountain on Friday night.",  # a score
+        "Call 205-555-0134 for more information.",  # a phone number
+    ],
+)
+def test_probe_not_a_claim(nlp, sentence):
+    assert texts(nlp, sentence) == []
+
+
+def test_statewide_resolves_to_the_state_of_the_dateline(nlp):
+    text = "MONTGOMERY, Ala. (WSFA) — Statewide, unemployment was 2.9 percent in September."
+    assert one(nlp, text, "2.9").place == "Alabama"
+
+
+def test_countywide_resolves_to_the_county_the_story_names(nlp):
+    text = "Jefferson County commissioners met Tuesday. Countywide, home sales fell 6 percent."
+    assert one(nlp, text, "6").place == "Jefferson County"
+
+
+def test_dateline_alone_is_not_the_claims_place(nlp):
+    text = "HUNTSVILLE, Ala. (WAFF) — Police recorded 31 homicides last year."
+    assert one(nlp, text, "31").place is None
+
+
+def test_part_of_a_longer_name_is_not_a_place(nlp):
+    assert (
+        one(nlp, "The Jackson City Council approved a $412.6 million budget.", "$412.6").place
+        is None
+    )
+    assert one(nlp, "Lake Travis was 51 percent full on Monday.", "51").place is None
