@@ -785,7 +785,9 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
     by = re.search(
         r"\b(?P<verb>raise[sd]?|raising|cut|cuts|cutting|increase[sd]?|increasing|reduce[sd]?|"
         r"reducing|lower(?:s|ed|ing)?|boost(?:s|ed|ing)?|hike[sd]?|hiking|slash(?:es|ed|ing)?|"
-        r"trim(?:s|med|ming)?|expand(?:s|ed|ing)?)\b(?P<obj>(?:\s+[a-z’'-]+){1,4}?)\s+"
+        r"trim(?:s|med|ming)?|expand(?:s|ed|ing)?)\b"
+        r"(?P<obj>(?:\s+(?!(?:with|in|at|for|after|of|from|on|as|than)\b)[a-z’'-]+)"
+        r"{1,4}?)\s+"
         r"(?:by\s+)?(?:(?:about|approximately|roughly|around|nearly|almost|up to|as much as|"
         r"more than|at least|an average of|an estimated)\s+)*$",
         before_text,
@@ -871,8 +873,16 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
             return subj0  # "Fines are $50 for drivers": the fines
     # "140 of the schools", "32 percent of residents", "$48,750 in restitution", "$x for repairs".
     preps = ("of",) if unit != "usd" else ("of", "in", "for", "per", "on")
-    for tok in (top, *[t for t in span if t.lower_ in ("percent", "%", "dollars", "dollar")]):
-        obj = _of_object(tok, preps)
+    owners = [t for t in span if t.lower_ in ("percent", "%", "dollars", "dollar")]
+    if (
+        unit == "usd"
+        and head is not None
+        and head.lower_ == "of"
+        and head.head.lemma_.lower() in _BARE_GENERIC
+    ):
+        owners.append(head.head)  # "an average of $4,100 in property taxes"
+    for tok in (top, *owners):
+        obj = _of_object(tok, preps if tok is top or tok in span else ("in", "on"))
         payer = obj is not None and obj.head.lower_ == "for" and _lemma(obj) in _PAYERS
         if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not payer:
             return obj  # not "$85 a year for the average homeowner": who pays is not measured
@@ -1211,6 +1221,11 @@ def _resolve_area(text: str, marker: str, position: int) -> str:
 
 
 _PLACE_SUFFIX = re.compile(r"\b(?:County|City|Parish|Township|Metro|Valley|Area)$")
+# Last words that make a two-word name a town ("Vestavia Hills", "Gulf Shores"), not a person.
+_GEO_SUFFIX = re.compile(
+    r"\b(?:Hills|Heights|Springs|Shores|Beach|Falls|Creek|Lakes|Gardens|Harbor|Landing|Village|"
+    r"Bluffs?|Island|Estates|Junction)$"
+)
 _PLACE_PREPS = ("in", "across", "throughout", "within")
 # Words that name a wider area than the station's without naming it: the story pass resolves
 # them to the state or county the story names ("the state" -> "Alabama").
@@ -1295,6 +1310,8 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
             if c.dep_ == "nsubj" and c.pos_ == "NOUN" and group:
                 found += [(g, False) for g in c.children
                           if g.dep_ in ("compound", "nmod") and g.pos_ == "PROPN"]  # fmt: skip
+    # "in X" says where; a name before the noun may only be a kind ("Gun violence across B.")
+    found.sort(key=lambda f: not f[1])
     for tok, after_in in found:
         level = _level_word(tok)
         if level:
@@ -1305,12 +1322,27 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
             continue  # a part of a longer name: "Jackson City Council", "Lake Travis"
         # The name: the capitalized words up to `tok` ("the French Quarter", "Madison County").
         first = tok
-        while first.i > tok.left_edge.i and (
-            tok.doc[first.i - 1].text[:1].isupper() or tok.doc[first.i - 1].lower_ in _REGION_WORDS
+        while first.i > 0:
+            prev = tok.doc[first.i - 1]
+            sibling = tok.dep_ == "compound" and prev.dep_ == "compound" and prev.head == tok.head
+            if not (first.i > tok.left_edge.i or (sibling and prev.pos_ == "PROPN")):
+                break
+            if prev.text == "-" and not prev.whitespace_ and first.i >= 2:
+                first = tok.doc[first.i - 2]  # "Miami-Dade County"
+                continue
+            if not (prev.text[:1].isupper() or prev.lower_ in _REGION_WORDS):
+                break
+            first = prev  # "north Alabama" names a region; "Alabama Power" is one name
+        last = tok
+        while (
+            last.i + 1 < len(tok.doc)
+            and tok.doc[last.i + 1].pos_ == "PROPN"
+            and tok.doc[last.i + 1].dep_ == "compound"
+            and tok.doc[last.i + 1].head == tok.head
         ):
-            first = tok.doc[first.i - 1]  # "north Alabama", "metro Atlanta" name a region
+            last = tok.doc[last.i + 1]  # "Alabama Power customers": the name is "Alabama Power"
         words = [first]
-        text = tok.doc[first.i : tok.i + 1].text
+        text = tok.doc[first.i : last.i + 1].text
         text = re.sub(r"[’']s$", "", text).strip()
         low = text.lower()
         if low in _NATION_NAMES or low.removeprefix("the ") in _NATION_NAMES:
@@ -1323,7 +1355,13 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
             or text in MONTH_NAMES
             or low in ("police", "chief", "sheriff", "mayor", "state", "city", "county")
             or (text.isupper() and len(text) > 2 and not multi)
-            or (multi and not after_in and not _PLACE_SUFFIX.search(text))
+            or (
+                multi
+                and not after_in
+                and not _PLACE_SUFFIX.search(text)
+                and not _GEO_SUFFIX.search(text)
+            )
+            or (text.isupper() and not after_in)  # "ER visits", "UAB's"
             or re.fullmatch(r"[IVXLC]+", text)
             or (words[0].i == 0 and not after_in and tok.tag_ == "NNPS")
             or _ORG_WORDS.search(text)
@@ -1610,7 +1648,11 @@ def _people(text: str) -> _People:
     )
     for m in re.finditer(speaker_name, text):
         name = m.group(1) or m.group(2)
-        if not _ORG_WORDS.search(name) and name.split()[0] not in MONTH_NAMES:
+        if (
+            not _ORG_WORDS.search(name)
+            and name.split()[0] not in MONTH_NAMES
+            and not _PLACE_SUFFIX.search(name)  # "Shelby County added 5,000 residents"
+        ):
             people.add(name, "", m.start())
     return people
 

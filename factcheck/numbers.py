@@ -100,6 +100,14 @@ _HEDGES = [
 _HEDGE_RE = re.compile(
     r"(?:\b(?:" + "|".join(f"(?P<{q}>{alts})" for q, alts in _HEDGES) + r")\s+)+$", re.I
 )
+# A verb of movement before "up to"/"down to" makes "to" the end point, not a hedge.
+_MOVED_TO = re.compile(
+    r"\b(?:ticked|ticks|tick|inched|inches|edged|edges|crept|creeps|went|goes|gone|moved|moves|"
+    r"shot|jumped|jumps|climbed|climbs|ramped|trended|rose|risen|rises|bumped|ratcheted|pushed|"
+    r"drifted|crawled|spiked|surged|soared|crept|dropped|fell|slipped|dipped|came|comes)"
+    r"\s+(?:(?:back\s+)?(?:up|down)|back)\s+(?=to\s+(?:[a-z]+\s+){0,3}$)",
+    re.I,
+)
 _ONE_HEDGE = [(q, re.compile(rf"\b(?:{alts})\b", re.I)) for q, alts in _HEDGES]
 _POST_HEDGE = re.compile(
     r"^(?:\s*-?\s*plus\b|\s+(?:or|and) (?P<more>more|higher|greater|above|over)\b|\s+(?:or|and) (?P<less>fewer|less|lower|below|under)\b|\s+or so\b|\+)",
@@ -654,6 +662,9 @@ def read_qualifier(sent_text: str, m: NumberMatch) -> tuple[str, str | None, int
     "300 or more", "between 40 and 50").
     """
     before = sent_text[max(0, m.start - 60) : m.start]
+    moved = _MOVED_TO.search(before)
+    if moved:
+        before = before[moved.end() :]  # "ticked up to 3.2 percent": where it went, no limit
     hm = _HEDGE_RE.search(before)
     start, end = m.start, m.end
     qualifier = "exact"

@@ -607,6 +607,37 @@ PROBES = [
      dict(speaker="ALDOT", subject="crash", period="since 2022")),
     ("The plant will hire 350 workers, the company said.", "350",
      dict(speaker="company", subject="worker")),
+    # second round: names in and around the measured thing
+    ("Gun violence across Birmingham has dropped 22 percent compared with last year, Mayor "
+     "Randall Woodfin said.", "22",
+     dict(place="Birmingham", speaker="Randall Woodfin", subject="violence", direction="down")),
+    ("Shelby County added nearly 5,000 residents between 2020 and 2024.", "5,000",
+     dict(place="Shelby County", change="difference", direction="up", subject="resident",
+          period="between 2020 and 2024")),
+    ("Vestavia Hills saw 3 inches of rain in an hour.", "3",
+     dict(place="Vestavia Hills", unit="inches", subject="rain")),
+    ("Homeowners in Mountain Brook pay an average of $4,100 in property taxes.", "$4,100",
+     dict(place="Mountain Brook", subject="tax", unit="usd")),
+    ("About 2,300 Alabama Power customers were without electricity Tuesday morning.", "2,300",
+     dict(place=None, subject="customer", qualifier="approximately")),
+    ("ER visits at Children's of Alabama jumped 30 percent during the RSV surge.", "30",
+     dict(place=None, subject="visit", change="percent_change", direction="up")),
+    ("Auburn University enrolled a record 33,000 students this fall.", "33,000",
+     dict(place=None, subject="student")),
+    ("Decatur firefighters responded to 1,876 calls in 2025, up from 1,702.", "1,876",
+     dict(place="Decatur", subject="call", period="in 2025")),
+    ("Homeowners insurance premiums in Miami-Dade County average $6,400 a year.", "$6,400",
+     dict(place="Miami-Dade County", unit="usd")),
+    ("Unemployment in Alabama ticked up to 3.2 percent in November.", "3.2",
+     dict(place="Alabama", qualifier="exact", change="level", period="in November")),
+    ("Cullman voters approved the 1-cent sales tax increase with 61 percent of the vote.", "61",
+     dict(place="Cullman", change="level", direction=None, subject="vote")),
+    ("In Jefferson County, there were 124 traffic deaths last year, 19 more than in 2024.",
+     "19", dict(place="Jefferson County", change="difference", direction="up",
+                subject="death")),
+    ("The state's prison population grew by about 1,000 inmates in the past year.", "1,000",
+     dict(place="the state", change="difference", direction="up",
+          period="in the past year")),
 ]  # fmt: skip
 
 
@@ -634,6 +665,9 @@ def test_probe_fields(nlp, sentence, number, want):
         "The series goes to Game 7 on Sunday.",  # a game's name
         "Thompson won 21-14 over Oak Mountain on Friday night.",  # a score
         "Call 205-555-0134 for more information.",  # a phone number
+        "Police arrested a 34-year-old and a woman, 28, after the chase.",  # ages
+        "The measure passed 5-2 on Tuesday.",  # a vote tally
+        "The team improved to 9-1 with the win.",  # a record
     ],
 )
 def test_probe_not_a_claim(nlp, sentence):

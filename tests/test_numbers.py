@@ -115,6 +115,11 @@ def test_and_does_not_add_two_numbers():
         ("300 or more people", "at_least", None),
         ("almost two to three hundred more", "range", "almost"),
         ("1500 guns", "exact", None),
+        # a verb of movement makes "up to" the end point, not a limit
+        ("unemployment ticked up to 3.2 percent", "exact", None),
+        ("the rate crept back up to about 5 percent", "approximately", "about"),
+        ("prices went down to $3", "exact", None),
+        ("the fine is up to $500", "at_most", "up to"),
     ],
 )
 def test_read_qualifier(text, qualifier, hedge):
