@@ -1316,6 +1316,11 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
         level = _level_word(tok)
         if level:
             return level
+        if after_in and tok.pos_ == "NOUN" and tok.lemma_.lower() in _AREA_NOUNS:
+            area = _area_name(tok)  # "in the Birmingham area", "the Five Points South neighborhood"
+            if area and not _ORG_WORDS.search(area) and area not in names:
+                return area
+            continue
         if tok.pos_ != "PROPN":
             continue
         if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
@@ -1369,7 +1374,38 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
         ):
             continue
         return text
+    # Last of all: an official's title names the place ("Birmingham police chief Scott
+    # Thurmond said", "Jefferson County Sheriff Mark Pettway said").
+    if say is not None and say is not verb and say.lemma_.lower() in _SAY_VERBS:
+        for c in say.children:
+            if c.dep_ == "nsubj" and c.pos_ == "PROPN":
+                m = _OFFICIAL_OF.match(c.doc[c.left_edge.i : c.i + 1].text)
+                if m and m.group("name") not in MONTH_NAMES and m.group("name") not in names:
+                    return m.group("name")
     return None
+
+
+_AREA_NOUNS = {"area", "region", "metro", "neighborhood", "community", "market", "corridor",
+               "suburb", "suburbs", "metroplex", "valley"}  # fmt: skip
+_OFFICIAL_OF = re.compile(
+    r"^(?:the\s+)?(?P<name>(?:[A-Z][a-z]+\s){1,2}(?:County|Parish)|[A-Z][a-z]+)\s+(?:police|Police|"
+    r"fire|Fire|sheriff|Sheriff|mayor|Mayor|city|City|schools|Schools|commission|Commission|"
+    r"council|Council|superintendent|Superintendent|coroner|Coroner)\b"
+)
+
+
+def _area_name(noun: Token) -> str | None:
+    """The capitalized words right before an area noun: "the Birmingham area" -> "Birmingham"."""
+    doc = noun.doc
+    i = noun.i
+    while i > 0 and doc[i - 1].lower_ in ("metro", "metropolitan", "greater"):
+        i -= 1
+    start = i
+    while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].dep_ != "det":
+        start -= 1
+    if start == i:
+        return None
+    return doc[start:i].text
 
 
 def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
