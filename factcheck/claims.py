@@ -389,7 +389,11 @@ def _cheap_rejects(text: str, m: numbers.NumberMatch) -> bool:
             return True  # "one-bedroom", "two-alarm": a kind, not a count
         if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before) or _TIME_AFTER.match(after):
             return True
-        if _LABEL_BEFORE.search(before):
+        if (
+            _LABEL_BEFORE.search(before)
+            and "," not in m.text  # labels have no thousands: "will seat 45,000 people"
+            and not re.search(r"\b(?:will|would|can|could|to|may|might|must)\s+\w+\s+$", before)
+        ):
             return True
         if m.plain_int is not None and re.search(
             r"\b(?:dial|dialing|call|calling|text|texting)\s+$", before, re.I

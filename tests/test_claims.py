@@ -649,6 +649,16 @@ PROBES = [
      dict(place=None, subject="student")),
     ("Orange Beach welcomed 6 million visitors last year.", "6 million",
      dict(place="Orange Beach", subject="visitor", period="last year")),
+    ("The new stadium will seat 45,000 people and cost $600 million.", "45,000",
+     dict(subject="person", low=45000)),
+    ("Officers responded to 14 shootings over the weekend, police said.", "14",
+     dict(period=None, speaker="police", subject="shooting")),  # as the gold set reads it
+    ("Patients 65 and older account for 40 percent of hospital admissions.", "40",
+     dict(subject="admission", unit="percent", change="level")),
+    ("Prices at the pump dropped 15 cents in a week, AAA said.", "15",
+     dict(unit="usd", low=0.15, change="difference", direction="down", speaker="AAA")),
+    ("The district's graduation rate climbed to 89.5 percent in 2025 from 86 percent in "
+     "2024.", "86", dict(change="level", period="in 2024", subject="rate")),
     ("The state's prison population grew by about 1,000 inmates in the past year.", "1,000",
      dict(place="the state", change="difference", direction="up",
           period="in the past year")),
@@ -682,6 +692,10 @@ def test_probe_fields(nlp, sentence, number, want):
         "Police arrested a 34-year-old and a woman, 28, after the chase.",  # ages
         "The measure passed 5-2 on Tuesday.",  # a vote tally
         "The team improved to 9-1 with the win.",  # a record
+        "The council voted 7-2 to approve the plan.",  # a vote tally
+        "The Crimson Tide beat Auburn 28-14 on Saturday.",  # a score
+        "The suspect was driving a 2019 Honda Accord.",  # a model year
+        "Children under 5 are most at risk, the health department said.",  # an age limit
     ],
 )
 def test_probe_not_a_claim(nlp, sentence):
