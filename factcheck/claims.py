@@ -1296,6 +1296,10 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
         for c in base.children:
             if near and c.dep_ in ("nsubj", "compound", "nmod", "poss") and c.pos_ == "PROPN":
                 found.append((c, False))
+            elif (
+                c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and _lemma(base) in _RESIDENTS
+            ):
+                found.append((c, False))  # "30 percent of Montgomery students"
             if near and c.dep_ == "nsubj" and c.pos_ == "NOUN":
                 found += [(g, False) for g in c.children
                           if g.dep_ in ("compound", "poss", "nmod") and g.pos_ == "PROPN"]  # fmt: skip
@@ -1389,6 +1393,10 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
     return None
 
 
+# People named by where they live or study: a name before them is a place.
+_RESIDENTS = {"resident", "student", "household", "voter", "driver", "homeowner", "renter",
+              "family", "adult", "child", "teen", "worker", "taxpayer", "senior", "motorist",
+              "patient", "employer", "business", "home", "school"}  # fmt: skip
 _AREA_NOUNS = {"area", "region", "metro", "neighborhood", "community", "market", "corridor",
                "suburb", "suburbs", "metroplex", "valley"}  # fmt: skip
 _OFFICIAL_OF = re.compile(

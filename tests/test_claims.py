@@ -659,6 +659,12 @@ PROBES = [
      dict(unit="usd", low=0.15, change="difference", direction="down", speaker="AAA")),
     ("The district's graduation rate climbed to 89.5 percent in 2025 from 86 percent in "
      "2024.", "86", dict(change="level", period="in 2024", subject="rate")),
+    ("Fewer than 30 percent of Montgomery students passed the state math test.", "30",
+     dict(place="Montgomery", subject="student", qualifier="less_than")),
+    ("Nearly 60 percent of Shelby County voters backed the measure.", "60",
+     dict(place="Shelby County", subject="voter", qualifier="almost")),
+    ("Arizona has reported 11,940 cases of Valley fever so far this year.", "11,940",
+     dict(place="Arizona", period="so far this year")),
     ("The state's prison population grew by about 1,000 inmates in the past year.", "1,000",
      dict(place="the state", change="difference", direction="up",
           period="in the past year")),
