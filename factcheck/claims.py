@@ -598,6 +598,8 @@ def _subject_of(verb: Token | None) -> Token | None:
         for c in t.children:
             if c.dep_ in ("nsubj", "nsubjpass", "expl"):
                 return c
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in _SAY_VERBS:
+            return None  # "a move the chief said would cost $1.8 million": the chief is the speaker
         if t.dep_ in ("conj", "xcomp", "advcl", "ccomp", "relcl", "acomp", "pcomp") and t.head != t:
             if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
                 return t.head

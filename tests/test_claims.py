@@ -729,3 +729,21 @@ def test_part_of_a_longer_name_is_not_a_place(nlp):
         is None
     )
     assert one(nlp, "Lake Travis was 51 percent full on Monday.", "51").place is None
+
+
+def test_story_places_speakers_and_wider_areas(nlp):
+    text = (
+        "TUSCALOOSA, Ala. (WVUA) — Violent crime in Tuscaloosa is up 8 percent so far this year. "
+        "Statewide, violent crime fell roughly 3 percent in 2025, the Alabama Law Enforcement "
+        "Agency reported. In neighboring Northport, police reported 12 robberies, down from 19. "
+        "The department plans to hire 25 more officers next year, a move the chief said would "
+        "cost about $1.8 million. A man, 22, was arrested Tuesday on Route 69."
+    )
+    got = {c.text: c for c in extract_claims(nlp, text)}
+    assert list(got) == ["8 percent", "roughly 3 percent", "12", "19", "25", "about $1.8 million"]
+    assert got["8 percent"].place == "Tuscaloosa"
+    assert got["roughly 3 percent"].place == "Alabama"  # "Statewide" and the dateline's "Ala."
+    assert got["roughly 3 percent"].speaker == "Alabama Law Enforcement Agency"
+    assert got["12"].place == got["19"].place == "Northport"
+    assert got["25"].place is None  # the station's place is used downstream
+    assert got["about $1.8 million"].subject is None  # not "chief": the chief is who said it
