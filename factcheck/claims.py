@@ -733,7 +733,9 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         than = re.search(r"^[^.;:]{0,80}?\b(?:than|normal|average|projections?|expected|forecast|"
                          r"budgeted|planned|last year|a year ago)\b", after_u[comp.end():])  # fmt: skip
         more_noun = False
-        if word == "more" and not than:
+        if word == "more" and not than and f.unit == "usd":
+            more_noun = True  # "$120 more in property taxes": money more is a difference
+        elif word == "more" and not than:
             # "4,000 more beds" is a difference; "28 more are at risk" is a count.
             nxt = next(
                 (t for t in doc if t.idx - doc[0].idx > max(end, f.end) + comp.start(1)), None
@@ -948,7 +950,9 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
         return None  # "police arrested 12": what was counted is left implicit
     if unit == "usd":
         # "spend $21 million on special education": what the money goes to
-        obj = _of_object(verb, ("on", "for"))
+        obj = _of_object(verb, ("on", "for", "in"))
+        if obj is not None and obj.head.lower_ == "in" and _lemma(obj) in _TIME_NOUNS:
+            obj = None  # "earned $5 million in the first quarter"
         if obj is not None and _lemma(obj) in _PAYERS:
             obj = None  # "rise by $85 for the average homeowner": the payer is not measured
         if obj is not None and obj.pos_ == "NOUN" and verb.lemma_.lower() != "be":
@@ -956,6 +960,9 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
         if verb.lemma_.lower() not in _COPULAR | _MONEY_VERBS:
             return None  # who spends or saves the money is not what it measures
     subj = _subject_of(verb)
+    payer_verb = verb.lemma_.lower() in ("pay", "owe", "spend", "save")
+    if unit == "usd" and payer_verb and subj is not None and _lemma(subj) in _PAYERS:
+        return None  # "the typical homeowner will pay $120 more": who pays is not measured
     if subj is not None and measured and _lemma(subj) in _AGENTS:
         return None  # "crews paved 38 miles": the crews are not what the miles measure
     return subj
@@ -965,6 +972,8 @@ _AGENTS = {"crew", "officer", "deputy", "trooper", "police", "firefighter", "wor
            "investigator", "agent", "official", "driver", "team", "staff", "we", "they",
            "volunteer", "contractor", "city", "county", "state", "department", "meteorologist",
            "forecaster", "expert", "i", "you", "he", "she"}  # fmt: skip
+_TIME_NOUNS = _TIME_UNITS | {"quarter", "half", "period", "season", "term", "session", "time",
+                             "weekend", "morning", "evening", "afternoon"}  # fmt: skip
 _PAYERS = {"homeowner", "household", "family", "customer", "resident", "taxpayer", "ratepayer",
            "renter", "owner", "buyer", "consumer", "driver", "person", "student", "parent",
            "rider", "patient", "employee", "worker", "retiree", "tenant", "user", "member"}  # fmt: skip
