@@ -227,8 +227,18 @@ _QUARTERS = {
     "4th": 4,
 }
 _SAME_TIME = re.compile(
-    r"\b(?:same (?:time|period|point|date)|this time|this point|same stretch)\s+(?:of\s+)?last year"
+    r"\b(?:same (?:time|period|point|date)|this time|this point|same stretch)\s+(?:of\s+|in\s+)?"
+    r"(last year|(?:19|20)\d{2})"
 )
+
+
+def _same_time_years(m: re.Match, published: date) -> int:
+    """How many years back "the same time last year" / "the same point in 2025" is (0: none)."""
+    if m.group(1) == "last year":
+        return 1
+    return max(published.year - int(m.group(1)), 0)
+
+
 _LATEST_WORDS = re.compile(
     r"^(?:now|today|currently|right now|so far|to date|at present|at the moment|recently|lately"
     r"|these days|this point|latest|most recent(?:ly)?|the latest)$"
@@ -257,6 +267,10 @@ def resolve_period(
     of the change ("than last year", "from 2018", "the same time last year"), when there is one.
     """
     period = _target(phrase, published)
+    if change != "level" and period.relative and period.compare == C_YEARS_BEFORE:
+        # "up 10 percent from the same time last year": the change is about now; the shift
+        # back is the comparison's, not the claim's.
+        period = replace(period, shift_years=0, relative=False)
     if period.cumulative and change == "level":
         # "5,000 guns since 2018" is a total over several years: not summed, never guessed.
         return Period(
@@ -273,7 +287,12 @@ def resolve_period(
 
 def _apply_compare(period: Period, compare_phrase: str, published: date) -> Period:
     text = _normalise(compare_phrase)
-    if _SAME_TIME.search(text) or re.search(r"\b(?:a|one) year (?:ago|earlier|before)\b", text):
+    same = _SAME_TIME.search(text)
+    if same and _same_time_years(same, published):
+        return replace(
+            period, compare=C_YEARS_BEFORE, compare_years=_same_time_years(same, published)
+        )
+    if re.search(r"\b(?:a|one) year (?:ago|earlier|before)\b", text):
         return replace(period, compare=C_YEARS_BEFORE, compare_years=1)
     if re.search(r"\blast year\b", text) and not re.search(r"\bthis time\b", text):
         cs, ce = year_span(published.year - 1)
@@ -306,10 +325,16 @@ def _target(phrase: str | None, published: date) -> Period:
         # a change on the latest period against the same period a year before
         return Period(LATEST, compare=C_YEARS_BEFORE, compare_years=1, phrase=raw)
 
-    if _SAME_TIME.search(text):
+    same = _SAME_TIME.search(text)
+    if same:
+        n = _same_time_years(same, published)
+        if not n:
+            return Period(UNRESOLVED, reason=f"'{raw}' names no earlier year", phrase=raw)
         # "up 10 percent from the same time last year": this year to date against last year's.
+        # As a level ("7,020 at the same time last year") it is last year's same dates: the
+        # dates of the claim it is contrasted with, else of this year's latest year to date.
         p = _ytd(published, phrase=raw)
-        return replace(p, compare=C_YEARS_BEFORE, compare_years=1)
+        return replace(p, compare=C_YEARS_BEFORE, compare_years=n, shift_years=n, relative=True)
 
     m = _BETWEEN.search(text)
     if m:

@@ -180,3 +180,17 @@ def test_a_level_since_a_year_is_a_total_and_not_guessed():
 def test_the_year_to_the_end_of_a_month(phrase, end):
     p = resolve_period(phrase, PUB, change="level")
     assert (p.kind, p.start, p.end) == (pr.FIXED, date(2022, 1, 1), end)
+
+
+def test_the_same_point_in_a_named_year_is_the_base_of_a_change():
+    p = resolve_period("at the same point in 2020", PUB, change="difference")
+    assert (p.kind, p.compare, p.compare_years, p.shift_years) == (pr.YTD, pr.C_YEARS_BEFORE, 2, 0)
+
+
+def test_the_same_time_last_year_as_a_level_is_last_years_same_dates():
+    p = resolve_period("at this point last year", PUB, change="level")
+    assert (p.kind, p.shift_years, p.relative) == (pr.YTD, 1, True)
+    # contrasted with a claim "as of August second": those dates a year earlier
+    base = resolve_period("as of August second", PUB, change="level")
+    q = pr.contrasted(p, base)
+    assert (q.kind, q.start, q.end) == (pr.FIXED, date(2021, 1, 1), date(2021, 8, 2))

@@ -265,6 +265,24 @@ def test_the_same_time_last_year(store):
     assert result.verdict == "accurate"
 
 
+def test_a_level_at_the_same_time_last_year_reads_last_years_same_dates(store):
+    s = "Officers took 1,587 guns off the street this year, against 1,310 this time last year."
+    now = C("1,587", s, 1587, subject="gun", period="this year")
+    then = C("1,310", s, 1310, subject="gun", period="this time last year")
+    a, b = check(store, now, then)
+    assert (a.verdict, a.official) == ("accurate", 1587)
+    assert (b.verdict, b.official, b.period_end) == ("accurate", 1310, date(2021, 7, 31))
+
+
+def test_a_change_from_the_same_point_in_a_named_year(store):
+    s = "Birmingham has 82 homicides as of Aug. 2, four more than at the same point in 2021."
+    now = C("82", s, 82, subject="homicide", period="as of Aug. 2")
+    diff = C("four", s, 4, subject="homicide", change="difference", direction="up",
+             period="at the same point in 2021")  # fmt: skip
+    a, b = check(store, now, diff)
+    assert (b.verdict, b.official, b.compare_end) == ("accurate", 4, date(2021, 8, 2))
+
+
 def test_since_a_year_is_the_change_to_the_latest_full_year(store):
     s = "We're down approximately about 29 to 32 percent since 2018."
     claim = C("approximately about 29 to 32 percent", s, 29, 32, unit="percent",
