@@ -597,6 +597,8 @@ def _subject_of(verb: Token | None) -> Token | None:
             return None
         for c in t.children:
             if c.dep_ in ("nsubj", "nsubjpass", "expl"):
+                if c.tag_ in ("WDT", "WP") and t.dep_ == "relcl" and t.head.pos_ == "NOUN":
+                    return t.head  # "the program, which costs $2.3 million"
                 return c
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in _SAY_VERBS:
             return None  # "a move the chief said would cost $1.8 million": the chief is the speaker
@@ -711,6 +713,14 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
             f.end = nxt.idx + len(nxt.text) - doc[0].idx
         elif nxt is not None and nxt.lower_ == "times" and nxt.i == span.end:
             f.unit = "times"
+        elif nxt is not None and nxt.lower_ in ("more", "additional", "extra", "fewer", "less"):
+            after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+            if (
+                after is not None
+                and after.lemma_.lower() in _MEASURE_UNITS
+                and after.pos_ == "NOUN"
+            ):
+                f.unit = _MEASURE_UNITS[after.lemma_.lower()]  # "2 to 4 more inches"
         hy = re.match(r"^-([a-z]+)\b", sent_text[end:])
         if hy and (hy.group(1) in _MEASURE_UNITS or hy.group(1).rstrip("s") in _MEASURE_UNITS):
             f.unit = _MEASURE_UNITS.get(hy.group(1)) or _MEASURE_UNITS[hy.group(1).rstrip("s")]
@@ -1411,7 +1421,8 @@ _RESIDENTS = {"resident", "student", "household", "voter", "driver", "homeowner"
 _AREA_NOUNS = {"area", "region", "metro", "neighborhood", "community", "market", "corridor",
                "suburb", "suburbs", "metroplex", "valley"}  # fmt: skip
 _OFFICIAL_OF = re.compile(
-    r"^(?:the\s+)?(?P<name>(?:[A-Z][a-z]+\s){1,2}(?:County|Parish)|[A-Z][a-z]+)\s+(?:police|Police|"
+    r"^(?:the\s+)?(?P<name>(?:[A-Z][a-z]+\s){1,2}(?:County|Parish)|[A-Z][a-z]+)\s+(?:Public\s+)?"
+    r"(?:police|Police|"
     r"fire|Fire|sheriff|Sheriff|mayor|Mayor|city|City|schools|Schools|commission|Commission|"
     r"council|Council|superintendent|Superintendent|coroner|Coroner)\b"
 )

@@ -671,6 +671,13 @@ PROBES = [
      dict(subject="household", qualifier="range")),
     ("The unemployment rate in the Huntsville metro was 2.6 percent in October.", "2.6",
      dict(place="Huntsville", subject="rate", period="in October")),
+    ("Mobile County Public Schools says chronic absenteeism dropped to 21 percent this school "
+     "year.", "21", dict(place="Mobile County", speaker="Mobile County Public Schools",
+                         subject="absenteeism", period="this school year")),
+    ("The board approved the program, which costs $2.3 million a year.", "$2.3",
+     dict(subject="program", unit="usd")),
+    ("Heavy rain flooded I-65 near exit 13 on Monday, and 2 to 4 more inches are expected.",
+     "2 to 4", dict(unit="inches", qualifier="range", low=2, high=4)),
     ("The state's prison population grew by about 1,000 inmates in the past year.", "1,000",
      dict(place="the state", change="difference", direction="up",
           period="in the past year")),
