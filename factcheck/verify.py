@@ -635,7 +635,13 @@ def _period_for(item: _Item, change: str, ctx: _Ctx) -> pr.Period:
                 phrase = "this year"
             else:
                 phrase = "this year"
-    elif change != "level" and phrase and _RELATIVE.search(phrase.lower()):
+    elif change != "level" and phrase and _phrase_is_base(claim):
+        # "a 5 percent drop from the first half of 2025": the named period is the base; the
+        # claim is about the same dates now.
+        based = _base_change(item, ctx, pr.resolve_period(phrase, published))
+        if based is not None:
+            return pr._future(based, published)
+    if change != "level" and phrase and not compare and _RELATIVE.search(phrase.lower()):
         # "down 14 percent from the year before" where the phrase is the base, not the target.
         base = _contrast_base(item, ctx)
         if base is not None:
@@ -646,6 +652,55 @@ def _period_for(item: _Item, change: str, ctx: _Ctx) -> pr.Period:
         if base is not None:
             period = pr._future(pr.contrasted(period, base), published)
     return period
+
+
+_BASE_BEFORE = re.compile(
+    r"\b(?:from|than|compared (?:to|with)|versus|vs\.?|over)\s+(?:(?:at|in|during)\s+)?$", re.I
+)
+
+
+def _phrase_is_base(claim: Claim) -> bool:
+    """Whether the claim's own time phrase follows it as the base of the change ("down 23 from
+    the first nine months of 2025", "six fewer than in the first quarter")."""
+    sentence = claim.sentence or ""
+    end = _claim_pos(claim) + len(claim.text)
+    at = sentence.lower().find(claim.period.lower(), end)
+    if at < 0:
+        return False
+    gap = sentence[end:at]
+    if len(gap) > 60 or re.search(r"[,;:]|\d|\band\b|\bbut\b", gap):
+        return False
+    return bool(_BASE_BEFORE.search(gap))
+
+
+def _base_change(item: _Item, ctx: _Ctx, base: pr.Period) -> pr.Period | None:
+    """A change measured from a named fixed period: the period of the claim it is contrasted
+    with in the same sentence, else the same dates in the story's year; against the base."""
+    from dataclasses import replace
+
+    if base.kind != pr.FIXED or base.start is None:
+        return None
+    same = [
+        ctx.periods[o.cid]
+        for o in ctx.near(item)
+        if o.claim.sentence == item.claim.sentence and o.cid in ctx.periods
+    ]
+    target = next((p for p in same if not p.relative and p.kind != pr.UNRESOLVED), None)
+    if target is None:
+        years = item.published.year - base.end.year
+        if years < 1:
+            return None
+        start, end = pr.shift_years(base.start, -years), pr.shift_years(base.end, -years)
+        target = pr.Period(pr.FIXED, start=start, end=end, phrase=base.phrase)
+    return replace(
+        target,
+        compare=pr.C_FIXED,
+        compare_start=base.start,
+        compare_end=base.end,
+        compare_years=1,
+        fallback_start=None,
+        fallback_end=None,
+    )
 
 
 def _relative_change(base: pr.Period) -> pr.Period:

@@ -283,6 +283,23 @@ def test_a_change_from_the_same_point_in_a_named_year(store):
     assert (b.verdict, b.official, b.compare_end) == ("accurate", 4, date(2021, 8, 2))
 
 
+def test_a_named_period_after_from_is_the_base_of_the_change(store):
+    # the claim is about the same dates now, contrasted with the claim before it ...
+    s = "Police seized 1,587 guns through July, up 21 percent from the first seven months of 2021."
+    now = C("1,587", s, 1587, subject="gun", period="through July")
+    up = C("21 percent", s, 21, unit="percent", subject="gun", change="percent_change",
+           direction="up", period="the first seven months of 2021")  # fmt: skip
+    _a, b = check(store, now, up)
+    assert (b.period_start, b.period_end) == (date(2022, 1, 1), date(2022, 7, 31))
+    assert (b.compare_start, b.compare_end) == (date(2021, 1, 1), date(2021, 7, 31))
+    assert (b.verdict, b.official) == ("accurate", pytest.approx((1587 - 1310) / 1310 * 100))
+    # ... or, alone, the same dates in the story's year
+    s = "Gun seizures rose by 277 compared with the first seven months of 2021."
+    alone = C("277", s, 277, subject="gun", change="difference", direction="up",
+              period="the first seven months of 2021")  # fmt: skip
+    assert (one(store, alone).verdict, one(store, alone).official) == ("accurate", 277)
+
+
 def test_since_a_year_is_the_change_to_the_latest_full_year(store):
     s = "We're down approximately about 29 to 32 percent since 2018."
     claim = C("approximately about 29 to 32 percent", s, 29, 32, unit="percent",
