@@ -175,7 +175,7 @@ _GENERIC = {"number", "percent", "percentage", "%", "amount", "share", "portion"
             "million", "billion", "more", "other", "one", "increase", "decrease", "drop", "rise",
             "jump", "decline", "reduction", "change", "growth", "gain", "cut", "dip", "spike",
             "uptick", "surge", "hike", "boost", "plunge", "fall", "statistic", "stat", "datum",
-            "data", "figure"}  # fmt: skip
+            "data", "figure", "count"}  # fmt: skip
 _PRONOUNS = {"we", "it", "they", "that", "this", "there", "these", "those", "i", "you", "he",
              "she", "which", "what", "who", "us", "them", "one", "some", "all", "each",
              "everything", "something", "anything", "nothing", "both", "most", "many", "any",
@@ -382,6 +382,19 @@ def _cheap_rejects(text: str, m: numbers.NumberMatch) -> bool:
             )
         ):
             return True  # "full results at 10", "tips tonight at 11"
+        if (
+            m.plain_int is not None
+            and int(m.plain_int) <= 12
+            and re.search(
+                r"\b(?:opens?|opened|starts?|started|begins?|began|ends?|ended|closes?|closed|airs?|"
+                r"kicks? off|wraps? up|tips? off|gets? underway|resumes?)\s+at\s+$",
+                before,
+                re.I,
+            )
+        ):
+            return True  # "doors open at 7 and the show starts at 8": clock times
+        if re.search(r"\b(?:top|bottom)\s+$", before, re.I) and m.plain_int is not None:
+            return True  # "the top 10 employers": a ranking, not a count
         if re.match(r"^-(?!plus\b)([a-z]+)\b", after) and (
             re.match(r"^-([a-z]+)", after).group(1) not in _MEASURE_UNITS
             and re.match(r"^-([a-z]+)", after).group(1).rstrip("s") not in _MEASURE_UNITS
@@ -986,7 +999,8 @@ _TIME_NOUNS = _TIME_UNITS | {"quarter", "half", "period", "season", "term", "ses
                              "weekend", "morning", "evening", "afternoon"}  # fmt: skip
 _PAYERS = {"homeowner", "household", "family", "customer", "resident", "taxpayer", "ratepayer",
            "renter", "owner", "buyer", "consumer", "driver", "person", "student", "parent",
-           "rider", "patient", "employee", "worker", "retiree", "tenant", "user", "member"}  # fmt: skip
+           "rider", "patient", "employee", "worker", "retiree", "tenant", "user", "member",
+           "adult", "kid", "child", "senior", "visitor", "fan", "guest", "veteran"}  # fmt: skip
 _MONEY_VERBS = {"receive", "get", "earn", "make", "pay", "owe", "charge", "bring", "generate",
                 "collect", "sell", "fetch", "lose", "need", "want", "request", "seek", "have",
                 "offer", "give", "award", "approve", "budget"}  # fmt: skip

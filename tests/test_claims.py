@@ -678,6 +678,11 @@ PROBES = [
      dict(subject="program", unit="usd")),
     ("Heavy rain flooded I-65 near exit 13 on Monday, and 2 to 4 more inches are expected.",
      "2 to 4", dict(unit="inches", qualifier="range", low=2, high=4)),
+    ("The suspect faces 3 counts of capital murder.", "3", dict(subject="murder")),
+    ("Tickets cost $25 for adults and $10 for kids under 12.", "$10",
+     dict(subject="ticket", unit="usd")),
+    ("The storm packed winds of 110 mph when it made landfall.", "110",
+     dict(unit="mph", subject="wind")),
     ("The state's prison population grew by about 1,000 inmates in the past year.", "1,000",
      dict(place="the state", change="difference", direction="up",
           period="in the past year")),
@@ -712,6 +717,13 @@ def test_probe_fields(nlp, sentence, number, want):
         "The measure passed 5-2 on Tuesday.",  # a vote tally
         "The team improved to 9-1 with the win.",  # a record
         "The council voted 7-2 to approve the plan.",  # a vote tally
+        "Doors open at 7 and the show starts at 8.",  # clock times
+        "The top 10 employers in the county are listed below.",  # a ranking
+        "The Class of 2026 graduates on May 21.",  # a class year, a date
+        "Troopers said the crash happened at mile marker 212.",  # a mile marker
+        "He wore jersey No. 23 for the Tide.",  # a jersey number
+        "The victim was in her 40s.",  # an age
+        "Police need your help finding a 15-year-old girl.",  # an age
         "The Crimson Tide beat Auburn 28-14 on Saturday.",  # a score
         "The suspect was driving a 2019 Honda Accord.",  # a model year
         "Children under 5 are most at risk, the health department said.",  # an age limit
