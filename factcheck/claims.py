@@ -844,6 +844,15 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
     if noun_after and noun_after.group(1).lower() in _CHANGE_NOUNS | {"raise", "raises"}:
         change_noun = next((t for t in doc if t.idx - doc[0].idx >= end and
                             t.lower_ == noun_after.group(1).lower()), None)  # fmt: skip
+    passive = anchor.head if anchor.dep_ == "nummod" else anchor
+    if (
+        f.change == "level"
+        and f.unit in ("count", "usd")
+        and passive.dep_ == "nsubjpass"
+        and passive.head.lemma_.lower() in _PASSIVE_CHANGE
+    ):
+        # "4,500 jobs were added", "45 positions were cut": the passive of a change verb
+        f.change, f.direction = "difference", _PASSIVE_CHANGE[passive.head.lemma_.lower()]
     if f.unit == "percentage_points" and f.change == "percent_change":
         f.change = "difference"
     # Subject from the syntax.
@@ -862,6 +871,8 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
     return f
 
 
+_PASSIVE_CHANGE = {"add": "up", "create": "up", "gain": "up", "cut": "down", "eliminate": "down",
+                   "shed": "down", "slash": "down"}  # fmt: skip
 _BARE_GENERIC = {"rate", "margin", "average", "total", "level", "share", "amount", "number",
                  "figure", "tally", "sum"}  # fmt: skip
 _COPULAR = {"be", "total", "reach", "hit", "top", "number", "remain", "stand", "rise", "fall",
@@ -956,7 +967,8 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
     ):
         # "a turnout of 58 percent", "gusts of up to 74 mph"; a bare "a rate of" is generic.
         noun = head.head
-        if not (noun.lemma_.lower() in _BARE_GENERIC and not _has_modifier(noun)):
+        hedge = noun.lemma_.lower() in ("north", "south", "upwards", "excess", "neighborhood")
+        if not (noun.lemma_.lower() in _BARE_GENERIC and not _has_modifier(noun)) and not hedge:
             return noun
     verb = _clause_verb(anchor)
     if verb is None:

@@ -90,9 +90,9 @@ _CHANGE_VERBS = re.compile(
 # Hedges just before a number; the longest match wins, and several can stack
 # ("approximately about", "just about", "well over").
 _HEDGES = [
-    ("more_than", r"more than|over|above|upwards of|upward of|in excess of|greater than|north of|better than|well over|just over|over|exceeding|exceeded|topped|topping|surpassing|surpassed"),
+    ("more_than", r"more than|over|above|upwards of|upward of|in excess of|greater than|north of|better than|well over|just over|a little over|a bit over|slightly over|a little more than|slightly more than|over|exceeding|exceeded|topped|topping|surpassing|surpassed"),
     ("at_least", r"at least|no fewer than|no less than|a minimum of|not less than|at minimum"),
-    ("less_than", r"less than|fewer than|under|below|lower than|just under|just below|shy of|short of"),
+    ("less_than", r"less than|fewer than|under|below|lower than|just under|just below|shy of|short of|a little under|slightly under|a little less than|slightly less than|south of"),
     ("at_most", r"up to|at most|no more than|as many as|as much as|as high as|a maximum of|not more than|maximum of"),
     ("almost", r"almost|nearly|close to|just shy of|not quite|approaching"),
     ("approximately", r"about|approximately|roughly|around|some|an estimated|estimated|approx\.?|circa|more or less|just about|somewhere around|in the neighborhood of|near"),
