@@ -70,6 +70,7 @@ class Period:
     compare_end: date | None = None
     compare_years: int = 1
     shift_years: int = 0  # applied to a record-resolved target ("a year ago" of the latest)
+    shift_months: int = 0  # likewise by months ("the month before")
     year_start: date | None = None  # YTD: January 1 of the year meant
     relative: bool = False  # "a year ago" / "the year before": relative to a contrasted claim
     cumulative: bool = False  # "since 2018", "over the past five years": a span, not a period
@@ -208,6 +209,10 @@ _YEAR = r"((?:19|20)\d{2})"
 _YEARS_AGO = re.compile(
     r"\b(a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+years?\s+(ago|before|earlier)\b"
 )
+_MONTHS_AGO = re.compile(
+    r"\b(?:(a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+months?\s+"
+    r"(?:ago|before|earlier)|the (?:month|one) before|(?:the )?(?:previous|prior|preceding) month)\b"
+)
 _SINCE = re.compile(
     r"\b(?:since|compared (?:to|with)|from|than(?: in)?|over|versus|vs\.?)\s+" + _YEAR
 )
@@ -267,6 +272,9 @@ def resolve_period(
     of the change ("than last year", "from 2018", "the same time last year"), when there is one.
     """
     period = _target(phrase, published)
+    if change != "level" and period.relative and period.shift_months:
+        # "up 0.3 points from the month before": the latest month against the one before it.
+        period = Period(LATEST, compare=C_PREVIOUS, phrase=phrase)
     if change != "level" and period.relative and period.compare == C_YEARS_BEFORE:
         # "up 10 percent from the same time last year": the change is about now; the shift
         # back is the comparison's, not the claim's.
@@ -455,6 +463,13 @@ def _target(phrase: str | None, published: date) -> Period:
     if re.search(r"\bthis month\b", text):
         return _fixed(*month_span(published.year, published.month), raw)
 
+    m = _MONTHS_AGO.search(text)
+    if m:
+        word = m.group(1) or "a"
+        n = int(word) if word.isdigit() else (_NUM_WORDS.get(word) or 1)
+        # Like "the year before": relative to the claim it is contrasted with.
+        return Period(LATEST, shift_months=n, relative=True, phrase=raw)
+
     m = _YEARS_AGO.search(text) or re.search(r"\b(the|a) (year|one) before\b", text)
     if m or re.search(r"\b(?:the )?(?:previous|prior|preceding) year\b", text):
         n = 1
@@ -499,8 +514,29 @@ def _target(phrase: str | None, published: date) -> Period:
                   phrase=raw)  # fmt: skip
 
 
+def shift_months(day: date, months: int) -> date:
+    """The same day `months` earlier, clamped to the month's length."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
 def contrasted(relative: Period, base: Period) -> Period:
-    """'a year ago' read against the period of the claim it is contrasted with."""
+    """'a year ago' (or 'the month before') read against the period of the claim it is
+    contrasted with."""
+    if relative.shift_months:
+        k = relative.shift_months
+        if base.kind == FIXED and base.start is not None:
+            start, end = shift_months(base.start, k), shift_months(base.end, k)
+            if base.end == month_span(base.end.year, base.end.month)[1]:
+                end = month_span(end.year, end.month)[1]
+            return replace(relative, kind=FIXED, start=start, end=end, shift_months=0,
+                           relative=False)  # fmt: skip
+        if base.kind in (YTD, LATEST, LATEST_YEAR, LATEST_MONTH):
+            return replace(relative, kind=base.kind, year_start=base.year_start,
+                           shift_years=base.shift_years, shift_months=base.shift_months + k,
+                           relative=False)  # fmt: skip
+        return relative
     n = relative.shift_years or 1
     if base.kind == FIXED and base.start is not None:
         return replace(

@@ -518,6 +518,11 @@ _CHECK_MACROS = (
     # the end of a period shifted back n years: a month's last day stays the last day
     "CREATE OR REPLACE TEMP MACRO fc_shift_end(e, n) AS CASE WHEN e = last_day(e)"
     " THEN last_day(fc_shift(e, n)) ELSE fc_shift(e, n) END",
+    # the same, n months back ("the month before")
+    "CREATE OR REPLACE TEMP MACRO fc_shift_m(d, n) AS"
+    " CAST(d - to_months(CAST(n AS INTEGER)) AS DATE)",
+    "CREATE OR REPLACE TEMP MACRO fc_shift_m_end(e, n) AS CASE WHEN e = last_day(e)"
+    " THEN last_day(fc_shift_m(e, n)) ELSE fc_shift_m(e, n) END",
     "CREATE OR REPLACE TEMP MACRO fc_num(v) AS CASE WHEN v IS NULL THEN NULL"
     " WHEN v = round(v) AND abs(v) < 1e15 THEN format('{:,}', CAST(round(v) AS BIGINT))"
     " ELSE rtrim(rtrim(format('{:,.2f}', v), '0'), '.') END",
@@ -542,6 +547,7 @@ SPEC_COLUMNS = (
     "shift_years", "c_kind", "c_start", "c_end", "c_years", "c2_start", "c2_end", "change",
     "acc_lo", "acc_hi",
     "use_abs", "mid", "pre_reason", "claim_text", "label", "unit", "ov_verdict", "ov_note",
+    "shift_months",
 )  # fmt: skip
 
 # One set-based statement checks every claim in `_spec` against `figures`, in both modes:
@@ -621,12 +627,19 @@ t0 AS (
     UNION ALL SELECT * FROM t_month
     UNION ALL SELECT * FROM t_ytd
 ),
-tgt AS (
+tgt0 AS (
     SELECT l.cid, l.change, l.c_kind, l.c_start, l.c_end, l.c_years, l.c2_start, l.c2_end,
+           l.shift_months,
            CASE WHEN l.shift_years > 0 THEN fc_shift(t.ts, l.shift_years) ELSE t.ts END AS ts,
            CASE WHEN l.shift_years > 0 THEN fc_shift_end(t.te, l.shift_years)
                 ELSE t.te END AS te
     FROM live l LEFT JOIN t0 t USING (cid)
+),
+tgt AS (
+    SELECT * REPLACE (
+        CASE WHEN shift_months > 0 THEN fc_shift_m(ts, shift_months) ELSE ts END AS ts,
+        CASE WHEN shift_months > 0 THEN fc_shift_m_end(te, shift_months) ELSE te END AS te)
+    FROM tgt0
 ),
 tg AS (SELECT *, fc_grain(ts, te) AS tgrain FROM tgt),
 cmp AS (
@@ -1012,7 +1025,8 @@ _SPEC_SELECT = (
     " CAST(mid AS DOUBLE) AS mid, CAST(pre_reason AS VARCHAR) AS pre_reason,"
     " CAST(claim_text AS VARCHAR) AS claim_text, CAST(label AS VARCHAR) AS label,"
     " CAST(unit AS VARCHAR) AS unit, CAST(ov_verdict AS VARCHAR) AS ov_verdict,"
-    " CAST(ov_note AS VARCHAR) AS ov_note"
+    " CAST(ov_note AS VARCHAR) AS ov_note,"
+    " CAST(coalesce(shift_months, 0) AS INTEGER) AS shift_months"
 )
 
 

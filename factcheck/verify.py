@@ -790,6 +790,7 @@ def _spec_one(item: _Item, cat: Catalogue, ctx: _Ctx) -> dict:
         "claim_text": None,
         "change": claim.change,
         "shift_years": 0,
+        "shift_months": 0,
         "c_years": 1,
         "use_abs": False,
     }
@@ -872,6 +873,7 @@ def _spec_one(item: _Item, cat: Catalogue, ctx: _Ctx) -> dict:
         t_end=period.end,
         year_start=period.year_start,
         shift_years=period.shift_years,
+        shift_months=period.shift_months,
         c_kind=period.compare,
         c_start=period.compare_start,
         c_end=period.compare_end,
@@ -967,7 +969,7 @@ def _check_on(con, claims, published, place, mode, metric) -> list[Check]:
 
 
 # Bumped when the matching rules change, so saved matches (claim_specs) are recomputed.
-SPEC_VERSION = "verify-1"
+SPEC_VERSION = "verify-2"
 
 
 def check_claims_in_store(

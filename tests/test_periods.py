@@ -194,3 +194,23 @@ def test_the_same_time_last_year_as_a_level_is_last_years_same_dates():
     base = resolve_period("as of August second", PUB, change="level")
     q = pr.contrasted(p, base)
     assert (q.kind, q.start, q.end) == (pr.FIXED, date(2021, 1, 1), date(2021, 8, 2))
+
+
+@pytest.mark.parametrize(
+    "phrase, months",
+    [("the month before", 1), ("the previous month", 1), ("a month earlier", 1),
+     ("two months ago", 2), ("the prior month", 1)],
+)  # fmt: skip
+def test_the_month_before_is_relative_to_the_contrasted_claim(phrase, months):
+    p = resolve_period(phrase, PUB, change="level")
+    assert (p.relative, p.shift_months) == (True, months)
+    march = resolve_period("in March", PUB, change="level")
+    q = pr.contrasted(p, march)
+    assert (q.start, q.end) == pr.month_span(2022, 3 - months)
+    latest = pr.contrasted(p, resolve_period(None, PUB))
+    assert (latest.kind, latest.shift_months, latest.relative) == (pr.LATEST, months, False)
+
+
+def test_a_change_from_the_month_before_is_the_latest_month_against_the_previous():
+    p = resolve_period("the month before", PUB, change="difference")
+    assert (p.kind, p.compare, p.relative) == (pr.LATEST, pr.C_PREVIOUS, False)

@@ -329,6 +329,24 @@ def test_in_march_and_a_year_ago_contrasted(store):
     assert (b.verdict, b.period_start, b.official) == ("accurate", date(2021, 3, 1), 3.9)
 
 
+def test_the_month_before_contrasted_with_a_named_month_or_the_latest(store, tmp_path):
+    add_figures(store, tmp_path, "unemployment_rate,Birmingham,2022-02-01,2022-02-28,4.5,percent,"
+                "BLS,https://example.org/bls,2022-03-30,")  # fmt: skip
+    s = "The jobless rate hit 4.2 percent in March, after 4.5 percent the previous month."
+    now = C("4.2 percent", s, 4.2, unit="percent", subject="rate", period="in March")
+    then = C("4.5 percent", s, 4.5, unit="percent", subject="rate", period="the previous month")
+    _a, b = check(store, now, then)
+    assert (b.verdict, b.official, b.period_start) == ("accurate", 4.5, date(2022, 2, 1))
+    # no phrase on the first claim: the latest month on record, shifted back in SQL
+    s = "Unemployment stands at 4.2 percent, up from 4.4 percent a month earlier."
+    now = C("4.2 percent", s, 4.2, unit="percent", subject="unemployment")
+    then = C("4.4 percent", s, 4.4, unit="percent", subject="unemployment",
+             period="a month earlier")  # fmt: skip
+    a, b = check(store, now, then)
+    assert a.period_start == date(2022, 3, 1)
+    assert (b.verdict, b.official, b.period_end) == ("inaccurate", 4.5, date(2022, 2, 28))
+
+
 def test_no_phrase_is_the_latest_and_a_change_compares_the_one_before(store):
     latest = one(store, C("1,587 guns", "Police have seized 1,587 guns.", 1587, subject="gun"))
     assert latest.period_end == date(2022, 7, 31)
