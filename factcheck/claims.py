@@ -928,6 +928,11 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
         payer = obj is not None and obj.head.lower_ == "for" and _lemma(obj) in _PAYERS
         if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not payer:
             return obj  # not "$85 a year for the average homeowner": who pays is not measured
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.lower_ in ("more", "fewer", "less", "additional", "extra"):
+        noun = nxt.head if nxt.dep_ == "amod" else None
+        if noun is not None and noun.pos_ == "NOUN" and noun.i > nxt.i:
+            return noun  # "12 percent fewer crashes"
     if head is not None and head.lower_ == "worth":
         obj = _of_object(head)
         if obj is not None:
@@ -968,7 +973,9 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
         # "a turnout of 58 percent", "gusts of up to 74 mph"; a bare "a rate of" is generic.
         noun = head.head
         hedge = noun.lemma_.lower() in ("north", "south", "upwards", "excess", "neighborhood")
-        if not (noun.lemma_.lower() in _BARE_GENERIC and not _has_modifier(noun)) and not hedge:
+        change = noun.lemma_.lower() in _CHANGE_NOUNS  # "saw a drop of 12 percent": the clause's
+        generic = noun.lemma_.lower() in _BARE_GENERIC and not _has_modifier(noun)
+        if not generic and not hedge and not change:
             return noun
     verb = _clause_verb(anchor)
     if verb is None:
@@ -1480,6 +1487,7 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
     ]  # not inside a time phrase: "since 2018", "in the past five years"
     kept = [m for m in cands if not _is_year(m)]
     last_end = -1
+    prev_anchor: Token | None = None
     for m in cands:
         if m.start < last_end:
             continue  # inside the claim before ("5 below zero")
@@ -1491,7 +1499,14 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
             continue
         qualifier, hedge, start, end = numbers.read_qualifier(text, m)
         f = _read_fields(doc, span, m, text, end)
-        from_clause = f.subject_i is not None and doc[f.subject_i].dep_ in ("nsubj", "nsubjpass")
+        from_clause = (
+            f.subject_i is not None
+            and doc[f.subject_i].dep_ in ("nsubj", "nsubjpass")
+            # the claim before is in the subject's clause: not "while rents climbed 7 percent"
+            and prev_anchor is not None
+            and prev_anchor in doc[f.subject_i].head.subtree
+        )
+        prev_anchor = anchor
         if f.change != "level" and from_clause and locals_ and locals_[-1].claim.subject:
             # "enrolls 72,000 students, down 8 percent": a change tacked onto the claim before
             f.subject = locals_[-1].claim.subject
