@@ -439,6 +439,14 @@ def _cheap_rejects(text: str, m: numbers.NumberMatch) -> bool:
             and _ROAD_THE_AFTER.match(after)
         ):
             return True  # "traffic on the 10", "take the 405 north": a freeway's name
+        if m.plain_int is not None and (
+            (
+                re.search(r"\b(?:between|from)\s+the\s+$", before, re.I)
+                and re.match(r"^\s+(?:and|to)\s+the\s+\d", after)
+            )
+            or re.search(r"\b(?:between|from)\s+the\s+\d{1,3}\s+(?:and|to)\s+the\s+$", before)
+        ):
+            return True  # "between the 10 and the 101": freeways by number
         if (
             m.plain_int is not None
             and len(m.plain_int) == 5
@@ -483,7 +491,8 @@ _AGE_THRESHOLD_BEFORE = re.compile(
     r"\b(?:patients|adults|people|persons|residents|children|kids|teens|teenagers|seniors|those|"
     r"anyone|anybody|everyone|men|women|drivers|voters|students|youths?|individuals|workers|"
     r"Americans|folks|aged?|ages|customers|users|riders|someone|members)\s+"
-    r"(?:(?:who are|who were|that are)\s+)?(?:over|under|above|below|older than|younger than|"
+    r"(?:(?:who are|who were|that are|are|were|was|is|being)\s+)?"
+    r"(?:over|under|above|below|older than|younger than|"
     r"over the age of|under the age of|at least)\s+$",
     re.I,
 )

@@ -744,6 +744,8 @@ def test_probe_fields(nlp, sentence, number, want):
         "The team improved to 9-1 with the win.",  # a record
         "The council voted 7-2 to approve the plan.",  # a vote tally
         "Doors open at 7 and the show starts at 8.",  # clock times
+        "Most of the patients were over 65.",  # an age limit after "were"
+        "Caltrans will close the freeway between the 10 and the 101 this weekend.",  # freeways
         "The top 10 employers in the county are listed below.",  # a ranking
         "The Class of 2026 graduates on May 21.",  # a class year, a date
         "Troopers said the crash happened at mile marker 212.",  # a mile marker
