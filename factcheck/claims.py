@@ -764,6 +764,14 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         word = comp.group(1).lower()
         than = re.search(r"^[^.;:]{0,80}?\b(?:than|normal|average|projections?|expected|forecast|"
                          r"budgeted|planned|last year|a year ago)\b", after_u[comp.end():])  # fmt: skip
+        if not than and word in ("below", "above", "higher", "lower", "over", "under"):
+            # "37 percent below the year before", "30 percent below 2019 levels"
+            than = re.match(
+                r"^\s+(?:the\s+)?(?:(?:year|month|week|quarter|day)\s+(?:before|prior|earlier)|"
+                r"(?:19|20)\d\d\b|pre-pandemic|the same (?:time|period|point|month|week))",
+                after_u[comp.end() :],
+                re.I,
+            )
         more_noun = False
         if word == "more" and not than and f.unit == "usd":
             more_noun = True  # "$120 more in property taxes": money more is a difference
