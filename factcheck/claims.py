@@ -153,6 +153,7 @@ PERIOD_RE = re.compile(
     rf"(?:this|last|next|each|every|per|a) {_SPAN_WORD}(?: alone)?|"
     r"the (?:year|month|week) (?:before|prior|earlier)(?: that)?|the previous (?:year|month|week)|"
     r"year[- ]to[- ]date|year[- ]over[- ]year|so far|annually|yearly|"
+    r"for the season(?: so far)?|"
     r"last night|this morning"
     r")(?![\w-])",
     re.I,
@@ -585,7 +586,18 @@ def _cheap_idiom_or_year(text: str, m: numbers.NumberMatch) -> bool:
 
 
 def _period_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in PERIOD_RE.finditer(text)]
+    spans = [(m.start(), m.end()) for m in PERIOD_RE.finditer(text)]
+    # "Baltimore ended 2025 with 133 homicides": the year a verb of ending or starting names.
+    spans += [(m.start(1), m.end(1)) for m in _YEAR_ENDED.finditer(text)
+              if not any(s <= m.start(1) < e for s, e in spans)]  # fmt: skip
+    return sorted(spans)
+
+
+_YEAR_ENDED = re.compile(
+    r"\b(?:ended|ends|ending|closed out|closes out|finished|finishes|wrapped up|began|begins|"
+    r"started|starts|entered|enters|opened)\s+((?:19|20)\d{2})\b(?!\s*[-–]|\s+\w+\s+(?:season|"
+    r"year|budget))"
+)
 
 
 def _tokens_for(doc: Doc, start: int, end: int) -> Span | None:

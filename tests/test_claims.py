@@ -713,6 +713,8 @@ PROBES = [
      dict(change="percent_change", direction="down", subject="ridership")),
     ("Home sales were 6 percent above the same period in 2024.", "6",
      dict(change="percent_change", direction="up", subject="sale")),
+    ("Mobile finished 2024 with 61 homicides.", "61",
+     dict(period="2024", place="Mobile", subject="homicide")),
     ("The state's prison population grew by about 1,000 inmates in the past year.", "1,000",
      dict(place="the state", change="difference", direction="up",
           period="in the past year")),
