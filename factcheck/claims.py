@@ -1475,6 +1475,8 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
             or (words[0].i == 0 and not after_in and tok.tag_ == "NNPS")
             or _ORG_WORDS.search(text)
             or (not after_in and not multi and _COMMON_NOUN_END.search(low))
+            or _NOT_PLACE_FIRST.match(text)
+            or (last.i + 1 < len(tok.doc) and tok.doc[last.i + 1].like_num)  # "Ward 3"
         ):
             continue
         return text
@@ -1493,6 +1495,8 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
 _RESIDENTS = {"resident", "student", "household", "voter", "driver", "homeowner", "renter",
               "family", "adult", "child", "teen", "worker", "taxpayer", "senior", "motorist",
               "patient", "employer", "business", "home", "school"}  # fmt: skip
+# Named efforts and documents, not places: "Operation Safe Streets", "Project Green Light".
+_NOT_PLACE_FIRST = re.compile(r"(?:Operation|Project|Program|Initiative|Proposition|Amendment)\b")
 _AREA_NOUNS = {"area", "region", "metro", "neighborhood", "community", "market", "corridor",
                "suburb", "suburbs", "metroplex", "valley"}  # fmt: skip
 _OFFICIAL_OF = re.compile(

@@ -715,6 +715,11 @@ PROBES = [
      dict(change="percent_change", direction="up", subject="sale")),
     ("Mobile finished 2024 with 61 homicides.", "61",
      dict(period="2024", place="Mobile", subject="homicide")),
+    ("Arrests in Operation Safe Streets totaled 140.", "140", dict(place=None, subject="arrest")),
+    ("Crime in Ward 3 fell 5 percent.", "5", dict(place=None, subject="crime")),
+    ("Cases in January rose 20 percent.", "20", dict(place=None, period="in January")),
+    ("A battery maker will build a plant in Beaver County that could employ up to 1,200 "
+     "people.", "1,200", dict(place="Beaver County", qualifier="at_most", subject="person")),
     ("The state's prison population grew by about 1,000 inmates in the past year.", "1,000",
      dict(place="the state", change="difference", direction="up",
           period="in the past year")),
