@@ -201,12 +201,21 @@ def _norm_place(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
+# Irregular plurals of words a claim counts ("three people" has the subject lemma "person").
+_IRREGULAR = {
+    "person": "person|persons|people", "child": "child|children", "man": "man|men",
+    "woman": "woman|women", "mouse": "mouse|mice", "foot": "foot|feet",
+}  # fmt: skip
+
+
 @lru_cache(maxsize=10_000)
 def _alias_regex(alias: str) -> re.Pattern:
     parts = []
     for word in alias.split():
         w = re.escape(word)
-        if word.endswith("y"):
+        if word.lower() in _IRREGULAR:
+            parts.append("(?:" + _IRREGULAR[word.lower()] + ")")
+        elif word.endswith("y"):
             parts.append(w[:-1] + r"(?:y|ies)")
         else:
             parts.append(w + r"(?:s|es)?")
@@ -303,6 +312,10 @@ def match_metric(
             heads = {a.split()[-1] for a in cat.metric_alias_set(metric)}
             if subject_syn & heads:
                 return metric, None
+        if _word_in(subject, claim.text) or _word_in(subject, _after_claim(claim, 2)):
+            # The claim writes what it counts right after the number ("31,000 calls"), and
+            # the catalogue has no such series: nothing to borrow from the words around it.
+            return None, f"no official series for '{claim.subject}' in the catalogue"
         # The subject is not a series, but the words right after the number name one
         # ("spent $12.3 million on overtime", where the subject came out as "city").
         if not _word_in(subject, _after_claim(claim, 3)):
@@ -614,9 +627,18 @@ def _compare_phrase(claim: Claim) -> str | None:
     return None
 
 
+_WHEN_YEAR = re.compile(r"\b((?:19|20)\d{2}),?\s+when\b[^\d]{0,40}$", re.I)
+
+
+def _when_year(claim: Claim) -> str | None:
+    """The year a "..., when it hit 6.8 percent" clause points back to."""
+    m = _WHEN_YEAR.search((claim.sentence or "")[: _claim_pos(claim)])
+    return f"in {m.group(1)}" if m else None
+
+
 def _period_for(item: _Item, change: str, ctx: _Ctx) -> pr.Period:
     claim, published = item.claim, item.published
-    phrase = claim.period
+    phrase = claim.period or _when_year(claim)
     compare = _compare_phrase(claim) if change != "level" else None
     if compare:
         norm_c = compare.lower()
@@ -782,6 +804,23 @@ def _leans_on(claim: Claim, earlier: Claim) -> bool:
     return bool(_ANAPHORA.search(claim.sentence[: _claim_pos(claim)]))
 
 
+def _subject_in_clause(claim: Claim) -> bool:
+    """Whether the claim's subject is written in its own clause, just before it ("robberies
+    dropped by about 120"), rather than carried over a comma ("the office said, down 20%")."""
+    if not claim.subject:
+        return False
+    sentence = claim.sentence or ""
+    pos = _claim_pos(claim)
+    last = None
+    for m in _alias_regex(normalise_alias(claim.subject) or claim.subject).finditer(sentence):
+        if m.end() <= pos:
+            last = m
+    if last is None:
+        return False
+    gap = sentence[last.end() : pos]
+    return len(gap) <= 60 and not re.search(r"[,;:]|\d", gap)
+
+
 def _spec_one(item: _Item, cat: Catalogue, ctx: _Ctx) -> dict:
     claim = item.claim
     row: dict = {
@@ -816,7 +855,17 @@ def _spec_one(item: _Item, cat: Catalogue, ctx: _Ctx) -> dict:
     else:
         leaned = next((o for o in near if o.cid in ctx.metrics and _leans_on(claim, o.claim)), None)
         inherited = ctx.metrics[leaned.cid] if leaned else None
-        inherited_same = leaned is not None and leaned.claim.sentence == claim.sentence
+        # Same sentence: the claim before it names the series, unless this claim's own
+        # clause names a different thing ("crime fell 9 percent, while robberies dropped by
+        # 120": robberies are not all crime).
+        inherited_same = (
+            leaned is not None
+            and leaned.claim.sentence == claim.sentence
+            and (
+                normalise_alias(leaned.claim.subject or "") == normalise_alias(claim.subject or "")
+                or not _subject_in_clause(claim)
+            )
+        )
         nearby = tuple(dict.fromkeys(ctx.metrics[o.cid] for o in near if o.cid in ctx.metrics))
         metric, why = match_metric(claim, cat, place, inherited, nearby, inherited_same)
     if metric is None:

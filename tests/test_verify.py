@@ -413,6 +413,46 @@ def test_unverifiable_paths(store, claim, reason):
     assert result.official is None and result.error_pct is None
 
 
+def test_a_subject_the_catalogue_lacks_borrows_no_series_from_the_words_around_it(store):
+    # the counted noun is written right after the number, with a series named earlier in the
+    # sentence and in the sentence before
+    s1 = "Police seized 1,930 guns last year."
+    s2 = "Two men were hurt in those gun incidents, and officers made more than 5,000 stops."
+    guns_ = C("1,930", s1, 1930, subject="gun", period="last year")
+    men = C("Two", s2, 2, subject="man")
+    stops = C("more than 5,000", s2, 5000, subject="stop", qualifier="more_than")
+    _g, a, b = check(store, guns_, men, stops)
+    assert (a.verdict, a.metric) == ("unverifiable", None)
+    assert "'man'" in a.reason
+    assert (b.verdict, b.metric) == ("unverifiable", None)
+
+
+def test_a_different_subject_in_the_claims_own_clause_is_not_the_series_before_it(store):
+    s = "Reported crime fell 24 percent in 2021, while burglaries dropped by about 300."
+    crime = C("24 percent", s, 24, unit="percent", subject="crime", change="percent_change",
+              direction="down", period="in 2021")  # fmt: skip
+    burg = C("about 300", s, 300, subject="burglary", qualifier="approximately",
+             change="difference", direction="down")  # fmt: skip
+    a, b = check(store, crime, burg)
+    assert a.metric == "crimes_reported"
+    assert (b.verdict, b.metric) == ("unverifiable", None)
+    # carried over a comma ("..., the chief said, down ..."), the series is the sentence's
+    s = "Birmingham logged 22,600 crimes in 2021, the chief said, down 24 to 32 percent since 2018."
+    lvl = C("22,600", s, 22600, subject="crime", period="in 2021")
+    chg = C("24 to 32 percent", s, 24, 32, unit="percent", qualifier="range", subject="chief",
+            change="percent_change", direction="down", period="since 2018")  # fmt: skip
+    _a, b = check(store, lvl, chg)
+    assert (b.metric, b.verdict) == ("crimes_reported", "accurate")
+
+
+def test_a_when_clause_gives_the_year_of_the_claim(store):
+    s = "That is the most since 2019, when it reached 4.4 percent."
+    claim = C("4.4 percent", s, 4.4, unit="percent", subject="unemployment")
+    result = one(store, claim)
+    assert result.verdict == "unverifiable"
+    assert "2019" in result.reason
+
+
 def test_a_claim_whose_period_is_after_the_story_is_unverifiable(store):
     s = "Police expect to seize 1,500 guns in 2023."
     result = one(store, C("1,500 guns", s, 1500, subject="gun", period="in 2023"))
