@@ -410,6 +410,8 @@ def _sentence_place(claim: Claim, cat: Catalogue) -> str | None:
     for m in cat._place_re.finditer(claim.sentence):
         if not m.group(0)[0].isupper():
             continue  # a proper name, not "the city's" in lower case
+        if re.match(r"[ \t]+[A-Z][a-z]", claim.sentence[m.end() :]):
+            continue  # part of a longer name: "the Oklahoma Employment Security Commission"
         dist = abs(m.start() - pos)
         if best_dist is None or dist < best_dist:
             best, best_dist = cat.places.get(m.group(0).lower()), dist
@@ -422,11 +424,48 @@ def match_place(claim: Claim, cat: Catalogue, station_place: str) -> tuple[str |
     return place, why
 
 
+_POSSESSIVE_BEFORE = re.compile(
+    r"\b([A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){0,3})['\u2019]s\s+(?:[a-z][\w-]*\s+){0,2}$"
+)
+_IN_AFTER = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,3}?in\s+([A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){0,2})")
+_NOT_PLACES = set(pr.MONTHS) | {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "the", "all",
+    "total", "fiscal", "fy", "q1", "q2", "q3", "q4", "january-june",
+}  # fmt: skip
+
+
+def _own_place(claim: Claim, cat: Catalogue) -> tuple[str | None, str] | None:
+    """A place written at the claim itself: a possessive right before the number ("Dayton's
+    $241,900") or "in X" right after it ("41 in Tacoma", "33,060 reported in Tulsa").
+    (place or None when the record has no such place, the name as written)."""
+    sentence = claim.sentence or ""
+    pos = _claim_pos(claim)
+    m = _POSSESSIVE_BEFORE.search(sentence[:pos])
+    if m:
+        found = cat.place_for(m.group(1))
+        if found:
+            return found, m.group(1)
+    m = _IN_AFTER.match(sentence[pos + len(claim.text) :])
+    if m:
+        name = m.group(1).rstrip(".")
+        first = name.split()[0].lower().rstrip(".")
+        if first in _NOT_PLACES or normalise_alias(name) in cat.aliases:
+            return None
+        return cat.place_for(name), name
+    return None
+
+
 def _place_choice(
     claim: Claim, cat: Catalogue, station_place: str
 ) -> tuple[str | None, str | None, bool]:
     """(place, reason when none, whether the claim's own words name it)."""
     home = cat.place_for(station_place) or station_place
+    own = _own_place(claim, cat)
+    if own is not None:
+        # Written at the number itself, it beats a place named elsewhere in the sentence.
+        if own[0] is None:
+            return None, f"no official figures for {own[1]}", True
+        return own[0], None, True
     named = _sentence_place(claim, cat)
     if claim.place:
         lower = claim.place.strip().lower()
@@ -442,6 +481,9 @@ def _place_choice(
             # The station's own place (often just the dateline): a place the sentence names
             # nearer the claim says more.
             return named or found, None, named is not None
+        if named and set(_norm_place(claim.place).split()) <= set(_norm_place(named).split()):
+            # Part of a known name the sentence holds ("Arrow" of "Broken Arrow").
+            return named, None, True
         return None, f"no official figures for {claim.place}", True
     return named or home, None, named is not None
 

@@ -370,6 +370,42 @@ def test_a_place_named_in_the_text(store):
     assert one(store, dateline).place == "Huntsville"
 
 
+def test_a_place_written_at_the_number_beats_other_places_in_the_sentence(store, tmp_path):
+    add_figures(store, tmp_path, "homicides,Mountain Brook,2021-01-01,2021-12-31,2,count,"
+                "MBPD,https://example.org/mb,2022-01-10,")  # fmt: skip
+    # a possessive right before the number
+    s = "Huntsville's 36 homicides last year dwarfed Mountain Brook's 2."
+    a = C("36", s, 36, subject="homicide", period="last year", place="Huntsville")
+    b = C("2", s, 2, subject="homicide", period="last year", place="Huntsville")
+    got = check(store, a, b)
+    assert [(c.place, c.official) for c in got] == [("Huntsville", 36), ("Mountain Brook", 2)]
+    # "in X" right after the number: a place with no figures is unverifiable, not the station's
+    s = "Birmingham recorded 82 homicides as of Aug. 2, against 19 in Hoover."
+    hoover = C("19", s, 19, subject="homicide", period="as of Aug. 2", place="Birmingham")
+    result = one(store, hoover)
+    assert (result.verdict, result.place) == ("unverifiable", None)
+    assert "Hoover" in result.reason
+    s = "Police counted 36 homicides in Huntsville last year."
+    assert one(store, C("36", s, 36, subject="homicide", period="last year")).place == "Huntsville"
+
+
+def test_a_place_inside_an_organisations_name_is_not_the_claims_place(store, tmp_path):
+    add_figures(store, tmp_path, "unemployment_rate,Alabama,2022-03-01,2022-03-31,3.1,percent,"
+                "ADOL,https://example.org/adol,2022-04-20,")  # fmt: skip
+    s = "Unemployment here was 4.2 percent in March, according to the Alabama Department of Labor."
+    result = one(store, C("4.2 percent", s, 4.2, unit="percent", subject="unemployment",
+                          period="in March"))  # fmt: skip
+    assert (result.place, result.verdict) == ("Birmingham", "accurate")
+
+
+def test_a_partial_name_from_the_extractor_takes_the_known_name_in_the_sentence(store, tmp_path):
+    add_figures(store, tmp_path, "homicides,Vestavia Hills,2021-01-01,2021-12-31,2,count,"
+                "VHPD,https://example.org/vh,2022-01-10,")  # fmt: skip
+    s = "Vestavia Hills police logged 2 homicides last year."
+    claim = C("2 homicides", s, 2, subject="homicide", period="last year", place="Hills")
+    assert (one(store, claim).place, one(store, claim).verdict) == ("Vestavia Hills", "accurate")
+
+
 # --- unverifiable, never a guess --------------------------------------------------------------
 
 
