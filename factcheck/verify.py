@@ -279,6 +279,13 @@ def match_metric(
     subject_words = set(subject.split())
     found: dict[str, tuple[int, int]] = {}  # metric -> (words in alias, -distance)
     matches = cat.aliases_in(sentence)
+    modifiers: set[str] = set()
+    if subject and subject not in cat.aliases:
+        # "Gun seizures are up 17 percent": the subject "seizure" is no series, but with its
+        # modifier it names one ("gun").
+        modifiers = _modifiers(sentence, subject, pos) - subject_words
+        subject_words = subject_words | modifiers
+    head_syn = _synonyms(frozenset(subject.split()))
     subject_syn = _synonyms(frozenset(subject_words))
     for start, end, key in matches:
         # A multiword phrase only counts when it holds the subject (or there is no subject);
@@ -288,7 +295,13 @@ def match_metric(
             continue
         dist = min(abs(start - pos), abs(end - pos))
         rank = (len(words), -dist)
+        via_modifier = bool(modifiers) and not (set(words) & head_syn)
         for metric in cat.aliases[key]:
+            if via_modifier and not _head_fits(subject, metric, cat):
+                # Through a modifier only when the head noun fits the series too ("gun
+                # seizures" -> guns seized), not when it is another measure of the same thing
+                # ("homicide rate" is not the homicide count).
+                continue
             if metric not in found or rank > found[metric]:
                 found[metric] = rank
     if subject and not any(_word_in(w, sentence) for w in subject_syn if len(w) > 2):
@@ -347,6 +360,42 @@ def match_metric(
         names = ", ".join(sorted(best))
         return None, f"'{claim.subject or claim.text}' matches several series ({names})"
     return best[0], None
+
+
+_NOT_MODIFIERS_WORDS = """the a an of in on at to for by with and or but its their his her our
+    this that these those more fewer less most all some many few other new total number"""
+_NOT_MODIFIERS = frozenset(_NOT_MODIFIERS_WORDS.split())
+
+
+def _head_fits(subject: str, metric: str, cat: Catalogue) -> bool:
+    """Whether the subject's head noun shares a stem with a word of the series' id, label or
+    aliases ("seizure" / guns_seized, "death" / overdose deaths)."""
+    stem = subject.split()[-1][:4]
+    words = set(re.split(r"[_\W]+", metric.lower())) | set(
+        re.split(r"\W+", cat.label(metric).lower())
+    )
+    words |= {w for a in cat.metric_alias_set(metric) for w in a.split()}
+    return len(stem) >= 4 and any(w.startswith(stem) for w in words)
+
+
+@lru_cache(maxsize=100_000)
+def _modifiers(sentence: str, subject: str, pos: int) -> set[str]:
+    """The (lemmatised) words right before the subject's occurrence nearest the claim."""
+    best = None
+    for m in _alias_regex(subject).finditer(sentence):
+        if best is None or abs(m.start() - pos) < abs(best.start() - pos):
+            best = m
+    if best is None:
+        return set()
+    out = set()
+    for word in reversed(
+        re.findall(r"[A-Za-z][A-Za-z-]*", sentence[max(0, best.start() - 30) : best.start()])[-2:]
+    ):
+        w = word.lower()
+        if w in _NOT_MODIFIERS:
+            break
+        out.add(lemma(w))
+    return out
 
 
 @lru_cache(maxsize=100_000)

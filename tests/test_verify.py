@@ -406,6 +406,19 @@ def test_a_partial_name_from_the_extractor_takes_the_known_name_in_the_sentence(
     assert (one(store, claim).place, one(store, claim).verdict) == ("Vestavia Hills", "accurate")
 
 
+def test_a_subject_outside_the_catalogue_is_matched_with_its_modifier(store):
+    s = "Firearm seizures rose 21 percent from the same time last year."
+    claim = C("21 percent", s, 21, unit="percent", subject="seizure", change="percent_change",
+              direction="up", period="the same time last year")  # fmt: skip
+    result = one(store, claim)
+    assert (result.metric, result.verdict) == ("guns_seized", "accurate")
+    # another measure of the modifier's thing is not its count
+    s = "The homicide rate here is about 40 per 100,000 residents."
+    rate = C("about 40", s, 40, subject="rate", qualifier="approximately")
+    result = one(store, rate)
+    assert (result.verdict, result.metric) == ("unverifiable", None)
+
+
 # --- unverifiable, never a guess --------------------------------------------------------------
 
 
