@@ -317,6 +317,8 @@ def _apply_compare(period: Period, compare_phrase: str, published: date) -> Peri
         return replace(period, compare=C_FIXED, compare_start=cs, compare_end=ce)
     m = re.search(_YEAR, text)
     if m:
+        if period.kind == YTD and int(m.group(1)) == published.year - 1:
+            return _apply_compare(period, "last year", published)
         cs, ce = year_span(int(m.group(1)))
         return replace(period, compare=C_FIXED, compare_start=cs, compare_end=ce)
     return period
@@ -360,6 +362,10 @@ def _target(phrase: str | None, published: date) -> Period:
             # "since 2023" in a 2023 story: the year so far, against nothing earlier on record.
             return Period(UNRESOLVED, reason=f"'{raw}' leaves no full year after {base} to compare",
                           phrase=raw)  # fmt: skip
+        if base == published.year - 1:
+            # "down 8 percent from 2025" in a 2026 story: no full year after 2025 can be on
+            # record, so it is "from last year": this year so far against last year.
+            return _apply_compare(_ytd(published, phrase=raw), "last year", published)
         return Period(
             LATEST_YEAR,
             compare=C_FIXED,

@@ -214,3 +214,10 @@ def test_the_month_before_is_relative_to_the_contrasted_claim(phrase, months):
 def test_a_change_from_the_month_before_is_the_latest_month_against_the_previous():
     p = resolve_period("the month before", PUB, change="difference")
     assert (p.kind, p.compare, p.relative) == (pr.LATEST, pr.C_PREVIOUS, False)
+
+
+@pytest.mark.parametrize("phrase", ["since 2021", "from 2021", "compared with 2021"])
+def test_a_change_from_the_year_before_the_storys_is_this_year_against_last(phrase):
+    p = resolve_period(phrase, PUB, change="percent_change")
+    assert (p.kind, p.compare, p.compare_years) == (pr.YTD, pr.C_YEARS_BEFORE, 1)
+    assert (p.fallback_start, p.fallback_end) == (date(2021, 1, 1), date(2021, 12, 31))

@@ -300,6 +300,15 @@ def test_a_named_period_after_from_is_the_base_of_the_change(store):
     assert (one(store, alone).verdict, one(store, alone).official) == ("accurate", 277)
 
 
+def test_a_change_from_last_years_number_is_this_year_against_last(store):
+    s = "Gun seizures are up 21 percent from 2021."
+    claim = C("21 percent", s, 21, unit="percent", subject="gun", change="percent_change",
+              direction="up", period="2021")  # fmt: skip
+    result = one(store, claim)
+    assert (result.compare_start, result.compare_end) == (date(2021, 1, 1), date(2021, 7, 31))
+    assert result.verdict == "accurate"
+
+
 def test_since_a_year_is_the_change_to_the_latest_full_year(store):
     s = "We're down approximately about 29 to 32 percent since 2018."
     claim = C("approximately about 29 to 32 percent", s, 29, 32, unit="percent",
