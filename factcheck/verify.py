@@ -294,7 +294,8 @@ def match_metric(
         if subject and not (set(words) & subject_syn):
             continue
         dist = min(abs(start - pos), abs(end - pos))
-        rank = (len(words), -dist)
+        # With no subject the nearest series wins, the longer phrase only among equals.
+        rank = (len(words), -dist) if subject else (-dist, len(words))
         via_modifier = bool(modifiers) and not (set(words) & head_syn)
         for metric in cat.aliases[key]:
             if via_modifier and not _head_fits(subject, metric, cat):
@@ -727,9 +728,23 @@ def _when_year(claim: Claim) -> str | None:
     return f"in {m.group(1)}" if m else None
 
 
+def _full_phrase(claim: Claim) -> str | None:
+    """The claim's time phrase with a year the sentence writes right after it ("the first
+    seven months" + " of 2025"), which the phrase as extracted may have left out."""
+    phrase = claim.period
+    if not phrase or re.search(r"(?:19|20)\d{2}", phrase):
+        return phrase
+    sentence = claim.sentence or ""
+    at = sentence.find(phrase)
+    if at < 0:
+        return phrase
+    m = re.match(r"(?:,?\s+(?:of|in)\s+|,\s+)((?:19|20)\d{2})\b", sentence[at + len(phrase) :])
+    return f"{phrase} of {m.group(1)}" if m else phrase
+
+
 def _period_for(item: _Item, change: str, ctx: _Ctx) -> pr.Period:
     claim, published = item.claim, item.published
-    phrase = claim.period or _when_year(claim)
+    phrase = _full_phrase(claim) or _when_year(claim)
     compare = _compare_phrase(claim) if change != "level" else None
     if compare:
         norm_c = compare.lower()

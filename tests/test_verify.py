@@ -309,6 +309,24 @@ def test_a_change_from_last_years_number_is_this_year_against_last(store):
     assert result.verdict == "accurate"
 
 
+def test_a_year_written_right_after_the_extracted_phrase_completes_it(store):
+    s = "Birmingham took in 1,587 guns this year, up 21 percent from the first seven months of 2021."
+    now = C("1,587", s, 1587, subject="gun", period="this year")
+    up = C("21 percent", s, 21, unit="percent", subject="gun", change="percent_change",
+           direction="up", period="the first seven months")  # fmt: skip
+    _a, b = check(store, now, up)
+    assert (b.compare_start, b.compare_end) == (date(2021, 1, 1), date(2021, 7, 31))
+    assert b.verdict == "accurate"
+
+
+def test_with_no_subject_the_nearest_series_wins_over_a_longer_one(store, tmp_path):
+    add_figures(store, tmp_path, "violent_crimes,Birmingham,2021-01-01,2021-12-31,4000,count,"
+                "BPD,https://example.org/v,2022-02-01,", name="v.csv")  # fmt: skip
+    s = "Shootings reached 640 in 2021, police said, as violent crime kept climbing."
+    claim = C("640", s, 640, period="in 2021")
+    assert (one(store, claim).metric, one(store, claim).verdict) == ("shootings", "accurate")
+
+
 def test_since_a_year_is_the_change_to_the_latest_full_year(store):
     s = "We're down approximately about 29 to 32 percent since 2018."
     claim = C("approximately about 29 to 32 percent", s, 29, 32, unit="percent",
