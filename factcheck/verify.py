@@ -89,6 +89,7 @@ _NARROWING_AFTER = re.compile(
 _COMPARE_PHRASE = re.compile(
     r"\b(?:than|from|over|compared (?:to|with)|versus|vs\.?|since)\s+(?:in\s+|during\s+)?"
     r"(last year|the (?:year|one) before(?: that)?|a year (?:ago|earlier|before)"
+    r"|(?:the )?(?:previous|prior|preceding) year"
     r"|(?:the )?same (?:time|period|point|date|stretch) (?:of |in )?last year"
     r"|this time last year|(?:19|20)\d{2})\b",
     re.IGNORECASE,
@@ -419,13 +420,20 @@ def narrower_group(claim: Claim, metric: Metric, aliases: set[str] | None = None
     """The words that narrow the claim's subject below the series, if any (docs/verdicts.md)."""
     if not claim.subject:
         return None
-    return _narrower(claim.sentence or "", claim.subject, _claim_pos(claim),
-                     frozenset(aliases if aliases is not None else metric_aliases(metric)))  # fmt: skip
+    aliases = set(aliases if aliases is not None else metric_aliases(metric))
+    # The series' own label words are not narrowing ("fatal" for "Fatal traffic crashes").
+    aliases.add(normalise_alias(metric.label or ""))
+    return _narrower(claim.sentence or "", claim.subject, _claim_pos(claim), frozenset(aliases))
+
+
+# Modifiers that say the same thing: "deadly crashes" are the series' "fatal crashes".
+_SAME_MODIFIER = {"fatal": "deadly", "deadly": "fatal", "juvenile": "youth", "youth": "juvenile"}
 
 
 @lru_cache(maxsize=100_000)
 def _narrower(sentence: str, subject: str, pos: int, aliases: frozenset[str]) -> str | None:
     alias_words = {w for a in aliases for w in a.split()}
+    alias_words |= {_SAME_MODIFIER[w] for w in alias_words if w in _SAME_MODIFIER}
     subj = normalise_alias(subject)
     if not subj:
         return None
@@ -675,7 +683,10 @@ class _Item:
 # How far back (characters) a claim may lean on an earlier one: "a year ago" contrasted with it,
 # or the subject a "That is 6 percent more" takes from it.
 CONTEXT_CHARS = 400
-_RELATIVE = re.compile(r"\b(?:the|a|one) (?:year|one) (?:before|earlier|ago)\b|\ba year ago\b")
+_RELATIVE = re.compile(
+    r"\b(?:the|a|one) (?:year|one) (?:before|earlier|ago)\b|\ba year ago\b"
+    r"|\b(?:the )?(?:previous|prior|preceding) year\b"
+)
 
 
 @dataclass

@@ -327,6 +327,16 @@ def test_with_no_subject_the_nearest_series_wins_over_a_longer_one(store, tmp_pa
     assert (one(store, claim).metric, one(store, claim).verdict) == ("shootings", "accurate")
 
 
+def test_the_previous_year_as_the_base_is_relative_to_the_claim_before(store):
+    s = "Birmingham logged 22,600 crimes in 2021, 7,200 fewer than the previous year."
+    lvl = C("22,600", s, 22600, subject="crime", period="in 2021")
+    diff = C("7,200", s, 7200, subject="crime", change="difference", direction="down",
+             period="the previous year")  # fmt: skip
+    _a, b = check(store, lvl, diff)
+    assert (b.period_start, b.compare_start) == (date(2021, 1, 1), date(2020, 1, 1))
+    assert (b.official, b.verdict) == (-7200, "accurate")
+
+
 def test_since_a_year_is_the_change_to_the_latest_full_year(store):
     s = "We're down approximately about 29 to 32 percent since 2018."
     claim = C("approximately about 29 to 32 percent", s, 29, 32, unit="percent",
@@ -444,6 +454,21 @@ def test_a_subject_outside_the_catalogue_is_matched_with_its_modifier(store):
     rate = C("about 40", s, 40, subject="rate", qualifier="approximately")
     result = one(store, rate)
     assert (result.verdict, result.metric) == ("unverifiable", None)
+
+
+def test_a_modifier_that_means_the_series_own_word_is_not_narrowing(tmp_path):
+    store = Store(tmp_path / "fc.duckdb")
+    (tmp_path / "m.csv").write_text(
+        "metric,label,unit,aliases\nfatal_crashes,Fatal traffic crashes,count,crash;fatal crash\n"
+    )
+    (tmp_path / "f.csv").write_text(HEADER + "fatal_crashes,Birmingham,2021-01-01,2021-12-31,"
+                                    "88,count,ALDOT,https://example.org/c,2022-01-05,\n")  # fmt: skip
+    import_files(store, tmp_path / "f.csv", tmp_path / "m.csv")
+    s = "There were 88 deadly crashes in the city in 2021."
+    result = one(store, C("88", s, 88, subject="crash", period="in 2021"))
+    assert (result.metric, result.verdict) == ("fatal_crashes", "accurate")
+    s = "There were 20 teen crashes in the city in 2021."
+    assert one(store, C("20", s, 20, subject="crash", period="in 2021")).verdict == "unverifiable"
 
 
 # --- unverifiable, never a guess --------------------------------------------------------------
