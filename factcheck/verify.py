@@ -264,6 +264,11 @@ def _unit_change(claim: Claim, metric_unit: str) -> tuple[str | None, str | None
     return None, f"the claim is in {cu} but the series is in {mu}"
 
 
+_MEASURE_WORDS = frozenset(
+    ["median", "average", "mean", "total", "number", "tally", "count", "figure", "amount", "sum"]
+)
+
+
 def match_metric(
     claim: Claim,
     cat: Catalogue,
@@ -277,6 +282,9 @@ def match_metric(
     sentence = claim.sentence or claim.text
     pos = _claim_pos(claim)
     subject = normalise_alias(claim.subject) if claim.subject else ""
+    if subject in _MEASURE_WORDS and subject not in cat.aliases:
+        # "a median of $214,900", "the total was 5,870": a measure, not the thing measured.
+        subject = ""
     subject_words = set(subject.split())
     found: dict[str, tuple[int, int]] = {}  # metric -> (words in alias, -distance)
     matches = cat.aliases_in(sentence)
@@ -492,6 +500,32 @@ _NOT_PLACES = set(pr.MONTHS) | {
 }  # fmt: skip
 
 
+_STATE_WORDS = {"the state", "state", "statewide", "state-wide", "across the state"}
+# AP-style state abbreviations in datelines ("Tulsa, Okla.") -> the state's name.
+_AP_STATES = {
+    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california",
+    "colo": "colorado", "conn": "connecticut", "del": "delaware", "fla": "florida",
+    "ga": "georgia", "ill": "illinois", "ind": "indiana", "kan": "kansas", "ky": "kentucky",
+    "la": "louisiana", "md": "maryland", "mass": "massachusetts", "mich": "michigan",
+    "minn": "minnesota", "miss": "mississippi", "mo": "missouri", "mont": "montana",
+    "neb": "nebraska", "nev": "nevada", "nh": "new hampshire", "nj": "new jersey",
+    "nm": "new mexico", "ny": "new york", "nc": "north carolina", "nd": "north dakota",
+    "okla": "oklahoma", "ore": "oregon", "pa": "pennsylvania", "ri": "rhode island",
+    "sc": "south carolina", "sd": "south dakota", "tenn": "tennessee", "vt": "vermont",
+    "va": "virginia", "wash": "washington", "wva": "west virginia", "wis": "wisconsin",
+    "wyo": "wyoming",
+}  # fmt: skip
+
+
+def _station_state(station_place: str, cat: Catalogue) -> str | None:
+    """The state part of the station's place ("Tulsa, Okla." -> Oklahoma), when on record."""
+    if "," not in (station_place or ""):
+        return None
+    tail = _norm_place(station_place.split(",", 1)[1])
+    name = _AP_STATES.get(tail.replace(" ", ""), tail)
+    return cat.place_for(name) if name else None
+
+
 def _own_place(claim: Claim, cat: Catalogue) -> tuple[str | None, str] | None:
     """A place written at the claim itself: a possessive right before the number ("Dayton's
     $241,900") or "in X" right after it ("41 in Tacoma", "33,060 reported in Tulsa").
@@ -524,6 +558,12 @@ def _place_choice(
         if own[0] is None:
             return None, f"no official figures for {own[1]}", True
         return own[0], None, True
+    if claim.place and claim.place.strip().lower() in _STATE_WORDS:
+        # "Statewide, ..." / "the state": the state of the station's own place.
+        state = _station_state(station_place, cat)
+        if state is None:
+            return None, f"no official figures for the state ({claim.place})", True
+        return state, None, True
     named = _sentence_place(claim, cat)
     if claim.place:
         lower = claim.place.strip().lower()

@@ -471,6 +471,23 @@ def test_a_modifier_that_means_the_series_own_word_is_not_narrowing(tmp_path):
     assert one(store, C("20", s, 20, subject="crash", period="in 2021")).verdict == "unverifiable"
 
 
+def test_the_state_is_the_state_of_the_stations_place(store, tmp_path):
+    add_figures(store, tmp_path, "unemployment_rate,Alabama,2022-03-01,2022-03-31,3.1,percent,"
+                "ADOL,https://example.org/adol,2022-04-20,")  # fmt: skip
+    s = "Statewide, unemployment was 3.1 percent in March."
+    claim = C("3.1 percent", s, 3.1, unit="percent", subject="unemployment", period="in March",
+              place="statewide")  # fmt: skip
+    result = one(store, claim, place="Birmingham, Ala.")
+    assert (result.place, result.verdict) == ("Alabama", "accurate")
+    assert one(store, claim, place="Birmingham").verdict == "unverifiable"  # no state named
+
+
+def test_a_measure_word_subject_takes_the_series_the_sentence_names(store):
+    s = "Gun seizures hit a total of 1,587 through July."
+    claim = C("1,587", s, 1587, subject="total", period="through July")
+    assert (one(store, claim).metric, one(store, claim).verdict) == ("guns_seized", "accurate")
+
+
 # --- unverifiable, never a guess --------------------------------------------------------------
 
 
