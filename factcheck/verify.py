@@ -476,8 +476,17 @@ def _sentence_place(claim: Claim, cat: Catalogue) -> str | None:
     for m in cat._place_re.finditer(claim.sentence):
         if not m.group(0)[0].isupper():
             continue  # a proper name, not "the city's" in lower case
-        if re.match(r"[ \t]+[A-Z][a-z]", claim.sentence[m.end() :]):
-            continue  # part of a longer name: "the Oklahoma Employment Security Commission"
+        after = m.start() > pos
+        if re.match(r"[ \t]+[A-Z][a-z]", claim.sentence[m.end() :]) and (
+            after or re.search(r"[,;]", claim.sentence[m.end() : pos])
+        ):
+            # Part of a longer name in another clause: an attribution ("according to the
+            # Oklahoma Employment Security Commission"), not where it was counted. In the
+            # claim's own clause before it, it is the agency that counts ("The Chattanooga
+            # Police Department reported 31 homicides").
+            continue
+        if after and re.search(r"[,;]", claim.sentence[pos + len(claim.text) : m.start()]):
+            continue  # another clause: "31 homicides last year, while Knoxville reported 43"
         dist = abs(m.start() - pos)
         if best_dist is None or dist < best_dist:
             best, best_dist = cat.places.get(m.group(0).lower()), dist
@@ -517,6 +526,21 @@ _AP_STATES = {
 }  # fmt: skip
 
 
+_COUNTY_WORDS = {"the county", "county", "countywide", "county-wide", "across the county"}
+
+
+def _station_county(station_place: str, cat: Catalogue) -> str | None:
+    """The only county on record whose name ends like the station's place ("..., Tenn.")."""
+    tail = _norm_place(station_place.split(",", 1)[1]) if "," in (station_place or "") else ""
+    counties = {
+        p
+        for p in cat.places.values()
+        if re.search(r"\bcounty\b", _norm_place(p.split(",")[0]))
+        and (_norm_place(p.split(",", 1)[1]) if "," in p else "") == tail
+    }
+    return counties.pop() if len(counties) == 1 else None
+
+
 def _station_state(station_place: str, cat: Catalogue) -> str | None:
     """The state part of the station's place ("Tulsa, Okla." -> Oklahoma), when on record."""
     if "," not in (station_place or ""):
@@ -524,6 +548,41 @@ def _station_state(station_place: str, cat: Catalogue) -> str | None:
     tail = _norm_place(station_place.split(",", 1)[1])
     name = _AP_STATES.get(tail.replace(" ", ""), tail)
     return cat.place_for(name) if name else None
+
+
+_LEADING_NAME = re.compile(
+    r"^(?:In\s+)?([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),?\s+(?:police\s+|officials\s+)?"
+    r"(?:reported|recorded|logged|counted|tallied|had|saw|posted|registered)\b"
+)
+_NOT_PLACE_NAMES = {
+    "police", "officers", "officials", "detectives", "deputies", "the", "there", "it", "that",
+    "this", "they", "we", "he", "she", "city", "county", "state", "mayor", "chief", "sheriff",
+    "officer", "sgt", "capt", "lt", "gov", "governor", "councilman", "councilwoman", "dr",
+    "detective", "firefighters", "paramedics", "landlords", "hospitals", "schools", "statewide",
+    "countywide", "citywide", "overall", "nationally", "nationwide", "meanwhile", "still",
+    "together", "combined", "last", "so", "since", "through", "as", "year",
+}  # fmt: skip
+
+
+def _leading_name(claim: Claim, cat: Catalogue) -> str | None:
+    """An unknown name opening the claim's clause as the one who counted ("Red Bank reported
+    two", "East Ridge recorded 5 homicides"): a town the record does not have."""
+    sentence = claim.sentence or ""
+    pos = _claim_pos(claim)
+    m = _LEADING_NAME.match(sentence)
+    if not m or m.end() > pos or re.search(r"[,;]", sentence[m.end() : pos]):
+        return None
+    name = m.group(1)
+    words = [w.lower() for w in re.split(r"[ -]", name)]
+    if words[0] in _NOT_PLACE_NAMES or words[0] in pr.MONTHS or words[-1] in _NOT_PLACE_NAMES:
+        return None
+    if cat.place_for(name) or normalise_alias(name) in cat.aliases:
+        return None
+    if any(normalise_alias(w) in cat.aliases for w in words):
+        return None  # "Homicides reported", "Gun seizures had"
+    if claim.speaker and name.lower() in claim.speaker.lower():
+        return None  # a person
+    return name
 
 
 def _own_place(claim: Claim, cat: Catalogue) -> tuple[str | None, str] | None:
@@ -558,6 +617,16 @@ def _place_choice(
         if own[0] is None:
             return None, f"no official figures for {own[1]}", True
         return own[0], None, True
+    if not claim.place:
+        unknown = _leading_name(claim, cat)
+        if unknown:
+            return None, f"no official figures for {unknown}", True
+    if claim.place and claim.place.strip().lower() in _COUNTY_WORDS:
+        # "countywide" / "the county": the one county on record in the station's state.
+        county = _station_county(station_place, cat)
+        if county is None:
+            return None, f"no official figures for the county ({claim.place})", True
+        return county, None, True
     if claim.place and claim.place.strip().lower() in _STATE_WORDS:
         # "Statewide, ..." / "the state": the state of the station's own place.
         state = _station_state(station_place, cat)

@@ -488,6 +488,35 @@ def test_a_measure_word_subject_takes_the_series_the_sentence_names(store):
     assert (one(store, claim).metric, one(store, claim).verdict) == ("guns_seized", "accurate")
 
 
+def test_places_in_another_clause_and_agencies_in_the_claims_own(store):
+    # a place after the claim across a comma belongs to another clause
+    s = "Police counted 82 homicides as of Aug. 2, while Huntsville reported far fewer."
+    claim = C("82", s, 82, subject="homicide", period="as of Aug. 2")
+    assert (one(store, claim).place, one(store, claim).verdict) == ("Birmingham", "accurate")
+    # an agency named in the claim's own clause is where it was counted
+    s = "The Huntsville Police Department recorded 36 homicides last year, police said."
+    claim = C("36", s, 36, subject="homicide", period="last year")
+    assert one(store, claim).place == "Huntsville"
+
+
+def test_an_unknown_name_that_counted_is_a_place_with_no_figures(store):
+    s = "Gardendale recorded 3 homicides last year."
+    result = one(store, C("3", s, 3, subject="homicide", period="last year"))
+    assert (result.verdict, result.reason) == ("unverifiable", "no official figures for Gardendale")
+    s = "Police recorded 36 homicides in Huntsville last year."
+    assert one(store, C("36", s, 36, subject="homicide", period="last year")).verdict == "accurate"
+
+
+def test_countywide_is_the_one_county_on_record_in_the_stations_state(store, tmp_path):
+    add_figures(store, tmp_path, "homicides,\"Jefferson County, Ala.\",2021-01-01,2021-12-31,140,"
+                "count,JCSO,https://example.org/j,2022-01-10,")  # fmt: skip
+    s = "Countywide, there were 140 homicides last year."
+    claim = C("140", s, 140, subject="homicide", period="last year", place="countywide")
+    result = one(store, claim, place="Birmingham, Ala.")
+    assert (result.place, result.verdict) == ("Jefferson County, Ala.", "accurate")
+    assert one(store, claim, place="Birmingham, Ga.").verdict == "unverifiable"
+
+
 # --- unverifiable, never a guess --------------------------------------------------------------
 
 
