@@ -1026,7 +1026,11 @@ def _leans_on(claim: Claim, earlier: Claim) -> bool:
     if claim.sentence == earlier.sentence:
         return True
     if claim.change == "level":
-        return False
+        # An ellipsis: a bare number ending its sentence, with no subject, counts what the
+        # claim before it counted ("Spokane Valley's crime count was 5,870. The city of Spokane
+        # logged more than 16,000.").
+        tail = claim.sentence[_claim_pos(claim) + len(claim.text) :]
+        return not claim.subject and not re.search(r"\w", tail)
     return bool(_ANAPHORA.search(claim.sentence[: _claim_pos(claim)]))
 
 

@@ -797,6 +797,16 @@ def test_a_claim_without_a_subject_leans_on_the_claim_before_only_when_it_points
     assert c.verdict == "unverifiable" and "does not say what it counts" in c.reason
 
 
+def test_a_bare_number_ending_its_sentence_counts_what_the_claim_before_counted(store):
+    first = C("36", "Huntsville logged 36 homicides last year.", 36, subject="homicide",
+              period="last year", place="Huntsville")  # fmt: skip
+    first.start, first.end = 18, 20
+    bare = C("more than 30", "Officers said it was more than 30.", 30, qualifier="more_than")
+    bare.start, bare.end = 70, 82
+    _a, b = check(store, first, bare)
+    assert (b.metric, b.place, b.official, b.verdict) == ("homicides", "Huntsville", 36, "accurate")
+
+
 def test_unit_names_are_normalised_and_rate_series_take_numbers(tmp_path):
     s = Store(tmp_path / "u.duckdb")
     (tmp_path / "m.csv").write_text(
