@@ -585,6 +585,13 @@ def _leading_name(claim: Claim, cat: Catalogue) -> str | None:
     return name
 
 
+# What may follow a town's name: the end of the clause, or a function or time word.
+_AFTER_PLACE = re.compile(
+    r"\s*(?:$|[.,;:!?)\u2014-]|(?:last|this|so|since|during|in|on|and|or|but|while|compared"
+    r"|was|were|is|are|has|have|had|over|from|through|as|by|for|to|a|the)\b)"
+)
+
+
 def _own_place(claim: Claim, cat: Catalogue) -> tuple[str | None, str] | None:
     """A place written at the claim itself: a possessive right before the number ("Dayton's
     $241,900") or "in X" right after it ("41 in Tacoma", "33,060 reported in Tulsa").
@@ -602,7 +609,11 @@ def _own_place(claim: Claim, cat: Catalogue) -> tuple[str | None, str] | None:
         first = name.split()[0].lower().rstrip(".")
         if first in _NOT_PLACES or normalise_alias(name) in cat.aliases:
             return None
-        return cat.place_for(name), name
+        found = cat.place_for(name)
+        rest = sentence[pos + len(claim.text) + m.end() :]
+        if found is None and not re.match(_AFTER_PLACE, rest):
+            return None  # a name used as a modifier: "$4.5 million in American Rescue Plan funds"
+        return found, name
     return None
 
 

@@ -424,6 +424,10 @@ def test_a_place_written_at_the_number_beats_other_places_in_the_sentence(store,
     assert "Hoover" in result.reason
     s = "Police counted 36 homicides in Huntsville last year."
     assert one(store, C("36", s, 36, subject="homicide", period="last year")).place == "Huntsville"
+    # an unknown name used as a modifier is no town
+    s = "The city seized 1,587 guns in Project Safe Neighborhoods sweeps this year."
+    sweep = C("1,587", s, 1587, subject="gun", period="this year")
+    assert (one(store, sweep).place, one(store, sweep).verdict) == ("Birmingham", "accurate")
 
 
 def test_a_place_inside_an_organisations_name_is_not_the_claims_place(store, tmp_path):
