@@ -176,6 +176,16 @@ def _with_change(period: Period, change: str) -> Period:
         return replace(period, compare=C_YEARS_BEFORE, compare_years=1)
     if period.kind == FIXED and period.start is not None:
         start, end = period.start, period.end
+        is_month = start.day == 1 and end == month_span(start.year, start.month)[1]
+        to_date = re.search(
+            r"\b(?:through|thru|as of|by|until|to date|first|since|so far)\b",
+            (period.phrase or "").lower(),
+        )
+        if is_month and not to_date:
+            # "in January": a month, against the month before (DESIGN.md), not a year to date
+            prev = start - timedelta(days=1)
+            cs, ce = month_span(prev.year, prev.month)
+            return replace(period, compare=C_FIXED, compare_start=cs, compare_end=ce)
         if start.month == 1 and start.day == 1 and end.year == start.year:
             # a year, or a year to a date: the same dates a year before
             return replace(
@@ -295,6 +305,9 @@ def resolve_period(
 
 def _apply_compare(period: Period, compare_phrase: str, published: date) -> Period:
     text = _normalise(compare_phrase)
+    if _MONTHS_AGO.search(text) and not re.search(r"\byears?\b", text):
+        # "up 38 percent from the month before": against the period before, by its grain.
+        return replace(period, compare=C_PREVIOUS)
     same = _SAME_TIME.search(text)
     if same and _same_time_years(same, published):
         return replace(

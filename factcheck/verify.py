@@ -56,6 +56,8 @@ _UNIT_NAMES = {
     "$": "usd", "us$": "usd", "dollar": "usd", "dollars": "usd", "us dollars": "usd",
     "%": "percent", "pct": "percent", "percentage": "percent", "per cent": "percent",
     "percentage points": "percent", "percentage point": "percent", "points": "percent",
+    "percentage_points": "percent", "percentage_point": "percent", "point": "percent",
+    "percent_points": "percent", "pts": "percent",
     "number": "count", "people": "count", "persons": "count", "counts": "count",
 }  # fmt: skip
 
@@ -91,7 +93,8 @@ _COMPARE_PHRASE = re.compile(
     r"(last year|the (?:year|one) before(?: that)?|a year (?:ago|earlier|before)"
     r"|(?:the )?(?:previous|prior|preceding) year"
     r"|(?:the )?same (?:time|period|point|date|stretch) (?:of |in )?last year"
-    r"|this time last year|(?:19|20)\d{2})\b",
+    r"|this time last year|(?:19|20)\d{2}"
+    r"|the (?:month|one) before|(?:the )?(?:previous|prior|preceding) month|a month (?:ago|earlier))\b",
     re.IGNORECASE,
 )
 _NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -887,6 +890,8 @@ def _period_for(item: _Item, change: str, ctx: _Ctx) -> pr.Period:
             year = re.search(r"(?:19|20)\d{2}", norm_c)
             if year:
                 phrase = f"since {year.group(0)}"
+            elif re.search(r"\bmonth\b", norm_c):
+                phrase = None  # "from the month before": the latest month against the one before
             elif _RELATIVE.search(norm_c):
                 base = _contrast_base(item, ctx)
                 if base is not None:

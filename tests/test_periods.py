@@ -221,3 +221,15 @@ def test_a_change_from_the_year_before_the_storys_is_this_year_against_last(phra
     p = resolve_period(phrase, PUB, change="percent_change")
     assert (p.kind, p.compare, p.compare_years) == (pr.YTD, pr.C_YEARS_BEFORE, 1)
     assert (p.fallback_start, p.fallback_end) == (date(2021, 1, 1), date(2021, 12, 31))
+
+
+def test_january_as_a_change_is_compared_with_december_but_through_january_a_year_before():
+    p = resolve_period("in January", PUB, change="percent_change")
+    assert (p.compare_start, p.compare_end) == (date(2021, 12, 1), date(2021, 12, 31))
+    p = resolve_period("through January", PUB, change="percent_change")
+    assert (p.compare_start, p.compare_end) == (date(2021, 1, 1), date(2021, 1, 31))
+
+
+def test_a_month_before_base_compares_with_the_period_before():
+    p = resolve_period("in March", PUB, change="difference", compare_phrase="the month before")
+    assert p.compare == pr.C_PREVIOUS

@@ -384,6 +384,17 @@ def test_the_month_before_contrasted_with_a_named_month_or_the_latest(store, tmp
     assert (b.verdict, b.official, b.period_end) == ("inaccurate", 4.5, date(2022, 2, 28))
 
 
+def test_percentage_points_from_the_previous_month(store, tmp_path):
+    add_figures(store, tmp_path, "unemployment_rate,Birmingham,2022-02-01,2022-02-28,4.5,percent,"
+                "BLS,https://example.org/bls,2022-03-30,")  # fmt: skip
+    s = "The jobless rate fell 0.3 percentage points from the previous month."
+    claim = C("0.3 percentage points", s, 0.3, unit="percentage_points", subject="rate",
+              change="difference", direction="down", period="the previous month")  # fmt: skip
+    result = one(store, claim)
+    assert (result.period_start, result.compare_start) == (date(2022, 3, 1), date(2022, 2, 1))
+    assert (result.verdict, result.official) == ("accurate", pytest.approx(-0.3))
+
+
 def test_no_phrase_is_the_latest_and_a_change_compares_the_one_before(store):
     latest = one(store, C("1,587 guns", "Police have seized 1,587 guns.", 1587, subject="gun"))
     assert latest.period_end == date(2022, 7, 31)
