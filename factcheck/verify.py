@@ -866,11 +866,20 @@ def _full_phrase(claim: Claim) -> str | None:
     """The claim's time phrase with a year the sentence writes right after it ("the first
     seven months" + " of 2025"), which the phrase as extracted may have left out."""
     phrase = claim.period
-    if not phrase or re.search(r"(?:19|20)\d{2}", phrase):
+    if not phrase:
         return phrase
     sentence = claim.sentence or ""
     at = sentence.find(phrase)
     if at < 0:
+        return phrase
+    before = re.search(
+        r"\b(?:the\s+)?(?:same|this)\s+(?:time|point|period|date|stretch)\s+(?:of\s+)?$",
+        sentence[:at],
+    )
+    if before and not re.search(r"\b(?:same|this) (?:time|point|period|date|stretch)", phrase):
+        # "at this time" + "in 2025": the same dates in 2025
+        return before.group(0) + phrase
+    if re.search(r"(?:19|20)\d{2}", phrase):
         return phrase
     m = re.match(r"(?:,?\s+(?:of|in)\s+|,\s+)((?:19|20)\d{2})\b", sentence[at + len(phrase) :])
     return f"{phrase} of {m.group(1)}" if m else phrase

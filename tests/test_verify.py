@@ -274,6 +274,14 @@ def test_a_level_at_the_same_time_last_year_reads_last_years_same_dates(store):
     assert (b.verdict, b.official, b.period_end) == ("accurate", 1310, date(2021, 7, 31))
 
 
+def test_a_same_time_phrase_cut_short_by_the_extractor_is_read_whole(store):
+    s = "This year police have seized 1,587 guns, compared with 1,310 at this time in 2021."
+    now = C("1,587", s, 1587, subject="gun", period="This year")
+    then = C("1,310", s, 1310, subject="gun", period="in 2021")
+    _a, b = check(store, now, then)
+    assert (b.verdict, b.period_end) == ("accurate", date(2021, 7, 31))
+
+
 def test_a_change_from_the_same_point_in_a_named_year(store):
     s = "Birmingham has 82 homicides as of Aug. 2, four more than at the same point in 2021."
     now = C("82", s, 82, subject="homicide", period="as of Aug. 2")
