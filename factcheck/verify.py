@@ -268,7 +268,22 @@ def _unit_change(claim: Claim, metric_unit: str) -> tuple[str | None, str | None
 
 
 _MEASURE_WORDS = frozenset(
-    ["median", "average", "mean", "total", "number", "tally", "count", "figure", "amount", "sum"]
+    [
+        "median",
+        "average",
+        "mean",
+        "total",
+        "number",
+        "tally",
+        "count",
+        "figure",
+        "amount",
+        "sum",
+        "percent",
+        "percentage",
+        "point",
+        "share",
+    ]
 )
 
 

@@ -509,6 +509,10 @@ def test_a_measure_word_subject_takes_the_series_the_sentence_names(store):
     s = "Gun seizures hit a total of 1,587 through July."
     claim = C("1,587", s, 1587, subject="total", period="through July")
     assert (one(store, claim).metric, one(store, claim).verdict) == ("guns_seized", "accurate")
+    s = "Gun seizures rose 21 percent from the same time last year."
+    pct = C("21 percent", s, 21, unit="percent", subject="percent", change="percent_change",
+            direction="up", period="the same time last year")  # fmt: skip
+    assert (one(store, pct).metric, one(store, pct).verdict) == ("guns_seized", "accurate")
 
 
 def test_places_in_another_clause_and_agencies_in_the_claims_own(store):
