@@ -523,7 +523,8 @@ _POSSESSIVE_BEFORE = re.compile(
 _IN_AFTER = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,3}?in\s+([A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){0,2})")
 _NOT_PLACES = set(pr.MONTHS) | {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "the", "all",
-    "total", "fiscal", "fy", "q1", "q2", "q3", "q4", "january-june",
+    "total", "fiscal", "fy", "q1", "q2", "q3", "q4", "january-june", "operation", "project",
+    "phase", "part", "ward", "district", "zone", "precinct", "region", "area",
 }  # fmt: skip
 
 
