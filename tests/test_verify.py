@@ -447,6 +447,9 @@ def test_a_place_written_at_the_number_beats_other_places_in_the_sentence(store,
     s = "The city seized 1,587 guns in Project Safe Neighborhoods sweeps this year."
     sweep = C("1,587", s, 1587, subject="gun", period="this year")
     assert (one(store, sweep).place, one(store, sweep).verdict) == ("Birmingham", "accurate")
+    s = "Officers seized 1,587 guns this year in Operation Ceasefire."
+    op = C("1,587", s, 1587, subject="gun", period="this year")
+    assert (one(store, op).place, one(store, op).verdict) == ("Birmingham", "accurate")
 
 
 def test_a_place_inside_an_organisations_name_is_not_the_claims_place(store, tmp_path):
