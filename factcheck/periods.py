@@ -242,7 +242,8 @@ _QUARTERS = {
     "4th": 4,
 }
 _SAME_TIME = re.compile(
-    r"\b(?:same (?:time|period|point|date)|this time|this point|same stretch)\s+(?:of\s+|in\s+)?"
+    r"\b(?:same (?:time|period|point|date)|(?:this|that) (?:time|point)|same stretch)\s+"
+    r"(?:of\s+|in\s+)?"
     r"(last year|(?:19|20)\d{2})"
 )
 

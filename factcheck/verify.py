@@ -889,10 +889,10 @@ def _full_phrase(claim: Claim) -> str | None:
     if at < 0:
         return phrase
     before = re.search(
-        r"\b(?:the\s+)?(?:same|this)\s+(?:time|point|period|date|stretch)\s+(?:of\s+)?$",
+        r"\b(?:the\s+)?(?:same|this|that)\s+(?:time|point|period|date|stretch)\s+(?:of\s+)?$",
         sentence[:at],
     )
-    if before and not re.search(r"\b(?:same|this) (?:time|point|period|date|stretch)", phrase):
+    if before and not re.search(r"\b(?:same|this|that) (?:time|point|period|date|stretch)", phrase):
         # "at this time" + "in 2025": the same dates in 2025
         return before.group(0) + phrase
     if re.search(r"(?:19|20)\d{2}", phrase):

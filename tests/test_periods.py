@@ -233,3 +233,8 @@ def test_january_as_a_change_is_compared_with_december_but_through_january_a_yea
 def test_a_month_before_base_compares_with_the_period_before():
     p = resolve_period("in March", PUB, change="difference", compare_phrase="the month before")
     assert p.compare == pr.C_PREVIOUS
+
+
+def test_at_that_point_in_a_year_as_a_level_is_that_years_same_dates():
+    p = resolve_period("at that point in 2021", PUB, change="level")
+    assert (p.kind, p.shift_years, p.relative) == (pr.YTD, 1, True)
