@@ -1092,6 +1092,31 @@ def _subject_in_clause(claim: Claim) -> bool:
     return len(gap) <= 60 and not re.search(r"[,;:]|\d", gap)
 
 
+# Words that make the number a forecast or a goal rather than a count on record ("expects
+# sales tax to grow 3 percent this year", "on pace to pass 2,000", "wants to cut ... by 20%").
+_FORECAST = re.compile(
+    r"\b(?:expect(?:s|ed|ing)?|project(?:s|ed|ing|ions?)|forecast(?:s|ed|ing)?|predict(?:s|ed|ing)?"
+    r"|anticipat(?:e|es|ed|ing)|on (?:pace|track)|goal|target(?:s|ed)?|aims? to|wants? to"
+    r"|hopes? to|plans? to|could|might|may)\b(?![^.;:]*[.;:])"
+)
+
+
+def _forecast_word(claim: Claim, published: date) -> str | None:
+    """The forecast word before the claim in its sentence, unless the claim's own period is
+    over ("on pace to top last year's 324": 324 is last year's record)."""
+    pos = _claim_pos(claim)
+    m = _FORECAST.search((claim.sentence or "")[max(0, pos - 80) : pos])
+    if not m:
+        return None
+    if claim.period:
+        period = pr.resolve_period(claim.period, published)
+        if period.kind == pr.FIXED and period.end is not None and period.end < published:
+            return None
+        if period.kind == pr.UNRESOLVED:
+            return None  # the period's own reason ("after the story's date") says more
+    return m.group(0)
+
+
 def _spec_one(item: _Item, cat: Catalogue, ctx: _Ctx) -> dict:
     claim = item.claim
     row: dict = {
@@ -1114,6 +1139,9 @@ def _spec_one(item: _Item, cat: Catalogue, ctx: _Ctx) -> dict:
         row["claim_text"] = row["claim_text"] or describe_claim(claim)
         return row
 
+    forecast = None if ov else _forecast_word(claim, item.published)
+    if forecast:
+        return fail(f"the claim is a forecast or a goal ('{forecast}'), not a figure on record")
     if ov and ov[1]:
         place, why, named = ov[1], None, True
     else:

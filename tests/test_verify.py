@@ -630,6 +630,19 @@ def test_a_when_clause_gives_the_year_of_the_claim(store):
     assert "2019" in result.reason
 
 
+def test_a_forecast_or_goal_is_not_checked_but_a_past_figure_beside_it_is(store):
+    s = "The chief expects gun seizures to climb 10 percent this year."
+    fc = C("10 percent", s, 10, unit="percent", subject="gun", change="percent_change",
+           direction="up", period="this year")  # fmt: skip
+    result = one(store, fc)
+    assert result.verdict == "unverifiable" and "forecast" in result.reason
+    s = "Police are on pace to top last year's 1,930 guns."
+    past = C("1,930", s, 1930, subject="gun", period="last year")
+    assert one(store, past).verdict == "accurate"
+    s = "Seizures in May totalled 1,587 guns this year."  # a month name, not "may"
+    assert one(store, C("1,587", s, 1587, subject="gun", period="this year")).verdict == "accurate"
+
+
 def test_a_claim_whose_period_is_after_the_story_is_unverifiable(store):
     s = "Police expect to seize 1,500 guns in 2023."
     result = one(store, C("1,500 guns", s, 1500, subject="gun", period="in 2023"))
