@@ -1058,6 +1058,10 @@ def describe_claim(claim: Claim, aliases: set[str] | None = None) -> str:
 _ANAPHORA = re.compile(
     r"\b(that|this|it|which|those|these|the (?:figure|number|total|rate))\b", re.I
 )
+_PER_AFTER = re.compile(
+    r"^(?:\s+[a-z][\w-]*){0,2}?\s+(?:per|a|an|each|every)\s+(?:day|week|hour|minute|shift"
+    r"|100,000|100000|10,000|1,000|1000|capita|resident|person|household|student)\b"
+)
 _PARTITIVE = re.compile(r"^\s*of (?:the|those|them|these|its|their)\b", re.I)
 
 
@@ -1203,6 +1207,12 @@ def _spec_one(item: _Item, cat: Catalogue, ctx: _Ctx) -> dict:
                 f"the claim is about a narrower group ('{narrow}') than the series "
                 f"{cat.label(metric)}"
             )
+    per = _PER_AFTER.match(after)
+    if per and cat.unit(metric) not in RATE_UNITS and not (ov and ov[0]):
+        # "about 25 per 100,000 residents", "five a day": a rate derived from the count, which
+        # the record does not hold.
+        return fail(f"the claim is a rate ('{claim.text}{per.group(0)}'), not the series "
+                    f"{cat.label(metric)}")  # fmt: skip
     if (metric, place) not in cat.series:
         return fail(f"no {cat.label(metric)} figures on record for {place}")
 

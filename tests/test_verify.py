@@ -643,6 +643,16 @@ def test_a_forecast_or_goal_is_not_checked_but_a_past_figure_beside_it_is(store)
     assert one(store, C("1,587", s, 1587, subject="gun", period="this year")).verdict == "accurate"
 
 
+def test_a_rate_derived_from_a_count_is_unverifiable(store):
+    s = "Officers seized about 9 guns a day through July."
+    result = one(store, C("about 9", s, 9, subject="gun", qualifier="approximately",
+                          period="through July"))  # fmt: skip
+    assert result.verdict == "unverifiable" and "a rate" in result.reason
+    s = "Huntsville had 36 homicides per year in 2021."  # "per year" is a period, not a rate
+    claim = C("36", s, 36, subject="homicide", period="in 2021", place="Huntsville")
+    assert one(store, claim).verdict == "accurate"
+
+
 def test_a_claim_whose_period_is_after_the_story_is_unverifiable(store):
     s = "Police expect to seize 1,500 guns in 2023."
     result = one(store, C("1,500 guns", s, 1500, subject="gun", period="in 2023"))
