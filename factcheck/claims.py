@@ -536,6 +536,8 @@ def _is_year(m: numbers.NumberMatch) -> bool:
 
 def _is_name_word(word: str, before: str, gap: str) -> bool:
     """Is `word`, written right before a number, the name the number belongs to?"""
+    if re.search(r"['\u2019]s$", word):
+        return False  # a possessive owns the number: "Knoxville's 47", not a name like "Fox 6"
     w = word.lower().rstrip(".")
     if w in _NAME_BEFORE and word[0].isupper():
         return True

@@ -811,3 +811,9 @@ def test_story_places_speakers_and_wider_areas(nlp):
     assert got["12"].place == got["19"].place == "Northport"
     assert got["25"].place is None  # the station's place is used downstream
     assert got["about $1.8 million"].subject is None  # not "chief": the chief is who said it
+
+
+def test_a_possessive_before_a_number_owns_it_and_is_no_name(nlp):
+    # "Fox 6" is a station's name; "Mobile's 61" is Mobile's count
+    assert one(nlp, "Huntsville's 36 homicides were well below Mobile's 61.", "61").text == "61"
+    assert texts(nlp, "Fox 6 and Channel 13 reported it first.") == []
