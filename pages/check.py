@@ -268,28 +268,15 @@ if result:
         notes=all_notes,
     )
     pairs = [(c, k) for _, c, k in items]
-    d1, d2, d3 = st.columns(3)
-    d1.download_button(
-        "Markdown sheet",
-        export.to_markdown(meta, pairs),
-        file_name="fact-check.md",
-        mime="text/markdown",
-        key="dl_md",
-        on_click="ignore",
-    )
-    d2.download_button(
-        "CSV sheet",
-        export.to_csv(meta, pairs),
-        file_name="fact-check.csv",
-        mime="text/csv",
-        key="dl_csv",
-        on_click="ignore",
-    )
-    d3.download_button(
-        "ClaimReview JSON-LD",
-        export.to_jsonld(meta, pairs),
-        file_name="claim-review.jsonld",
-        mime="application/ld+json",
-        key="dl_jsonld",
-        on_click="ignore",
-    )
+    downloads = (
+        ("Markdown sheet", export.to_markdown, "fact-check.md", "text/markdown", "dl_md"),
+        ("CSV sheet", export.to_csv, "fact-check.csv", "text/csv", "dl_csv"),
+        ("ClaimReview JSON-LD", export.to_jsonld, "claim-review.jsonld", "application/ld+json",
+         "dl_jsonld"),
+    )  # fmt: skip
+    for column, (label, build, name, mime, key) in zip(
+        st.columns(len(downloads)), downloads, strict=True
+    ):
+        column.download_button(
+            label, build(meta, pairs), file_name=name, mime=mime, key=key, on_click="ignore"
+        )
