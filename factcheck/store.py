@@ -450,9 +450,7 @@ def record_poll(
 def story_summaries(con: duckdb.DuckDBPyConnection) -> list[dict]:
     """Every story with its version count and its latest version's claims and 'aired' verdicts."""
     rows = con.execute(
-        "WITH latest AS ("
-        "  SELECT story_id, arg_max(id, version) AS version_id, count(*) AS versions"
-        "  FROM story_versions GROUP BY story_id),"
+        "WITH latest AS (SELECT * FROM story_latest),"
         " claim_counts AS ("
         "  SELECT c.version_id, count(*) AS claims FROM claims c"
         "  JOIN latest l ON l.version_id = c.version_id GROUP BY c.version_id),"
@@ -1241,8 +1239,7 @@ def tracking_story_features(con: duckdb.DuckDBPyConnection) -> list[tuple]:
     the story's latest version and their "now" checks.
     """
     return con.execute(
-        "WITH latest AS (SELECT story_id, arg_max(id, version) AS version_id"
-        "  FROM story_versions GROUP BY story_id),"
+        "WITH latest AS (SELECT * FROM story_latest),"
         " about AS (SELECT c.version_id,"
         "  list(DISTINCT c.speaker) FILTER (WHERE c.speaker IS NOT NULL) AS speakers,"
         "  list(DISTINCT k.metric) FILTER (WHERE k.metric IS NOT NULL) AS metrics"
@@ -1350,8 +1347,7 @@ def tracking_speaker_claims(
     verdict, official, error_pct, explanation, metric).
     """
     return con.execute(
-        "WITH latest AS (SELECT story_id, arg_max(id, version) AS version_id"
-        "  FROM story_versions GROUP BY story_id)"
+        "WITH latest AS (SELECT * FROM story_latest)"
         " SELECT c.id, s.id, s.title, coalesce(s.published, s.first_seen), c.speaker, c.text,"
         "  c.sentence, c.unit, c.low, c.high, k.verdict, k.official, k.error_pct,"
         "  k.explanation, k.metric"
@@ -1417,8 +1413,7 @@ def app_inbox(
     least one claim of that verdict; `since`/`until` bound the published day (inclusive).
     """
     sql = (
-        "WITH latest AS (SELECT story_id, arg_max(id, version) AS version_id, count(*) AS versions"
-        " FROM story_versions GROUP BY story_id),"
+        "WITH latest AS (SELECT * FROM story_latest),"
         " per_story AS ("
         "  SELECT c.story_id, count(*) AS claims,"
         "   count(*) FILTER (WHERE k.verdict = 'accurate') AS accurate,"
@@ -1515,8 +1510,7 @@ def app_claims(
     """
     # Composed only of this module's constant SQL: nothing from a user reaches the text.
     sql = (
-        "WITH latest AS (SELECT story_id, arg_max(id, version) AS version_id, count(*) AS versions"  # noqa: S608
-        " FROM story_versions GROUP BY story_id)"
+        "WITH latest AS (SELECT * FROM story_latest)"  # noqa: S608
         " SELECT c.id AS claim_id, s.id AS story_id, f.station,"
         "  coalesce(s.published, s.first_seen) AS published, s.title, s.url, c.text, c.sentence,"
         "  c.low, c.high, c.unit, c.qualifier, c.change, c.direction, c.period, c.speaker,"
@@ -1552,8 +1546,7 @@ def app_mismatches(
     """
     # Composed only of this module's constant SQL: nothing from a user reaches the text.
     sql = (
-        "WITH latest AS (SELECT story_id, arg_max(id, version) AS version_id, count(*) AS versions"  # noqa: S608
-        " FROM story_versions GROUP BY story_id)"
+        "WITH latest AS (SELECT * FROM story_latest)"  # noqa: S608
         " SELECT c.id AS claim_id, s.id AS story_id, f.station, s.title, c.text,"
         "  coalesce(s.published, s.first_seen) AS published, k.metric, c.unit,"
         "  (c.low + c.high) / 2 AS claimed, c.low, c.high, c.qualifier, c.change, c.direction,"
@@ -1570,8 +1563,7 @@ def app_mismatches(
 def app_verdict_totals(con: duckdb.DuckDBPyConnection, *, mode: str = "now") -> dict[str, int]:
     """How many claims of latest versions have each verdict."""
     rows = con.execute(
-        "WITH latest AS (SELECT story_id, arg_max(id, version) AS version_id, count(*) AS versions"
-        " FROM story_versions GROUP BY story_id)"
+        "WITH latest AS (SELECT * FROM story_latest)"
         " SELECT coalesce(k.verdict, 'unverifiable'), count(*)"
         " FROM claims c JOIN latest l ON l.version_id = c.version_id"
         " LEFT JOIN checks k ON k.claim_id = c.id AND k.mode = ? GROUP BY 1",
@@ -1593,8 +1585,7 @@ def app_story_choices(con: duckdb.DuckDBPyConnection, limit: int = 500) -> list[
 def app_story(con: duckdb.DuckDBPyConnection, story_id: int) -> dict | None:
     """One story with the text of its latest version, its station and place."""
     row = con.execute(
-        "WITH latest AS (SELECT story_id, arg_max(id, version) AS version_id, count(*) AS versions"
-        " FROM story_versions GROUP BY story_id)"
+        "WITH latest AS (SELECT * FROM story_latest)"
         " SELECT s.id, s.title, s.url, s.author, coalesce(s.published, s.first_seen),"
         "  f.station, f.place, v.text, v.id, l.versions, s.thread_id"
         " FROM stories s JOIN feeds f ON f.id = s.feed_id"
@@ -1837,8 +1828,7 @@ def app_series_summary(con: duckdb.DuckDBPyConnection, *, mode: str = "now"):
     and the median size of their error, over the latest version of every story (one row per
     series, so the chart of it stays small whatever the store holds)."""
     return con.execute(
-        "WITH latest AS (SELECT story_id, arg_max(id, version) AS version_id"
-        " FROM story_versions GROUP BY story_id)"
+        "WITH latest AS (SELECT * FROM story_latest)"
         " SELECT k.metric, count(*) AS checked,"
         "  count(*) FILTER (WHERE k.verdict = 'inaccurate') AS inaccurate,"
         "  median(abs(k.error_pct)) FILTER (WHERE k.verdict = 'inaccurate') AS median_error"
