@@ -54,8 +54,8 @@ def run_extractor(
     passages: list[dict], python: str = sys.executable, timeout: float = 900
 ) -> dict[str, list[dict]]:
     """Run `python -m factcheck claims --batch` on the passages; predicted claims by passage id."""
-    if not (ROOT / "factcheck" / "claims.py").exists():
-        raise ExtractorUnavailable("factcheck/claims.py does not exist yet: nothing to score")
+    if not (ROOT / "factcheck" / "claims" / "__init__.py").exists():
+        raise ExtractorUnavailable("factcheck/claims/ does not exist yet: nothing to score")
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
         for p in passages:
             # Only the contract's input keys: the gold labels must not reach the extractor.

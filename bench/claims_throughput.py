@@ -55,7 +55,7 @@ for r in records:
         jobs.append((r["id"], s, r["text"][s:e]))
 out = sys.stdout
 for (rid, s, sent), doc in zip(jobs, nlp.pipe((j[2] for j in jobs), batch_size=64)):
-    for loc in C.extract_sentence(doc, sent):
+    for loc in C.component.extract_sentence(doc, sent):
         out.write(json.dumps({"id": rid, "start": loc.claim.start + s, "end": loc.claim.end + s}))
         out.write("\\n")
 """

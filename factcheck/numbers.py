@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from factcheck import lexicon
+
 __all__ = [
     "NumberMatch",
     "Quantity",
@@ -87,16 +89,19 @@ _CHANGE_VERBS = re.compile(
     re.I,
 )
 
+
 # Hedges just before a number; the longest match wins, and several can stack
 # ("approximately about", "just about", "well over").
-_HEDGES = [
-    ("more_than", r"more than|over|above|upwards of|upward of|in excess of|greater than|north of|better than|well over|just over|a little over|a bit over|slightly over|a little more than|slightly more than|over|exceeding|exceeded|topped|topping|surpassing|surpassed"),
-    ("at_least", r"at least|no fewer than|no less than|a minimum of|not less than|at minimum"),
-    ("less_than", r"less than|fewer than|under|below|lower than|just under|just below|shy of|short of|a little under|slightly under|a little less than|slightly less than|south of"),
-    ("at_most", r"up to|at most|no more than|as many as|as much as|as high as|a maximum of|not more than|maximum of"),
-    ("almost", r"almost|nearly|close to|just shy of|not quite|approaching"),
-    ("approximately", r"about|approximately|roughly|around|some|an estimated|estimated|approx\.?|circa|more or less|just about|somewhere around|in the neighborhood of|near"),
-]  # fmt: skip
+def _hedge_alternatives() -> list[tuple[str, str]]:
+    """(qualifier, regex alternation of its hedge phrases) from the shared hedge table."""
+    by_qualifier: dict[str, list[str]] = {}
+    for phrase, qualifier in lexicon.hedges():
+        alt = re.escape(phrase).replace(r"\.", r"\.?").replace(r"\ ", r"\s+")
+        by_qualifier.setdefault(qualifier, []).append(alt)
+    return [(q, "|".join(alts)) for q, alts in by_qualifier.items()]
+
+
+_HEDGES = _hedge_alternatives()
 _HEDGE_RE = re.compile(
     r"(?:\b(?:" + "|".join(f"(?P<{q}>{alts})" for q, alts in _HEDGES) + r")\s+)+$", re.I
 )

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from factcheck import lexicon
 from factcheck import periods as pr
 from factcheck import store as st
 from factcheck.figures import (
@@ -32,7 +33,7 @@ from factcheck.figures import (
     read_figures_frame,
     read_metrics_csv,
 )
-from factcheck.models import Check, Claim, Metric
+from factcheck.models import QUALIFIERS, Check, Claim, Metric
 
 __all__ = [
     "FiguresInvalid",
@@ -764,31 +765,17 @@ def acceptance(claim: Claim) -> tuple[float | None, float | None]:
 
 
 def hedge_qualifier(hedge: str) -> str | None:
-    """A hedge word ('about', 'nearly', ...) or qualifier name as a qualifier."""
-    hedge = hedge.lower().strip()
-    if hedge in (
-        "exact", "approximately", "more_than", "at_least", "less_than", "at_most", "almost",
-    ):  # fmt: skip
+    """A hedge phrase ('about', 'nearly', ...) or qualifier name as a qualifier, from the one
+    hedge table the extractor also reads; stacked hedges are read by their last phrase."""
+    hedge = " ".join(hedge.lower().split())
+    if hedge in QUALIFIERS:
         return hedge
-    if hedge in {
-        "about", "approximately", "roughly", "around", "some", "approximately about",
-        "just about", "close to", "nearly about", "estimated", "an estimated", "approx",
-    }:  # fmt: skip
-        return "approximately"
-    if hedge in {"almost", "nearly", "just under", "just shy of", "close to", "not quite"}:
-        return "almost"
-    if hedge in {"more than", "over", "above", "upwards of", "in excess of", "exceeding"}:
-        return "more_than"
-    if hedge in {"at least", "no fewer than", "no less than"}:
-        return "at_least"
-    if hedge in {"less than", "fewer than", "under", "below"}:
-        return "less_than"
-    if hedge in {"at most", "up to", "no more than"}:
-        return "at_most"
-    if "about" in hedge or "approx" in hedge or "around" in hedge:
-        return "approximately"
-    if "almost" in hedge or "nearly" in hedge:
-        return "almost"
+    table = lexicon.hedge_qualifiers()
+    if hedge in table:
+        return table[hedge]
+    for phrase, qualifier in lexicon.hedges():  # longest first
+        if hedge.endswith(" " + phrase):
+            return qualifier
     return None
 
 

@@ -1,0 +1,231 @@
+"""Unit, change and direction of a claim (`Claim.unit`, `change`, `direction`).
+
+"up/down N", "rose/fell (by) N", "added/lost N", "N more/fewer (X) than", "N% higher than",
+"a N% increase", "raise X by N" are changes (percent_change for percents, difference otherwise);
+"rose to N", "up from N", "dropped 3 inches of rain" are levels. "percentage points" is a
+difference of percents. "cents" are converted to usd; "5 below zero" is -5 degrees.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from factcheck import numbers
+from factcheck.claims.subject import _noun_lemma, _subject_token
+from factcheck.claims.syntax import _anchor, _pct
+from factcheck.claims.vocab import _CHANGE_NOUNS, _MEASURE_UNITS, _PASSIVE_CHANGE, _UP_WORDS
+
+
+@dataclass
+class _Fields:
+    unit: str
+    subject: str | None = None
+    subject_explicit: bool = False
+    change: str = "level"
+    direction: str | None = None
+    end: int = 0
+    subject_i: int | None = None
+    negative: bool = False
+
+
+def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, end: int) -> _Fields:
+    """Unit, subject, change and direction from the syntax around the number."""
+    anchor = _anchor(span)
+    unit = m.unit
+    f = _Fields(unit=unit, end=end)
+    # A plain measurement unit after the number: "20 years", "5 miles", "12 points".
+    if unit == "count":
+        nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.lemma_.lower() in _MEASURE_UNITS and nxt.pos_ == "NOUN":
+            f.unit = _MEASURE_UNITS[nxt.lemma_.lower()]
+            f.end = nxt.idx + len(nxt.text) - doc[0].idx
+        elif nxt is not None and nxt.lower_ == "times" and nxt.i == span.end:
+            f.unit = "times"
+        elif nxt is not None and nxt.lower_ in ("more", "additional", "extra", "fewer", "less"):
+            after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+            if (
+                after is not None
+                and after.lemma_.lower() in _MEASURE_UNITS
+                and after.pos_ == "NOUN"
+            ):
+                f.unit = _MEASURE_UNITS[after.lemma_.lower()]  # "2 to 4 more inches"
+        hy = re.match(r"^-([a-z]+)\b", sent_text[end:])
+        if hy and (hy.group(1) in _MEASURE_UNITS or hy.group(1).rstrip("s") in _MEASURE_UNITS):
+            f.unit = _MEASURE_UNITS.get(hy.group(1)) or _MEASURE_UNITS[hy.group(1).rstrip("s")]
+            f.end = end + hy.end()  # "a 9-mile path"
+        bz = re.match(r"^\s+(?:degrees\s+)?below zero\b", sent_text[end:], re.I)
+        if bz:
+            f.unit, f.end, f.negative = "degrees", end + bz.end(), True
+    before_text = sent_text[: m.start]
+    # Change: "300 more (guns) than", "7,000 fewer crimes", "12% increase", "up 5.1%".
+    after_u = sent_text[max(end, f.end) :]
+    kind = "percent_change" if _pct(f.unit) else "difference"
+    comp = re.match(
+        r"^\s+(?:[a-z’'-]+\s+)?(more|fewer|less|additional|extra|higher|lower|above|below|"
+        r"greater|larger|smaller|bigger|over|under|short|shy)\b",
+        after_u,
+        re.I,
+    )
+    if comp and not re.match(r"^\s+(?:or|and)\b", after_u, re.I):
+        word = comp.group(1).lower()
+        than = re.search(r"^[^.;:]{0,80}?\b(?:than|normal|average|projections?|expected|forecast|"
+                         r"budgeted|planned|last year|a year ago)\b", after_u[comp.end():])  # fmt: skip
+        if not than and word in ("below", "above", "higher", "lower", "over", "under"):
+            # "37 percent below the year before", "30 percent below 2019 levels"
+            than = re.match(
+                r"^\s+(?:the\s+)?(?:(?:year|month|week|quarter|day)\s+(?:before|prior|earlier)|"
+                r"(?:19|20)\d\d\b|pre-pandemic|the same (?:time|period|point|month|week))",
+                after_u[comp.end() :],
+                re.I,
+            )
+        more_noun = False
+        if word == "more" and not than and f.unit == "usd":
+            more_noun = True  # "$120 more in property taxes": money more is a difference
+        elif word == "more" and not than:
+            # "4,000 more beds" is a difference; "28 more are at risk" is a count.
+            nxt = next(
+                (t for t in doc if t.idx - doc[0].idx > max(end, f.end) + comp.start(1)), None
+            )
+            more_noun = nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN")
+        if word in ("short", "shy") and re.match(r"\s+of\b", after_u[comp.end() :]):
+            than = True  # "80 short of its authorized strength"
+        if word in ("fewer", "less") or more_noun or (than and word not in ("over", "under")):
+            up = word in ("more", "additional", "extra", "higher", "above", "greater", "larger",
+                          "bigger")  # fmt: skip
+            f.change, f.direction = kind, "up" if up else "down"
+    noun_after = re.match(
+        r"^\s*(?:-\s*)?(?:(?:annual|overall|yearly|total|net|year-over-year|sharp|slight|"
+        r"pay|across-the-board|cost-of-living)\s+)?([a-z-]+)\b",
+        after_u,
+        re.I,
+    )
+    if noun_after and noun_after.group(1).lower() in _CHANGE_NOUNS | {"raise", "raises"}:
+        word = noun_after.group(1).lower()
+        if word in _UP_WORDS or word in ("increase", "rise", "jump", "hike", "gain", "growth",
+                                         "surge", "spike", "climb", "uptick", "boost",
+                                         "raise", "raises"):  # fmt: skip
+            f.change, f.direction = kind, "up"
+        elif word != "change":
+            f.change, f.direction = kind, "down"
+    quantity_object = re.match(r"^\s+of\s+[a-z]", after_u) and f.unit != "count"
+    pre = re.search(
+        r"(?:\b(?P<prev>\w+)\W+)?\b(?P<verb>up|down|rose|risen|rising|rises|rise|increased?|"
+        r"increases|increasing|grew|grown|growing|jumped|jumping|climbed|climbing|fell|fallen|"
+        r"falling|falls|dropped|dropping|drops|declined?|declining|decreased?|decreasing|"
+        r"plunged|plummeted|soared|surged|spiked|dipped|slipped|shrank|shrunk|cut|cuts|reduced|"
+        r"lowered|raised|boosted|gained|gains|gain|lost|loses|lose|losing|add|adds|added|adding|"
+        r"shed|sheds|created|creates|create|eliminated|eliminates|eliminate|"
+        r"increase of|decrease of|drop of|decline of|reduction of|rise of|jump of|spike of|"
+        r"growth of|gain of|cut of|dip of|hike of|surge of|raise of)\s+(?:by\s+)?"
+        r"(?:(?:a|an)\s+)?(?:(?:about|approximately|roughly|around|nearly|almost|more than|over|"
+        r"just|some|an estimated|less than|at least|only|another|close to|just over|just under|"
+        r"a whopping|a staggering|an additional|a total of|up to|as much as|as many as|"
+        r"between|anywhere|somewhere)\s+)*$",
+        # "up (anywhere) from 10 to 20 percent": "from" opens the range, not "rose from N".
+        re.sub(r"\bfrom\s+$", "", before_text) if m.is_range else before_text,
+        re.I,
+    )
+    particle = (
+        pre is not None
+        and pre.group("verb").lower() in ("up", "down")
+        and re.fullmatch(
+            r"\w+ed|picks?|racks?|ends?|makes?|sums?|shows?|turns?|sets?|backs?|slows?|shuts?|"
+            r"breaks?|takes?|puts?|brings?|gets?|came|comes|wrote|writes|"
+            r"broke|shut|set|took|put|ran|runs",
+            (pre.group("prev") or "").lower(),
+        )
+    )
+    # "raise prices by 8 percent", "raise menu prices 3 to 5 percent": a verb, its object, N.
+    by = re.search(
+        r"\b(?P<verb>raise[sd]?|raising|cut|cuts|cutting|increase[sd]?|increasing|reduce[sd]?|"
+        r"reducing|lower(?:s|ed|ing)?|boost(?:s|ed|ing)?|hike[sd]?|hiking|slash(?:es|ed|ing)?|"
+        r"trim(?:s|med|ming)?|expand(?:s|ed|ing)?)\b"
+        r"(?P<obj>(?:\s+(?!(?:with|in|at|for|after|of|from|on|as|than)\b)[a-z’'-]+)"
+        r"{1,4}?)\s+"
+        r"(?:by\s+)?(?:(?:about|approximately|roughly|around|nearly|almost|up to|as much as|"
+        r"more than|at least|an average of|an estimated)\s+)*$",
+        before_text,
+        re.I,
+    )
+    adds_money = pre is not None and f.unit == "usd" and pre.group("verb").lower().startswith("add")
+    if pre and f.change == "level" and not particle and not quantity_object and not adds_money:
+        word = pre.group("verb").lower().split()[0]
+        f.change, f.direction = kind, "up" if _stem_dir(word) == "up" else "down"
+    elif by and f.change == "level" and (_pct(f.unit) or " by " in before_text[by.start() :]):
+        f.change, f.direction = kind, "up" if _stem_dir(by.group("verb")) == "up" else "down"
+    elif (
+        f.change == "level"
+        and _pct(f.unit)
+        and not re.search(r"\b(?:to|from|at)\s+\S*$", before_text)
+        and not re.match(r"^\s+of\s", after_u)  # "38 percent of third graders": a share
+    ):
+        # "homicides are up, but only at a rate of 5.1%": a direction word in the clause.
+        d = _clause_direction(anchor)
+        if d:
+            f.change, f.direction = "percent_change", d
+    change_noun = None
+    if noun_after and noun_after.group(1).lower() in _CHANGE_NOUNS | {"raise", "raises"}:
+        change_noun = next((t for t in doc if t.idx - doc[0].idx >= end and
+                            t.lower_ == noun_after.group(1).lower()), None)  # fmt: skip
+    passive = anchor.head if anchor.dep_ == "nummod" else anchor
+    if (
+        f.change == "level"
+        and f.unit in ("count", "usd")
+        and passive.dep_ == "nsubjpass"
+        and passive.head.lemma_.lower() in _PASSIVE_CHANGE
+    ):
+        # "4,500 jobs were added", "45 positions were cut": the passive of a change verb
+        f.change, f.direction = "difference", _PASSIVE_CHANGE[passive.head.lemma_.lower()]
+    if f.unit == "percentage_points" and f.change == "percent_change":
+        f.change = "difference"
+    # Subject from the syntax.
+    subj_tok = _subject_token(span, anchor, f.unit, change_noun)
+    f.subject = _noun_lemma(subj_tok) if subj_tok is not None else None
+    weather = re.search(r"(?i)\b(?:degrees?|temperatures?|heat|cold|forecast|highs|lows|wind chill)\b",
+                        sent_text)  # fmt: skip
+    if f.unit == "count" and f.subject in ("high", "low", "temperature", "temp") and weather:
+        f.unit = "degrees"  # "highs near 115"
+    f.subject_explicit = f.subject is not None
+    f.subject_i = subj_tok.i if subj_tok is not None else None
+    if f.change == "level" and f.subject in ("growth", "increase", "rise", "gain", "jump"):
+        f.change, f.direction = kind, "up"  # "wage growth was 4 percent"
+    elif f.change == "level" and f.subject in ("decline", "decrease", "drop", "loss", "reduction"):
+        f.change, f.direction = kind, "down"
+    return f
+
+
+def _stem_dir(word: str) -> str:
+    w = word.lower()
+    for stem in ("up", "ris", "rose", "increas", "grew", "grow", "jump", "climb", "soar", "surg",
+                 "spik", "rais", "boost", "gain", "add", "creat", "expand", "hik"):  # fmt: skip
+        if w.startswith(stem):
+            return "up"
+    return "down"
+
+
+def _clause_direction(anchor: Token) -> str | None:
+    t = anchor
+    for _ in range(8):
+        for c in t.children:
+            w = c.lemma_.lower()
+            if c.dep_ in ("advmod", "prt", "acomp", "advcl") and c.lower_ in ("up", "down"):
+                nxt = c.nbor(1) if c.i + 1 < len(c.doc) else None
+                if nxt is not None and nxt.lower_ in ("from", "to"):
+                    continue  # "up from 2.9 percent": a level compared with another
+                return c.lower_
+            if c.dep_ in ("acomp",) and w in ("high", "low"):
+                return "up" if w == "high" else "down"
+        lemma = t.lemma_.lower()
+        if t.pos_ == "VERB" and lemma in ("increase", "rise", "grow", "jump", "climb", "soar",
+                                          "surge", "spike", "double", "triple"):  # fmt: skip
+            return "up"
+        if t.pos_ == "VERB" and lemma in ("decrease", "decline", "fall", "drop", "dip", "plunge",
+                                          "plummet", "shrink", "slip", "sink"):  # fmt: skip
+            return "down"
+        if t.head == t:
+            return None
+        t = t.head
+    return None

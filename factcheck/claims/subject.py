@@ -1,0 +1,198 @@
+"""What a number counts or measures (`Claim.subject`): the head noun's lemma, read from the parse.
+
+Past measure words ("the number of homicides", "32 percent of residents", "$48,750 in
+restitution"); for a percent or a measure, the clause's subject ("crime is down 29 percent",
+"the fire burned 1,200 acres"); who pays or who acts is not what is measured.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from factcheck.claims.syntax import (
+    _clause_verb,
+    _has_modifier,
+    _is_object,
+    _lemma,
+    _of_object,
+    _subject_of,
+)
+from factcheck.claims.vocab import (
+    _AGENTS,
+    _BARE_GENERIC,
+    _CHANGE_NOUNS,
+    _COPULAR,
+    _GENERIC,
+    _MEASURE_UNITS,
+    _MONEY_VERBS,
+    _PAYERS,
+    _PRONOUNS,
+    _TIME_NOUNS,
+    _TO_VERBS,
+    _TRANSITIVE_CHANGE,
+)
+
+
+def _noun_lemma(tok: Token) -> str | None:
+    """What `tok` names, past generic measure words ("the number of homicides" -> homicide)."""
+    for _ in range(4):
+        lemma = _lemma(tok)
+        if tok.pos_ == "PRON" or lemma in _PRONOUNS or tok.tag_ in ("PRP", "WP", "EX"):
+            return None
+        if lemma in _GENERIC or lemma in _MEASURE_UNITS or tok.like_num:
+            nxt = None
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "in", "among"):
+                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    if objs:
+                        nxt = objs[0]
+                        break
+            if nxt is None:
+                comp = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
+                        and c.pos_ in ("NOUN",) and c.i < tok.i]  # fmt: skip
+                if comp:
+                    return comp[-1].lemma_.lower()
+                return None
+            tok = nxt
+            continue
+        if tok.pos_ == "PROPN" and tok.text.islower():
+            return lemma  # a common noun the tagger took for a name ("14 pounds of marijuana")
+        if tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
+            if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "GPE"):
+                return None
+            if tok.pos_ == "PROPN" and tok.tag_ != "NNPS":
+                # A named thing ("Lake Travis was 51 percent full"), with its compound words,
+                # only as the subject of "be": a name doing something is not what is counted.
+                if tok.dep_ not in ("nsubj",) or tok.head.lemma_ != "be":
+                    return None
+                words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+                start = min([w.i for w in words] + [tok.i])
+                return tok.doc[start : tok.i + 1].text.lower()
+            return lemma
+        return None
+    return None
+
+
+def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | None) -> Token | None:
+    """The token naming what the number counts or measures, read from the parse."""
+    top = anchor
+    while top.head != top and span.start <= top.head.i < span.end:
+        top = top.head
+    # A unit word just after the number ("20 years", "1,200 acres") stands in for the number.
+    measured = unit not in ("count", "usd", "percent", "percentage_points", "times")
+    if measured and top.head != top and top.head.lemma_.lower() in _MEASURE_UNITS:
+        top = top.head
+    head = top.head if top.head != top else None
+    verb0 = _clause_verb(anchor)
+    if unit == "usd" and verb0 is not None and verb0.lemma_ == "be" and top.dep_ == "attr":
+        subj0 = _subject_of(verb0)
+        if subj0 is not None and subj0.pos_ == "NOUN":
+            return subj0  # "Fines are $50 for drivers": the fines
+    # "140 of the schools", "32 percent of residents", "$48,750 in restitution", "$x for repairs".
+    preps = ("of",) if unit != "usd" else ("of", "in", "for", "per", "on")
+    owners = [t for t in span if t.lower_ in ("percent", "%", "dollars", "dollar")]
+    if (
+        unit == "usd"
+        and head is not None
+        and head.lower_ == "of"
+        and head.head.lemma_.lower() in _BARE_GENERIC
+    ):
+        owners.append(head.head)  # "an average of $4,100 in property taxes"
+    for tok in (top, *owners):
+        obj = _of_object(tok, preps if tok is top or tok in span else ("in", "on"))
+        payer = obj is not None and obj.head.lower_ == "for" and _lemma(obj) in _PAYERS
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not payer:
+            return obj  # not "$85 a year for the average homeowner": who pays is not measured
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    if nxt is not None and nxt.lower_ in ("more", "fewer", "less", "additional", "extra"):
+        noun = nxt.head if nxt.dep_ == "amod" else None
+        if noun is not None and noun.pos_ == "NOUN" and noun.i > nxt.i:
+            return noun  # "12 percent fewer crashes"
+    if head is not None and head.lower_ == "worth":
+        obj = _of_object(head)
+        if obj is not None:
+            return obj
+    if change_noun is not None:
+        # "a 4 percent increase in burglaries"; "a budget, a 4 percent increase over last year"
+        if change_noun.lower_ in ("raise", "raises"):
+            return change_noun  # "a 4 percent raise": the raise is what is measured
+        obj = _of_object(change_noun, ("in", "of"))
+        if obj is not None:
+            return obj
+        if change_noun.dep_ == "appos" and change_noun.head.pos_ == "NOUN":
+            return change_noun.head
+        return None
+    dep = top.dep_
+    if head is not None and head.pos_ in ("NOUN", "PROPN") and dep in (
+        "nummod", "compound", "nmod", "amod", "quantmod", "npadvmod", "poss", "appos"
+    ) and dep != "appos":  # fmt: skip
+        noun = head
+        if noun.lower_ in ("more", "fewer", "less", "additional") and noun.head.pos_ == "NOUN":
+            noun = noun.head  # "six to eight more teachers"
+        while noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+            noun = noun.head  # "212 car break-ins": the last noun of the compound
+        if noun.lemma_.lower() in _CHANGE_NOUNS and noun.lemma_.lower() != "raise":
+            return _of_object(noun, ("in", "of"))
+        if noun.lemma_.lower() in _BARE_GENERIC and not _has_modifier(noun):
+            obj = _of_object(noun)
+            if obj is not None:
+                return obj
+        elif noun.lemma_.lower() not in ("more", "fewer", "less") and noun.pos_ == "NOUN":
+            return noun
+    if (
+        head is not None
+        and dep == "pobj"
+        and head.lower_ in ("of", "near", "around", "above", "below", "at")
+        and head.head.pos_ == "NOUN"
+    ):
+        # "a turnout of 58 percent", "gusts of up to 74 mph"; a bare "a rate of" is generic.
+        noun = head.head
+        hedge = noun.lemma_.lower() in ("north", "south", "upwards", "excess", "neighborhood")
+        change = noun.lemma_.lower() in _CHANGE_NOUNS  # "saw a drop of 12 percent": the clause's
+        generic = noun.lemma_.lower() in _BARE_GENERIC and not _has_modifier(noun)
+        if not generic and not hedge and not change:
+            return noun
+    verb = _clause_verb(anchor)
+    if verb is None:
+        return None
+    obj = _to_object(anchor, verb)
+    if obj is not None:
+        return obj
+    if verb.lemma_.lower() in _TRANSITIVE_CHANGE:
+        objs = [c for c in verb.children if c.dep_ == "dobj" and not (span.start <= c.i < span.end)]
+        objs = [o for o in objs if o.i not in range(top.i, top.i + 1)]
+        if objs and not any(t.i == objs[0].i for t in top.subtree):
+            return objs[0]
+    if unit == "count" and _is_object(anchor) and verb.lemma_.lower() not in _COPULAR:
+        return None  # "police arrested 12": what was counted is left implicit
+    if unit == "usd":
+        # "spend $21 million on special education": what the money goes to
+        obj = _of_object(verb, ("on", "for", "in"))
+        if obj is not None and obj.head.lower_ == "in" and _lemma(obj) in _TIME_NOUNS:
+            obj = None  # "earned $5 million in the first quarter"
+        if obj is not None and _lemma(obj) in _PAYERS:
+            obj = None  # "rise by $85 for the average homeowner": the payer is not measured
+        if obj is not None and obj.pos_ == "NOUN" and verb.lemma_.lower() != "be":
+            return obj
+        if verb.lemma_.lower() not in _COPULAR | _MONEY_VERBS:
+            return None  # who spends or saves the money is not what it measures
+    subj = _subject_of(verb)
+    payer_verb = verb.lemma_.lower() in ("pay", "owe", "spend", "save")
+    if unit == "usd" and payer_verb and subj is not None and _lemma(subj) in _PAYERS:
+        return None  # "the typical homeowner will pay $120 more": who pays is not measured
+    if subj is not None and measured and _lemma(subj) in _AGENTS:
+        return None  # "crews paved 38 miles": the crews are not what the miles measure
+    return subj
+
+
+def _to_object(anchor: Token, verb: Token | None) -> Token | None:
+    """The object of "bring X to N", "raise X to N": what N measures."""
+    t = anchor
+    while t.head != t and (t.head.like_num or t.head.text in ("$", "%") or t.dep_ == "quantmod"):
+        t = t.head
+    if verb is None or t.dep_ != "pobj" or t.head.lower_ not in ("to", "at"):
+        return None
+    if verb.lemma_.lower() not in _TO_VERBS:
+        return None  # "restored power to 18,000": the 18,000 are not power
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return objs[0] if objs else None

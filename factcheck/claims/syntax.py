@@ -1,0 +1,116 @@
+"""Small readers of the dependency parse shared by the field modules: the number's anchor token,
+its clause verb and subject, lemmas (with hyphenated nouns joined), "of" objects.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from factcheck.claims.vocab import _SAY_VERBS
+
+
+def _tokens_for(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _anchor(span: Span) -> Token:
+    """The token of a number span that the syntax hangs the rest of the clause on."""
+    toks = [t for t in span if not t.is_punct or t.text in ("%", "$")]
+    for t in toks:
+        if t.head.i < span.start or t.head.i >= span.end or t.head == t:
+            return t
+    return toks[-1] if toks else span[-1]
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    t = tok
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl") or t.dep_ == "ROOT":
+            return t
+        if t.head == t:
+            return t
+        t = t.head
+    return None
+
+
+def _subject_of(verb: Token | None) -> Token | None:
+    t = verb
+    for _ in range(6):
+        if t is None:
+            return None
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "expl"):
+                if c.tag_ in ("WDT", "WP") and t.dep_ == "relcl" and t.head.pos_ == "NOUN":
+                    return t.head  # "the program, which costs $2.3 million"
+                return c
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in _SAY_VERBS:
+            return None  # "a move the chief said would cost $1.8 million": the chief is the speaker
+        if t.dep_ in ("conj", "xcomp", "advcl", "ccomp", "relcl", "acomp", "pcomp") and t.head != t:
+            if t.dep_ == "relcl" and t.head.pos_ in ("NOUN", "PROPN"):
+                return t.head
+            t = t.head
+            continue
+        return None
+    return None
+
+
+_LEMMA_FIX = {
+    "people": "person",
+    "folks": "person",
+    "taxes": "tax",
+    "ins": "in",
+    "outs": "out",
+    "ups": "up",
+}
+
+
+def _lemma(tok: Token) -> str:
+    """Lower-case lemma, with hyphenated nouns joined ("break-ins" -> "break-in")."""
+    lemma = _lemma_one(tok)
+    doc = tok.doc
+    i = tok.i
+    while i >= 2 and doc[i - 1].text in ("-", "‐") and not doc[i - 1].whitespace_:
+        if doc[i - 2].whitespace_:
+            break
+        lemma = doc[i - 2].lower_ + "-" + lemma
+        i -= 2
+    return lemma
+
+
+def _lemma_one(tok: Token) -> str:
+    """Lower-case lemma; a capitalized plural the tagger misread ("Homicides are up") too."""
+    lemma = _LEMMA_FIX.get(tok.lower_) or tok.lemma_.lower()
+    low = tok.lower_
+    if lemma == low and low.endswith("s") and tok.text[:1].isupper() and len(low) > 3:
+        for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"),
+                             ("xes", "x")):  # fmt: skip
+            if low.endswith(suffix):
+                return low[: -len(suffix)] + repl
+        if not low.endswith(("ss", "us", "is")):
+            return low[:-1]
+    return lemma
+
+
+def _of_object(tok: Token, preps: tuple[str, ...] = ("of",)) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def _has_modifier(tok: Token) -> bool:
+    return any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in tok.lefts)
+
+
+def _is_object(tok: Token) -> bool:
+    """A bare number that is the object of an action verb ("police arrested 12")."""
+    t = tok
+    while t.head != t and (t.head.like_num or t.head.text in ("$", "%") or t.dep_ == "quantmod"):
+        t = t.head
+    return t.dep_ in ("dobj", "pobj") and t.head.lemma_ not in ("be", "of")
+
+
+def _pct(unit: str) -> bool:
+    return unit in ("percent", "percentage_points")
