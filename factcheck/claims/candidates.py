@@ -117,6 +117,8 @@ def _cheap_rejects(text: str, m: numbers.NumberMatch) -> bool:
     years = all(1800 <= v <= 2100 and float(v).is_integer() for v in (m.low, m.high))
     if m.is_range and years and "," not in m.text and "$" not in m.text:
         return True  # "from 2019 to 2023": a span of years
+    if re.search(r"\b(?:per|for every|out of every|in every|of every)\s+$", before, re.I):
+        return True  # "per 100,000 people": the denominator of a rate, not a count
     if re.match(r"^-[A-Z]", after):
         return True  # "7-Eleven", "3-D": part of a name
     if re.search(r"[A-Za-z]$", before) and m.text[0].isdigit():

@@ -8,12 +8,13 @@ difference of percents. "cents" are converted to usd; "5 below zero" is -5 degre
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from factcheck import numbers
+from factcheck import lexicon, numbers
 from factcheck.claims.subject import _noun_lemma, _subject_token
 from factcheck.claims.syntax import _anchor, _pct
 from factcheck.claims.vocab import _CHANGE_NOUNS, _MEASURE_UNITS, _PASSIVE_CHANGE, _UP_WORDS
@@ -194,7 +195,27 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         f.change, f.direction = kind, "up"  # "wage growth was 4 percent"
     elif f.change == "level" and f.subject in ("decline", "decrease", "drop", "loss", "reduction"):
         f.change, f.direction = kind, "down"
+    if f.unit == "count" and f.change == "level":
+        f.unit = rate_unit(sent_text[max(end, f.end) :]) or f.unit
     return f
+
+
+@functools.cache
+def _rate_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    # The rate phrase may follow the counted noun and its modifiers: "35 guns a week",
+    # "401.2 violent crimes per 100,000 people", "48 homicides for every 100,000 residents".
+    return tuple(
+        (re.compile(rf"^\s*(?:[\w’'-]+\s+){{0,3}}?(?:{phrase})(?![\w-])", re.I), unit)
+        for phrase, unit in lexicon.rate_phrases()
+    )
+
+
+def rate_unit(after: str) -> str | None:
+    """The rate unit a phrase right after a count makes of it (per_100k, per_week), if any."""
+    for pattern, unit in _rate_patterns():
+        if pattern.match(after):
+            return unit
+    return None
 
 
 def _stem_dir(word: str) -> str:

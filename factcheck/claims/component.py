@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.language import Language
@@ -20,14 +20,13 @@ from spacy.tokens import Doc, Span, Token
 from factcheck import numbers
 from factcheck.claims.candidates import (
     _duration_is_time_ref,
-    _is_year,
     _keep,
     _number_candidates,
     _unit_end,
     numbers_candidate,
 )
 from factcheck.claims.change import _read_fields
-from factcheck.claims.period import PERIOD_RE, _period_for, _period_spans
+from factcheck.claims.period import PERIOD_RE, ClaimAt, _period_spans, period_for
 from factcheck.claims.place import COUNTY, NATION, STATE, _place_for, _resolve_area
 from factcheck.claims.sentences import _after_dateline, split_sentences
 from factcheck.claims.speaker import _attribute_quotes, _mention_for, _people, _quotes
@@ -61,7 +60,7 @@ class _Local:
     subject_explicit: bool = False
     mention: str | None = None  # who the sentence says said it ("the chief", "police")
     sentence_start: int = 0
-    extra: dict = field(default_factory=dict)
+    at: ClaimAt | None = None  # the claim's characters and anchor token in its sentence
 
 
 def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
@@ -74,7 +73,6 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
         for m in _number_candidates(text)
         if not any(s <= m.start and m.end <= e for s, e in periods)
     ]  # not inside a time phrase: "since 2018", "in the past five years"
-    kept = [m for m in cands if not _is_year(m)]
     last_end = -1
     prev_anchor: Token | None = None
     for m in cands:
@@ -120,13 +118,20 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
             subject=f.subject,
             change=f.change,
             direction=f.direction,
-            period=_period_for(text, start, end, periods, kept),
+            period=None,
             speaker=None,
             hedge=hedge if qualifier == "range" or hedge else None,
             place=_place_for(anchor, set(), doc[f.subject_i] if f.subject_i is not None else None),
         )
         last_end = end
-        locals_.append(_Local(claim, subject_explicit=f.subject_explicit, mention=mention))
+        loc = _Local(claim, subject_explicit=f.subject_explicit, mention=mention)
+        loc.at = ClaimAt(start, end, anchor, is_change=f.change != "level")
+        locals_.append(loc)
+    for loc in locals_:
+        others = [o.at for o in locals_ if o is not loc]
+        loc.claim.period = period_for(
+            doc, text, loc.at, periods, others, loc.at.is_change, loc.claim.unit
+        )
     return locals_
 
 

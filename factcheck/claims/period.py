@@ -8,45 +8,79 @@ highest since 2017") is not the claim's period; "a week" after a count is a rate
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from factcheck.claims.vocab import _DAY_WORD, _MONTH_RE, _NUM_WORD, _SPAN_WORD, _WEEKDAY, _YEAR
+from spacy.tokens import Doc, Span, Token
+
+from factcheck.claims.vocab import (
+    _DAY_WORD,
+    _HOLIDAY,
+    _MONTH_RE,
+    _NUM_WORD,
+    _SPAN_WORD,
+    _WEEKDAY,
+    _YEAR,
+)
 
 # Time phrases as written, for `period`; longest alternatives first.
+_PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
+_CLOCK = r"(?:about |around )?\d{1,2}(?::\d{2})?\s*[-‐]?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+_SCHOOL_YEAR = rf"{_YEAR}\s*[-–/]\s*(?:{_YEAR}|\d{{2}})(?!\d)"
+_ELECTION = r"(?:general election|primary election|special election|runoff|primary|election)"
 PERIOD_RE = re.compile(
     r"(?<![\w-])(?:"
     rf"so far (?:this|in) (?:year|{_YEAR})|so far this {_SPAN_WORD}|"
-    r"(?:at )?this (?:point|time) (?:last year|a year ago)|"
-    rf"(?:at |by |over |during |in |for )?the same (?:time|period|point|stretch|months?|weeks?|weekend|quarter|day)"
+    r"(?:at )?this (?:same )?(?:point|time) (?:last year|a year ago)|"
+    rf"(?:at |by |over |during |in |for )?the same (?:time period|time frame|time|period|point|stretch|months?|weeks?|weekend|quarter|day)"
     rf"(?: last year| a year (?:ago|earlier)| of (?:{_YEAR}|last year)| in {_YEAR})?|"
     rf"(?:from|over) (?:{_YEAR}|this year|last year)|"
-    rf"(?:in |for |during )?the {_YEAR}(?:-\d{{2}})? (?:fiscal year|school year|season|(?:\w+ )?(?:race|election|primary|census|budget))|"
-    rf"since the {_YEAR}(?:-\d{{2}})? (?:fiscal|school|academic) year|"
+    rf"(?:in |for |during |since )?the (?:{_SCHOOL_YEAR}|{_YEAR}) (?:fiscal year|school year|academic year|budget year|season|(?:\w+ )?(?:race|election|primary|census|budget))|"
+    rf"(?:in |for |during )?(?:fiscal (?:year )?|FY ?){_SCHOOL_YEAR}|"
+    rf"{_SCHOOL_YEAR}|"
     rf"(?:in )?the class of {_YEAR}|"
     rf"through the end of (?:{_MONTH_RE}|the year|{_YEAR}|last year|this year)|"
+    rf"(?:at|by) the end of (?:{_MONTH_RE}|the year|{_YEAR}|last year|this year|the (?:month|week|quarter))|"
     rf"as (?:recently|late|early) as {_YEAR}|"
     rf"compared (?:with|to) (?:{_YEAR}|last year|a year ago)|"
     rf"(?:last|this|next) {_MONTH_RE}|"
-    rf"(?:in|within|over|during) (?:the )?(?:past |last |first )?{_NUM_WORD} hours|"
-    rf"(?:during |in |over |for )?the (?:first|second|third|fourth|last|final) (?:half|quarter|six months|three months|nine months) of (?:the year|this year|last year|{_YEAR})|"
-    rf"(?:in |over |during |within )?the (?:past|last|previous|prior) (?:{_NUM_WORD} )?(?:years?|months?|weeks?|days?|decades?)|"
+    rf"(?:in|within|over|during|for) (?:the )?(?:past |last |first |prior |previous )?{_NUM_WORD} hours|"
+    rf"(?:during |in |over |for )?the (?:first|second|third|fourth|last|final) (?:half|quarter|{_NUM_WORD} (?:months|weeks|days)) of (?:the year|this year|last year|the (?:school |fiscal )?year|{_YEAR})|"
+    rf"(?:during |in |over |for )?the (?:first|second|third|fourth|last|final) (?:half|quarter|{_NUM_WORD} (?:months|weeks|days))(?! of)|"
+    rf"(?:in |over |during |within |for )?the (?:past|last|previous|prior) (?:{_NUM_WORD} )?(?:years?|months?|weeks?|days?|decades?)|"
+    rf"(?:over |during |in )?the (?:span|course) of (?:a|the|one|{_NUM_WORD}) (?:years?|months?|weeks?|days?)|"
     rf"(?:between|from) {_YEAR} (?:and|to|through) {_YEAR}|"
     rf"(?:over|within|during) (?:the next |the coming )?{_NUM_WORD} (?:years?|months?|weeks?|days?|decades?)|"
     rf"(?:over|in|during|within) the next (?:{_NUM_WORD} )?(?:years?|months?|weeks?|days?|decades?)|"
     rf"since (?:the start of |the beginning of |the end of )?(?:{_MONTH_RE}(?: {_DAY_WORD})?(?:,? {_YEAR})?|{_YEAR}|last {_SPAN_WORD}|the year before|this year|January)|"
-    rf"as of (?:{_MONTH_RE}(?: {_DAY_WORD})?(?:,? {_YEAR})?|{_YEAR}|today|now|this week|{_WEEKDAY})|"
+    rf"since (?:midnight |noon )?(?:(?:last |early |late )?{_WEEKDAY}(?: {_PART_OF_DAY})?|midnight|noon)|"
+    rf"as of (?:{_CLOCK}(?: {_WEEKDAY}| today| this morning)?|{_MONTH_RE}(?: {_DAY_WORD})?(?:,? {_YEAR})?|{_YEAR}|today|now|yesterday|this (?:week|morning)|{_WEEKDAY}(?: {_PART_OF_DAY})?)|"
     rf"(?:from |between )?{_MONTH_RE} (?:through|to|and|until) {_MONTH_RE}(?:,? {_YEAR})?|"
+    rf"(?:from |between )?{_WEEKDAY} (?:through|to|and|until) {_WEEKDAY}|"
     rf"(?:this|last|next|the) (?:school|fiscal|academic|calendar) year|"
     rf"(?:in |during |over )?(?:their|its|the|his|her) first {_NUM_WORD} (?:days|weeks|months|years)|"
-    rf"(?:through|thru|until|by the end of|by) (?:{_MONTH_RE}(?: {_DAY_WORD})?(?:,? {_YEAR})?|{_YEAR})|"
+    rf"(?:up )?(?:through|thru|until|by the end of|by) (?:{_MONTH_RE}(?: {_DAY_WORD})?(?:,? {_YEAR}| in {_YEAR})?|{_YEAR})|"
+    rf"(?:up )?(?:through|thru|until|by) (?:(?:early |late )?{_WEEKDAY}(?: {_PART_OF_DAY})?)|"
+    rf"(?:in |during |for )?the month of {_MONTH_RE}(?:,? {_YEAR})?|"
+    rf"(?:in |during |for )?{_MONTH_RE} of {_YEAR}|"
     rf"(?:in|during|for|of) (?:fiscal (?:year )?|FY ?)?(?:{_MONTH_RE} )?{_YEAR}|"
     rf"(?:in|during|for) {_MONTH_RE}|"
-    rf"(?:{_NUM_WORD}|a) (?:years?|months?|weeks?|days?|decades?) (?:ago|earlier|before|prior)|"
-    rf"(?:this|last|next|each|every|per|a) {_SPAN_WORD}(?: alone)?|"
+    rf"on {_MONTH_RE} {_DAY_WORD}(?:,? {_YEAR})?|"
+    rf"(?:in |during |for |since )?the (?:{_MONTH_RE} {_DAY_WORD} )?{_ELECTION}(?: day)?(?: on {_MONTH_RE} {_DAY_WORD})?|"
+    rf"(?:{_NUM_WORD}|a|an) (?:years?|months?|weeks?|days?|decades?|hours?) (?:ago|earlier|before|prior)|"
+    rf"(?:over|during|on|for|before|after|since|through) (?:the )?{_HOLIDAY}(?: (?:holiday|travel|weekend|week|period|break|day))*|"
+    rf"(?:just |earlier |later )?(?:this|last|next) {_SPAN_WORD}(?: alone)?|"
+    rf"(?:on |early |late |by |last )?(?:early |late )?{_WEEKDAY}(?:['’]s)?(?: {_PART_OF_DAY})?|"
     r"the (?:year|month|week) (?:before|prior|earlier)(?: that)?|the previous (?:year|month|week)|"
-    r"year[- ]to[- ]date|year[- ]over[- ]year|so far|annually|yearly|"
-    r"for the season(?: so far)?|"
-    r"last night|this morning"
+    r"year[- ]to[- ]date|year[- ]over[- ]year|so far|"
+    r"for the season(?: so far)?|over the year|"
+    r"last night|this (?:morning|afternoon|evening)|today|yesterday|tonight|overnight"
     r")(?![\w-])",
+    re.I,
+)
+# Rate phrases: "35 guns a week", "$39 per day", "each year" say how often, not when.
+RATE_RE = re.compile(
+    rf"(?<![\w-])(?:(?:each|every|per|a|an) {_SPAN_WORD}|(?:each|every|per|a|an) hour|annually|yearly|"
+    r"daily|weekly|monthly)(?![\w-])",
     re.I,
 )
 
@@ -56,9 +90,15 @@ def _period_spans(text: str) -> list[tuple[int, int]]:
     # "Baltimore ended 2025 with 133 homicides": the year a verb of ending or starting names.
     spans += [(m.start(1), m.end(1)) for m in _YEAR_ENDED.finditer(text)
               if not any(s <= m.start(1) < e for s, e in spans)]  # fmt: skip
+    # "2016 finished with 947 vehicle fatalities": the year as the subject of such a verb.
+    spans += [(m.start(1), m.end(1)) for m in _YEAR_ENDED_AS_SUBJECT.finditer(text)
+              if not any(s <= m.start(1) < e for s, e in spans)]  # fmt: skip
     return sorted(spans)
 
 
+_YEAR_ENDED_AS_SUBJECT = re.compile(
+    r"\b((?:19|20)\d{2})\s+(?:ended|finished|closed|wrapped up|saw|brought|had)\b"
+)
 _YEAR_ENDED = re.compile(
     r"\b(?:ended|ends|ending|closed out|closes out|finished|finishes|wrapped up|began|begins|"
     r"started|starts|entered|enters|opened)\s+((?:19|20)\d{2})\b(?!\s*[-–]|\s+\w+\s+(?:season|"
@@ -73,29 +113,119 @@ _SUPERLATIVE = re.compile(
 )
 
 
-def _period_for(
-    sent_text: str, start: int, end: int, periods: list[tuple[int, int]], others: list
-) -> str | None:
-    """The time phrase nearest the claim, unless another claim stands between them."""
-    best = None
-    best_d = 10**9
-    for s, e in periods:
-        if s <= start and end <= e:
+_COMPARISON = re.compile(
+    r"\b(?:same (?:time|period|point|stretch|months?|weeks?|weekend|quarter|day)|a year (?:ago|earlier)|"
+    r"(?:year|month|week) (?:before|prior|earlier)|previous (?:year|month|week)|compared (?:with|to))\b",
+    re.I,
+)
+
+
+@dataclass
+class ClaimAt:
+    """A claim of the sentence as the period rules see it: its characters and anchor token."""
+
+    start: int
+    end: int
+    anchor: Token
+    is_change: bool = False
+
+
+def period_for(
+    doc: Doc, sent_text: str, claim: ClaimAt, periods: list[tuple[int, int]],
+    others: list[ClaimAt], is_change: bool, unit: str,
+) -> str | None:  # fmt: skip
+    """The time phrase that governs the claim: one attached to the claim's own clause or to a
+    clause above it (a phrase on the main verb covers every number under it: "In 2019, 31 of
+    the 88 rifles ... 104 ... 17"), never one on another claim's words or in a sibling clause.
+    The closest clause wins, then a phrase that is not a comparison base for a level, then the
+    nearest. A comparison's base ("up from 24 the year before") takes the phrase right after it.
+    Money and changes take "a year" as their period ("$75,000 a year", "7,000 fewer crimes each
+    year"); a count's "a week" is a rate (its unit says so), not a period."""
+    chain = _ancestors(claim.anchor)
+    base = _is_base(sent_text, claim)
+    spans = list(periods)
+    if unit == "usd" or is_change:  # "$75,000 a year", "7,000 fewer crimes each year"
+        spans += [
+            (m.start(), m.end()) for m in RATE_RE.finditer(sent_text) if "hour" not in m.group(0)
+        ]
+    best: tuple[tuple, tuple[int, int]] | None = None
+    for s, e in spans:
+        if s <= claim.start and claim.end <= e:
             continue
-        lo, hi = (end, s) if s >= end else (e, start)
-        if any(lo <= o.start and o.end <= hi for o in others):
-            continue
-        fronted = s <= 3 and re.match(r"\s*,", sent_text[e:])  # "As of August second, ..."
-        if s < start and not fronted and re.search(r",|;|\band\b|\bbut\b", sent_text[e:start]):
-            continue  # a phrase before the claim, across a clause break, is another claim's
         if _SUPERLATIVE.search(sent_text[max(0, s - 60) : s]):
             continue  # "the highest level since 2017" dates the record, not the claim
-        d = s - end if s >= end else start - e
-        if d < 0:
+        if s >= claim.end and _base_between(sent_text, claim, s, others):
+            continue  # "89 percent, down from 94 percent in 2019": 2019 is the 94's
+        if base and s >= claim.end and re.fullmatch(r"[\s,]*", sent_text[claim.end : s]):
+            return sent_text[s:e]  # "up from 24 the year before"
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None or len(span) == 0:
             continue
-        if d < best_d:
-            best, best_d = (s, e), d
+        rank = _clause_rank(span, chain, others)
+        if rank is None:
+            continue
+        comparison = bool(_COMPARISON.search(sent_text[s:e]))
+        distance = s - claim.end if s >= claim.end else claim.start - e
+        key = (rank, comparison and not is_change and not base, abs(distance))
+        if best is None or key < best[0]:
+            best = (key, (s, e))
     if best is None:
         return None
-    phrase = sent_text[best[0] : best[1]]
-    return phrase
+    return sent_text[best[1][0] : best[1][1]]
+
+
+_BASE_BEFORE = re.compile(
+    r"\b(?:from|than|compared (?:with|to)|versus|vs\.?|against)\s+(?:(?:about|nearly|almost|"
+    r"roughly|around|just|only|some|more than|over|under|an estimated)\s+)*\$?$",
+    re.I,
+)
+
+
+def _is_base(sent_text: str, claim: ClaimAt) -> bool:
+    """A number a change is measured from ("up from 24", "more than 300 than the 250")."""
+    return bool(_BASE_BEFORE.search(sent_text[max(0, claim.start - 40) : claim.start]))
+
+
+def _base_between(sent_text: str, claim: ClaimAt, phrase_start: int, others: list[ClaimAt]) -> bool:
+    """Another claim between this one and a phrase after it is a base or a change of its own,
+    so the phrase dates that claim ("20,500 students, down 8 percent since 2019")."""
+    for o in others:
+        between = claim.end <= o.start and o.end <= phrase_start
+        if between and (_is_base(sent_text, o) or o.is_change):
+            return True
+    return False
+
+
+def _ancestors(tok: Token) -> list[Token]:
+    out = [tok]
+    while out[-1].head != out[-1] and len(out) < 40:
+        out.append(out[-1].head)
+    return out
+
+
+def _clause_rank(span: Span, chain: list[Token], others: list[ClaimAt]) -> int | None:
+    """How far up the claim's chain of heads the phrase attaches (0 = on the claim itself), or
+    None when the phrase belongs to another claim or to a clause the claim is not in."""
+    root = span.root
+    host = root.head if root.head != root else root
+    if host in chain:
+        return chain.index(host)
+    for other in others:
+        if other.anchor not in chain and host in other.anchor.subtree:
+            return None  # "up from 38 at the same time last year": the 38's base
+    # Attached lower in a clause of the claim (to a noun, a preposition): the clause verb of
+    # the host must be on the claim's chain.
+    t = host
+    for _ in range(12):
+        if t in chain:
+            return chain.index(t) + 1
+        # "compared with", a participle or a relative clause on a noun of the chain ("the 122
+        # who died ... by Dec. 13") do not open a clause of their own.
+        transparent = t.lemma_.lower() in ("compare", "compared") or t.dep_ in ("amod", "acl")
+        transparent = transparent or (t.dep_ == "relcl" and t.head in chain)
+        if t.pos_ in ("VERB", "AUX") and not transparent and t.dep_ != "xcomp":
+            return None  # the phrase's own clause, not the claim's
+        if t.head == t:
+            return None
+        t = t.head
+    return None
