@@ -16,8 +16,14 @@ from spacy.tokens import Doc, Span, Token
 
 from factcheck import lexicon, numbers
 from factcheck.claims.subject import _noun_lemma, _subject_token
-from factcheck.claims.syntax import _anchor, _pct
-from factcheck.claims.vocab import _CHANGE_NOUNS, _MEASURE_UNITS, _PASSIVE_CHANGE, _UP_WORDS
+from factcheck.claims.syntax import _anchor, _lemma, _pct
+from factcheck.claims.vocab import (
+    _CHANGE_NOUNS,
+    _DOWN_WORDS,
+    _MEASURE_UNITS,
+    _PASSIVE_CHANGE,
+    _UP_WORDS,
+)
 
 
 @dataclass
@@ -97,20 +103,13 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
             up = word in ("more", "additional", "extra", "higher", "above", "greater", "larger",
                           "bigger")  # fmt: skip
             f.change, f.direction = kind, "up" if up else "down"
-    noun_after = re.match(
-        r"^\s*(?:-\s*)?(?:(?:annual|overall|yearly|total|net|year-over-year|sharp|slight|"
-        r"pay|across-the-board|cost-of-living)\s+)?([a-z-]+)\b",
-        after_u,
-        re.I,
-    )
-    if noun_after and noun_after.group(1).lower() in _CHANGE_NOUNS | {"raise", "raises"}:
-        word = noun_after.group(1).lower()
-        if word in _UP_WORDS or word in ("increase", "rise", "jump", "hike", "gain", "growth",
-                                         "surge", "spike", "climb", "uptick", "boost",
-                                         "raise", "raises"):  # fmt: skip
-            f.change, f.direction = kind, "up"
-        elif word != "change":
-            f.change, f.direction = kind, "down"
+    change_noun, own_phrase = _change_noun_of(anchor)
+    if change_noun is not None:
+        direction = _noun_direction(change_noun)
+        if direction:
+            f.change, f.direction = kind, direction
+    if not own_phrase:
+        change_noun = None  # "saw a drop of 12 percent": the subject is the clause's
     quantity_object = re.match(r"^\s+of\s+[a-z]", after_u) and f.unit != "count"
     pre = re.search(
         r"(?:\b(?P<prev>\w+)\W+)?\b(?P<verb>up|down|rose|risen|rising|rises|rise|increased?|"
@@ -167,10 +166,6 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         d = _clause_direction(anchor)
         if d:
             f.change, f.direction = "percent_change", d
-    change_noun = None
-    if noun_after and noun_after.group(1).lower() in _CHANGE_NOUNS | {"raise", "raises"}:
-        change_noun = next((t for t in doc if t.idx - doc[0].idx >= end and
-                            t.lower_ == noun_after.group(1).lower()), None)  # fmt: skip
     passive = anchor.head if anchor.dep_ == "nummod" else anchor
     if (
         f.change == "level"
@@ -198,6 +193,39 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
     if f.unit == "count" and f.change == "level":
         f.unit = rate_unit(sent_text[max(end, f.end) :]) or f.unit
     return f
+
+
+def _change_noun_of(anchor: Token) -> tuple[Token | None, bool]:
+    """The change noun the number measures: its own noun phrase ("a 4.1% tax increase", "a 36
+    percent leap", "5% increases", own=True) or the noun it is "of"/"in" ("an increase of 6.7
+    percent", "an increase in 2.8%", own=False); (None, False) when there is none."""
+    t = anchor
+    own = True
+    for _ in range(5):
+        head = t.head
+        if head == t:
+            break
+        if t.dep_ in _NOUN_PHRASE_DEPS and head.i > t.i:
+            t = head
+        elif t.dep_ == "pobj" and head.lower_ in ("of", "in", "by") and head.head.pos_ == "NOUN":
+            t, own = head.head, False
+        else:
+            break
+        if t.pos_ == "NOUN" and _lemma(t) in _CHANGE_NOUNS | {"raise"}:
+            return t, own
+    return None, False
+
+
+_NOUN_PHRASE_DEPS = ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod")
+
+
+def _noun_direction(noun: Token) -> str | None:
+    lemma = _lemma(noun)
+    if lemma in _UP_WORDS or lemma == "raise":
+        return "up"
+    if lemma in _DOWN_WORDS:
+        return "down"
+    return None
 
 
 @functools.cache
