@@ -167,10 +167,12 @@ def match(scenario: dict[str, Any], rows: list[dict[str, Any]]) -> list[dict[str
 
 
 def score(
-    scenarios: list[dict[str, Any]], results: dict[str, list[dict[str, Any]]]
+    scenarios: list[dict[str, Any]],
+    results: dict[str, list[dict[str, Any]]],
+    directory: Path = SCENARIOS_DIR,
 ) -> tuple[list[Outcome], dict[str, Any]]:
     """Every expected claim's outcome, and the summary figures."""
-    units = metric_units()
+    units = metric_units(directory)
     outcomes: list[Outcome] = []
     extra = 0
     for scenario in scenarios:
@@ -256,13 +258,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="print every miss")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--only", action="append", help="scenario id (repeatable)")
+    parser.add_argument(
+        "--dir", type=Path, default=SCENARIOS_DIR, help="a scenario folder (scenarios.json, metrics, figures)"
+    )
     args = parser.parse_args(argv)
 
-    scenarios = load_scenarios()
+    scenarios = load_scenarios(args.dir)
     if args.only:
         scenarios = [s for s in scenarios if s["id"] in set(args.only)]
     results = run_subprocess(scenarios) if args.subprocess else run_in_process(scenarios)
-    outcomes, summary = score(scenarios, results)
+    outcomes, summary = score(scenarios, results, args.dir)
     if args.json:
         if args.errors:
             summary["errors"] = [
