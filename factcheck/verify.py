@@ -52,7 +52,8 @@ COUNT_UNITS = {"count", "number", "people", "persons"}
 PERCENT_UNITS = {"percent", "%", "pct", "percentage"}
 # Series measured as a rate that is not a percent ("per 100,000"): a number or a percent claim
 # about it is read as a level of the rate.
-RATE_UNITS = {"rate", "per 100,000", "per 100000", "per 100k", "per capita", "per 1,000"}
+RATE_UNITS = {"rate", "per 100,000", "per 100000", "per 100k", "per capita", "per 1,000",
+              "per_100k", "per_1k", "per_10k", "per_capita", "per 10,000"}  # fmt: skip
 _UNIT_NAMES = {
     "$": "usd", "us$": "usd", "dollar": "usd", "dollars": "usd", "us dollars": "usd",
     "%": "percent", "pct": "percent", "percentage": "percent", "per cent": "percent",
@@ -248,7 +249,7 @@ def _unit_change(claim: Claim, metric_unit: str) -> tuple[str | None, str | None
     change = claim.change
     mu = norm_unit(metric_unit)
     if mu in RATE_UNITS:
-        if cu in ("percent", "count") and change in ("level", "difference"):
+        if cu in ("percent", "count", *RATE_UNITS) and change in ("level", "difference"):
             return change, None
         if change == "percent_change":
             return change, None
@@ -259,6 +260,8 @@ def _unit_change(claim: Claim, metric_unit: str) -> tuple[str | None, str | None
         # A percent about a count or money series can only be a percent change.
         # ("6 percent more than the year before" is a percent change too.)
         return "percent_change", None
+    if cu in RATE_UNITS:
+        return None, f"the claim is a rate ({cu}) but the series {metric_unit!r} is not"
     if change == "percent_change":
         return None, f"the claim is a percent change but its unit is {cu}"
     if mu in PERCENT_UNITS:
@@ -373,6 +376,11 @@ def match_metric(
         if not subject:
             return None, "the claim does not say what it counts"
         return None, f"no official series for '{claim.subject}' in the catalogue"
+    if norm_unit(claim.unit) in RATE_UNITS:
+        # "401.2 violent crimes per 100,000 people" is the rate series, not the count.
+        found = _rate_series(found, cat)
+        if not found:
+            return None, f"no rate series for '{claim.subject or claim.text}' in the catalogue"
     ranked = sorted(found.items(), key=lambda kv: kv[1], reverse=True)
     best = [m for m, k in ranked if k[0] == ranked[0][1][0]]
     if len(best) > 1:
@@ -389,6 +397,21 @@ def match_metric(
         names = ", ".join(sorted(best))
         return None, f"'{claim.subject or claim.text}' matches several series ({names})"
     return best[0], None
+
+
+def _rate_series(found: dict[str, tuple[int, int]], cat: Catalogue) -> dict[str, tuple[int, int]]:
+    """The rate series among the matches, or the rate series of each matched count series
+    (one whose aliases are the count's aliases followed by "rate")."""
+    rates = {m: r for m, r in found.items() if norm_unit(cat.unit(m)) in RATE_UNITS}
+    if rates:
+        return rates
+    out: dict[str, tuple[int, int]] = {}
+    for metric, rank in found.items():
+        wanted = {f"{a} rate" for a in cat.metric_alias_set(metric)}
+        for other in cat.metrics:
+            if norm_unit(cat.unit(other)) in RATE_UNITS and cat.metric_alias_set(other) & wanted:
+                out.setdefault(other, rank)
+    return out
 
 
 _NOT_MODIFIERS_WORDS = """the a an of in on at to for by with and or but its their his her our
