@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -201,31 +202,45 @@ class NumericClaims:
     """
 
     def __init__(self, nlp: Language, name: str, *, spans_key: str = SPANS_KEY):
+        self.nlp = nlp
         self.name = name
         self.spans_key = spans_key
 
     def __call__(self, doc: Doc) -> Doc:
-        locals_ = self.match(doc)
-        return self.set_annotations(doc, resolve_story(doc.text, locals_))
+        # The claims come from the same engine as `extract_batch` (each candidate sentence parsed
+        # on its own), not from this doc's whole-text parse: so `nlp(text)._.claims`, the CLI
+        # and the checker give the same claims.
+        return self.set_annotations(doc, self.claims_of([doc.text])[0])
 
-    def match(self, doc: Doc) -> list[_Local]:
-        """Per-sentence claims of a parsed doc, before the story pass."""
-        out: list[_Local] = []
-        for s, e in split_sentences(doc.text):
-            s = _after_dateline(doc.text, s, e)
-            sent_text = doc.text[s:e]
-            if not numbers_candidate(sent_text):
-                continue
-            span = doc.char_span(s, e, alignment_mode="expand")
-            if span is None:
-                continue
-            sub = span.as_doc()
-            for loc in extract_sentence(sub, sent_text):
-                c = loc.claim
-                loc.claim = replace(c, start=c.start + s, end=c.end + s)
+    def claims_of(self, texts: list[str], batch_size: int = 256) -> list[list[Claim]]:
+        """The claims of many texts: candidate sentences parsed in batches, then the story pass."""
+        jobs: list[tuple[int, int, str]] = []  # (text index, sentence start, sentence text)
+        for k, text in enumerate(texts):
+            for s, e in split_sentences(text):
+                s = _after_dateline(text, s, e)
+                sent = text[s:e]
+                if numbers_candidate(sent):
+                    jobs.append((k, s, sent))
+        found: list[list[_Local]] = [[] for _ in texts]
+        docs = self._parse((sent for _k, _s, sent in jobs), batch_size)
+        for (k, s, sent), doc in zip(jobs, docs, strict=True):
+            for loc in extract_sentence(doc, sent):
+                loc.claim = replace(loc.claim, start=loc.claim.start + s, end=loc.claim.end + s)
                 loc.sentence_start = s
-                out.append(loc)
-        return out
+                found[k].append(loc)
+        return [resolve_story(text, locs) for text, locs in zip(texts, found, strict=True)]
+
+    def _parse(self, sentences: Iterable[str], batch_size: int) -> Iterator[Doc]:
+        """The pipeline's other components over sentences, as `nlp.pipe` would run them."""
+        docs: Iterable[Doc] = (self.nlp.make_doc(s) for s in sentences)
+        for _name, proc in self.nlp.pipeline:
+            if proc is self:
+                continue
+            if hasattr(proc, "pipe"):
+                docs = proc.pipe(docs, batch_size=batch_size)
+            else:
+                docs = map(proc, docs)
+        yield from docs
 
     def set_annotations(self, doc: Doc, found: list[Claim]) -> Doc:
         doc._.claims = found
@@ -279,27 +294,9 @@ def extract_batch(
     nlp: Language, texts: list[tuple[str, date | None]], n_process: int = 1, batch_size: int = 256
 ) -> list[list[Claim]]:
     """Claims for many stories: only sentences with a number candidate go through the parser,
-    in `nlp.pipe` batches; offsets map back to each original text."""
-    jobs: list[tuple[int, int, str]] = []  # (story index, sentence start, sentence text)
-    for k, (text, _published) in enumerate(texts):
-        for s, e in split_sentences(text):
-            s = _after_dateline(text, s, e)
-            sent = text[s:e]
-            if numbers_candidate(sent):
-                jobs.append((k, s, sent))
-    locals_by_story: list[list[_Local]] = [[] for _ in texts]
-    component = _component(nlp)
-    with nlp.select_pipes(disable=[n for n in nlp.pipe_names if n == component.name]):
-        docs = nlp.pipe((sent for _k, _s, sent in jobs), batch_size=batch_size, n_process=n_process)
-        for (k, s, sent), doc in zip(jobs, docs, strict=True):
-            for loc in extract_sentence(doc, sent):
-                c = loc.claim
-                loc.claim = replace(c, start=c.start + s, end=c.end + s)
-                loc.sentence_start = s
-                locals_by_story[k].append(loc)
-    return [
-        resolve_story(text, locs) for (text, _p), locs in zip(texts, locals_by_story, strict=True)
-    ]
+    in batches; offsets map back to each original text. `n_process` is accepted for callers
+    that pass it; the parse runs in this process (two processes were slower on two cores)."""
+    return _component(nlp).claims_of([text for text, _published in texts], batch_size)
 
 
 def _component(nlp: Language) -> NumericClaims:
