@@ -121,7 +121,10 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
             return obj
         if change_noun.dep_ == "appos" and change_noun.head.pos_ == "NOUN":
             return change_noun.head
-        return None
+        # "a 2.5 percent electric rate hike", "a 4.1% tax increase": what the change is of;
+        # else the change itself ("a 2% increase" in a budget story).
+        compounds = [c for c in change_noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        return compounds[-1] if compounds else change_noun
     dep = top.dep_
     if head is not None and head.pos_ in ("NOUN", "PROPN") and dep in (
         "nummod", "compound", "nmod", "amod", "quantmod", "npadvmod", "poss", "appos"
