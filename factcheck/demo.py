@@ -172,7 +172,7 @@ def load_demo(store: Store, nlp, *, directory: Path | None = None) -> str:
 
 def _load(store: Store, catalogue, first_figures, revision, places, rounds):
     """The one transaction of the demo; what it loaded, for the summary."""
-    from factcheck import figures, tracking, verify
+    from factcheck import figures, sources, tracking, verify
 
     with store.transaction() as con:
         # Checked again inside the transaction: another process may have filled it meanwhile.
@@ -183,9 +183,7 @@ def _load(store: Store, catalogue, first_figures, revision, places, rounds):
             },
             store.path,
         )
-        figures.import_frame(
-            con, first_figures, metrics=catalogue, source_name="demo figures.csv", recheck=False
-        )
+        figures.import_frame(con, first_figures, metrics=catalogue, source_name="demo figures.csv")
         store_mod.add_place_aliases(con, places)
         feed_id = store_mod.demo_add_feed(con, DEMO_FEED_URL, DEMO_STATION, DEMO_PLACE)
         for pending, seen_at in rounds:
@@ -203,7 +201,8 @@ def _load(store: Store, catalogue, first_figures, revision, places, rounds):
             )
         # The revised figure arrives after the stories aired: its re-check is the verdict change
         # an editor is shown.
-        figures.import_frame(con, revision, source_name="demo figures-update.csv", recheck=True)
+        done = figures.import_frame(con, revision, source_name="demo figures-update.csv")
+        sources.recheck(con, done.touched, "figures imported from demo figures-update.csv")
         threads = tracking.assign_threads_on(con)
         totals = store_mod.app_verdict_totals(con, mode="now")
         stories = store_mod.demo_count(con, "stories")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 import appkit as kit
-from factcheck import charts, figures
+from factcheck import charts, figures, sources
 from factcheck.figures import EDITABLE_FIELDS
 from factcheck.store import StoreError
 
@@ -110,7 +110,7 @@ with tab_series:
                 st.error("Say why in the note: the edit history keeps it.")
             else:
                 try:
-                    n = figures.edit_figures(
+                    n = sources.edit_figures(
                         kit.get_store(),
                         editable.to_dict("records"),
                         edited.to_dict("records"),
@@ -156,7 +156,7 @@ with tab_import:
             st.dataframe(figures.figures_frame(rows[:500]), hide_index=True, key="fig_preview")
             if st.button("Import", type="primary", key="fig_import"):
                 try:
-                    summary = figures.import_figures(kit.get_store(), rows, source_name=upload.name)
+                    summary = sources.import_figures(kit.get_store(), rows, source_name=upload.name)
                 except (figures.FiguresInvalid, StoreError) as exc:
                     st.error(kit.md_text(str(exc)))
                 else:
