@@ -90,32 +90,33 @@ def read(path: Path, name: str, *, recipe: Path, **_options) -> common.Read:
     first, last, total, dups = extent
     if place:
         counts["place"] = places.canonical_place(place) or place
-    frame = _figures(counts, last, r)
+    frame = _figures(counts, first, last, r)
     notes = [f"{total} rows read, {int(counts['n'].sum())} counted"]
     if dups:
         notes.append(f"{dups} duplicate rows (same {', '.join(keys)}) counted once")
     return common.Read(frame, r.data.get("source") or name, metrics=r.metrics, notes=notes)
 
 
-def _figures(counts: pd.DataFrame, last: date, r: recipes.Recipe) -> pd.DataFrame:
-    """Monthly and year-to-date rows from (metric, place, month, n) counts."""
+def _figures(counts: pd.DataFrame, first: date, last: date, r: recipes.Recipe) -> pd.DataFrame:
+    """Monthly and year-to-date rows from (metric, place, month, n) counts, over the months the
+    file covers (a month with no counted row is a 0). A file that starts after January gives no
+    year to date for its first year: the months before it are not in the file."""
     rows = []
+    start_month, end_month = date(first.year, first.month, 1), date(last.year, last.month, 1)
     for (metric, place), group in counts.groupby(["metric", "place"], sort=True):
         by_month = {
             pd.Timestamp(m).date(): int(n) for m, n in zip(group["month"], group["n"], strict=True)
         }
-        month = min(by_month)
-        end_month = date(last.year, last.month, 1)
-        ytd = 0
+        month, ytd = start_month, 0
         while month <= end_month:
             n = by_month.get(month, 0)
             month_end = _month_end(month)
             end = min(month_end, last)
             ytd = n if month.month == 1 else ytd + n
-            rows.append(
-                (metric, place, month, end, n, "month" if end == month_end else "month to date")
-            )
-            rows.append((metric, place, date(month.year, 1, 1), end, ytd, "year to date"))
+            kind = "month" if end == month_end else "month to date"
+            rows.append((metric, place, month, end, n, kind))
+            if month.year != first.year or first.month == 1:
+                rows.append((metric, place, date(month.year, 1, 1), end, ytd, "year to date"))
             month = month_end + timedelta(days=1)
     frame = pd.DataFrame(
         rows, columns=["metric", "place", "period_start", "period_end", "value", "notes"]
