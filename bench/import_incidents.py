@@ -53,8 +53,8 @@ def write_export(path: Path, rows: int) -> None:
     )
     # 0.5% of rows exported twice (the recipe's key, ID, counts them once): N rows in all.
     twice = rows // 200
-    con.execute("DELETE FROM x WHERE \"ID\" >= ?", [rows - twice])
-    con.execute("INSERT INTO x SELECT * FROM x WHERE \"ID\" % 198 = 7 LIMIT ?", [twice])
+    con.execute('DELETE FROM x WHERE "ID" >= ?', [rows - twice])
+    con.execute('INSERT INTO x SELECT * FROM x WHERE "ID" % 198 = 7 LIMIT ?', [twice])
     con.execute(
         "COPY (SELECT * FROM x ORDER BY \"ID\") TO ? (HEADER false, DELIMITER ',')", [str(path)]
     )
@@ -79,9 +79,7 @@ def main() -> None:
         best = None
         for _ in range(3):
             t0 = time.perf_counter()
-            parsed = sources.read_file(
-                path, "incidents", recipe=RECIPE, as_of=date(2024, 1, 15)
-            )
+            parsed = sources.read_file(path, "incidents", recipe=RECIPE, as_of=date(2024, 1, 15))
             took = time.perf_counter() - t0
             best = took if best is None else min(best, took)
         print(

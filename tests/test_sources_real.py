@@ -39,8 +39,7 @@ def one(metric: str, place: str, year: int, **exact) -> dict:
     rows = [
         r
         for r in figures(metric=metric, place=place)
-        if r["period_start"].startswith(str(year))
-        and all(r[k] == v for k, v in exact.items())
+        if r["period_start"].startswith(str(year)) and all(r[k] == v for k, v in exact.items())
     ]
     assert len(rows) == 1, rows
     return rows[0]
