@@ -47,14 +47,16 @@ class RowError:
     reason: str
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.reason}"
+        # Line 0: about the file or its recipe as a whole, not one line of it.
+        return f"line {self.line}: {self.reason}" if self.line > 0 else self.reason
 
 
 class FiguresInvalid(Exception):
     """A figures or catalogue file with bad rows; nothing was imported. `.errors` lists them."""
 
     def __init__(self, errors: list[RowError], source: str = "figures"):
-        self.errors = sorted(errors, key=lambda e: e.line)
+        # One problem per line and reason (a wide row's cells share their row's problem).
+        self.errors = sorted(dict.fromkeys(errors), key=lambda e: e.line)
         shown = "; ".join(str(e) for e in self.errors[:MAX_MESSAGE_ERRORS])
         more = len(self.errors) - MAX_MESSAGE_ERRORS
         if more > 0:
