@@ -140,15 +140,23 @@ def check(
 
 
 @main.command()
-def demo() -> None:
+@click.option(
+    "--official",
+    is_flag=True,
+    help="Also load the real FBI, BLS and Census files of data/official/ (as `make run` does).",
+)
+def demo(official: bool) -> None:
     """Fill an empty store with the bundled demo feed, figures and catalogue."""
     from factcheck import demo as demo_mod
 
     try:
         summary = demo_mod.load_demo(_store(), nlp=_load_pipeline())
+        click.echo(summary)
+        if official:
+            for line in demo_mod.load_official(_store()):
+                click.echo(line)
     except (demo_mod.DemoError, StoreError) as exc:
         _fail(str(exc))
-    click.echo(summary)
 
 
 @main.command("add-feed")

@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from factcheck import store as store_mod
-from factcheck.config import DEMO_DIR
+from factcheck.config import DEMO_DIR, PROJECT_ROOT
 from factcheck.feeds import content_hash, parse_feed
 from factcheck.models import StoryItem
 from factcheck.store import Store
@@ -39,6 +39,8 @@ FEED_VERSIONS = (
     ("station-v2.rss", datetime(2026, 11, 13, 14, 0)),
 )
 ILLUSTRATIVE = "Demo figures are illustrative, not official data."
+# Real public-domain files shipped beside the demo (see data/official/README.md).
+OFFICIAL_DIR = PROJECT_ROOT / "data" / "official"
 
 
 class DemoError(Exception):
@@ -227,3 +229,29 @@ def _places(path: Path) -> list[tuple[str, str]]:
             raise DemoError(f"{path.name} line {line}: place and alias are both required")
         out.append((alias.lower(), place))
     return out
+
+
+def load_official(store: Store, *, directory: Path | None = None) -> list[str]:
+    """Import the real files listed in `data/official/releases.csv` (FBI, BLS, Census), each as
+    its own release with its publisher's release date; a file already on record adds nothing.
+    One summary line per file; DemoError when a file is missing or invalid."""
+    import csv
+    from datetime import date
+
+    from factcheck import sources
+
+    directory = Path(directory or OFFICIAL_DIR)
+    try:
+        with (directory / "releases.csv").open(newline="", encoding="utf-8") as fh:
+            listed = list(csv.DictReader(fh))
+    except OSError as exc:
+        raise DemoError(f"the official files list cannot be read: {exc.strerror or exc}") from exc
+    lines = []
+    for row in listed:
+        as_of = date.fromisoformat(row["as_of"]) if row.get("as_of") else None
+        try:
+            report = sources.import_file(store, directory / row["path"], row["format"], as_of=as_of)
+        except (sources.FiguresInvalid, OSError) as exc:
+            raise DemoError(f"the official file {row['path']} cannot be loaded: {exc}") from exc
+        lines.append(report.line)
+    return lines

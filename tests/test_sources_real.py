@@ -174,3 +174,28 @@ def test_shipped_files_are_the_publishers_bytes(path):
     if not original.exists():
         pytest.skip(f"{shared} is absent")
     assert path.read_bytes() == original.read_bytes()
+
+
+def test_the_store_make_run_creates_holds_the_demo_and_the_real_figures(tmp_path):
+    from factcheck import demo
+
+    store = Store(tmp_path / "s.duckdb")
+    demo.load_demo(store, nlp=None)
+    lines = demo.load_official(store)
+    assert len(lines) == 5 and all(line.startswith("imported ") for line in lines)
+    with store.connect() as con:
+        releases = con.execute(
+            "SELECT file_name, as_of FROM releases WHERE format <> 'figures' ORDER BY id"
+        ).fetchall()
+        illustrative = con.execute(
+            "SELECT count(*) FROM figures WHERE source ILIKE '%illustrative%'"
+        ).fetchone()[0]
+    assert releases == [
+        ("estimated_crimes_1979_2019.csv", date(2020, 9, 28)),
+        ("estimated_crimes_1979_2020.csv", date(2021, 9, 27)),
+        ("laucnty16.txt", date(2018, 4, 20)),
+        ("laucnty17.txt", date(2018, 4, 20)),
+        ("PEP_2017_PEPANNRES_counties.csv", date(2018, 3, 22)),
+    ]
+    assert illustrative == 68  # the demo's figures stay marked as illustrative
+    assert demo.load_official(store)[0].startswith("imported 0 figure rows")  # twice: nothing
