@@ -996,6 +996,20 @@ def releases(con: duckdb.DuckDBPyConnection):
     ).df()
 
 
+def app_record_added_figure(
+    con: duckdb.DuckDBPyConnection, release_id: int, editor: str | None, note: str | None = None
+) -> int:
+    """The audit row of figures typed in the app: one `figure_edits` row (field "added", the
+    value as new value) per figure of the release."""
+    before = con.execute("SELECT count(*) FROM figure_edits").fetchone()[0]
+    con.execute(
+        "INSERT INTO figure_edits (figure_id, field, old_value, new_value, editor, note)"
+        " SELECT id, 'added', NULL, CAST(value AS VARCHAR), ?, ? FROM figures WHERE import_id = ?",
+        [editor, note or "added in the app", release_id],
+    )
+    return con.execute("SELECT count(*) FROM figure_edits").fetchone()[0] - before
+
+
 def metric_definitions(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """metric -> what its publisher counts, for the metrics that say."""
     return dict(

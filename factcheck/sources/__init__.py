@@ -158,6 +158,40 @@ def _read_figures(path, name, sha, as_of, units, today) -> Parsed:
     return Parsed(clean, release, [], warnings)
 
 
+RECIPES_DIR = Path(__file__).parent / "recipes"
+
+
+def shipped_recipes() -> list[str]:
+    """The recipe files that ship with the code (chicago.toml, ...)."""
+    return sorted(p.name for p in RECIPES_DIR.glob("*.toml"))
+
+
+def read_upload(
+    name: str,
+    data: bytes,
+    fmt: str = "figures",
+    *,
+    as_of: date | None = None,
+    recipe: str | bytes | None = None,
+    units: dict[str, str] | None = None,
+) -> Parsed:
+    """`read_file` on an upload (the app): the bytes and an uploaded recipe go to a private
+    temporary directory for DuckDB to read; `recipe` is a shipped recipe's name or its bytes."""
+    import tempfile
+
+    safe = Path(name).name or "upload"
+    with tempfile.TemporaryDirectory(prefix="factcheck-upload-") as tmp:
+        path = Path(tmp) / safe
+        path.write_bytes(data)
+        recipe_path = None
+        if isinstance(recipe, bytes):
+            recipe_path = Path(tmp) / "recipe.toml"
+            recipe_path.write_bytes(recipe)
+        elif recipe:
+            recipe_path = RECIPES_DIR / Path(recipe).name
+        return read_file(path, fmt, as_of=as_of, recipe=recipe_path, units=units, name=safe)
+
+
 def recheck(con, touched: list[str], reason: str) -> int:
     """Re-check, on the caller's transaction, the claims new figures for `touched` may change."""
     if not touched:
