@@ -23,7 +23,7 @@ browser:
 	  else echo "browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
 
 demo-store: setup
-	@if [ ! -f "$(DB)" ]; then FACTCHECK_DB="$(DB)" $(PY) -m factcheck demo; fi
+	@if [ ! -f "$(DB)" ]; then FACTCHECK_DB="$(DB)" $(PY) -m factcheck demo --official; fi
 
 run: demo-store
 	FACTCHECK_DB="$(DB)" $(PY) -m streamlit run streamlit_app.py --server.port $(PORT) --server.headless true
@@ -41,6 +41,6 @@ test: setup browser lint
 
 # Benchmarks print their figures; they are not tests (minutes, not seconds).
 BENCHES := claims_accuracy claims_peers claims_throughput poll_throughput recheck check_script \
-	verify_accuracy app_pages
+	verify_accuracy app_pages import_incidents
 bench: setup
 	for b in $(BENCHES); do echo "== bench/$$b.py"; $(PY) bench/$$b.py || exit 1; done

@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from factcheck import figures, verify  # noqa: E402
+from factcheck import figures, sources, verify  # noqa: E402
 from factcheck.config import settings  # noqa: E402
 from factcheck.store import Store  # noqa: E402
 
@@ -68,7 +68,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as tmp:
         store = Store(Path(tmp) / "bench.duckdb")
         data = ROOT / "tests" / "data" / "verify"
-        figures.import_files(store, data / "figures.csv", data / "metrics.csv")
+        sources.import_files(store, data / "figures.csv", data / "metrics.csv")
         sys.path.insert(0, str(ROOT / "bench"))
         from recheck import figure_frame  # synthetic bulk: 200,000 rows of other series
 

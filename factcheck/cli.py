@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from factcheck import __version__
+from factcheck import store as store_mod
 from factcheck.config import settings
 from factcheck.store import Store, StoreError
 
@@ -139,15 +140,23 @@ def check(
 
 
 @main.command()
-def demo() -> None:
+@click.option(
+    "--official",
+    is_flag=True,
+    help="Also load the real FBI, BLS and Census files of data/official/ (as `make run` does).",
+)
+def demo(official: bool) -> None:
     """Fill an empty store with the bundled demo feed, figures and catalogue."""
     from factcheck import demo as demo_mod
 
     try:
         summary = demo_mod.load_demo(_store(), nlp=_load_pipeline())
+        click.echo(summary)
+        if official:
+            for line in demo_mod.load_official(_store()):
+                click.echo(line)
     except (demo_mod.DemoError, StoreError) as exc:
         _fail(str(exc))
-    click.echo(summary)
 
 
 @main.command("add-feed")
@@ -230,19 +239,66 @@ def stories(fmt: str) -> None:
 
 
 @main.command("import-figures")
-@click.argument("csv_path", metavar="CSV")
+@click.argument("path", metavar="PATH")
+@click.option(
+    "--format",
+    "fmt",
+    default="figures",
+    show_default=True,
+    help="figures, fbi-cde, bls-laus, census-pep, incidents or wide.",
+)
+@click.option("--as-of", "as_of", help="The publisher's release date, YYYY-MM-DD.")
+@click.option("--recipe", help="The TOML recipe (incidents, wide).")
 @click.option("--metrics", help="Metrics catalogue CSV.")
-def import_figures(csv_path: str, metrics: str | None) -> None:
-    """Validate official figures, then import all of them or none."""
-    from factcheck import figures
+def import_figures(
+    path: str, fmt: str, as_of: str | None, recipe: str | None, metrics: str | None
+) -> None:
+    """Read a publisher's file, validate it, then import all of its figures or none."""
+    from factcheck import sources
+
+    if fmt not in sources.FORMATS:
+        _fail(f"--format must be one of {', '.join(sources.FORMATS)}, got {fmt!r}")
+    for given, option in ((path, "PATH"), (recipe, "--recipe"), (metrics, "--metrics")):
+        if given and not Path(given).is_file():
+            _fail(f"{option}: no such file {given}")
+    when = _parse_date(as_of, "--as-of")
+    try:
+        report = sources.import_file(
+            _store(),
+            Path(path),
+            fmt,
+            as_of=when,
+            recipe=Path(recipe) if recipe else None,
+            metrics=Path(metrics) if metrics else None,
+        )
+    except (sources.FiguresInvalid, StoreError) as exc:
+        _fail(str(exc))
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    click.echo(report.line)
+
+
+@main.command("figures")
+@click.option("--metric", help="Only this metric.")
+@click.option("--place", help="Only this place (any way it is written: 'Autauga County, AL').")
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl")
+def figures_command(metric: str | None, place: str | None, fmt: str) -> None:
+    """One line per stored figure row, every vintage: metric, place, period, value, as_of."""
+    from factcheck import places
 
     try:
-        summary = figures.import_files(
-            _store(), Path(csv_path), metrics=Path(metrics) if metrics else None
-        )
-    except (figures.FiguresInvalid, StoreError) as exc:
+        store = _store()
+        with store.connect() as con:
+            wanted = None
+            if place:
+                names = {place.strip(), places.canonical_place(place)}
+                alias = store_mod.place_alias_target(con, place)
+                wanted = sorted(n for n in names | {alias} if n)
+            rows = store_mod.figure_rows(con, metric, wanted)
+    except StoreError as exc:
         _fail(str(exc))
-    click.echo(summary)
+    for row in rows:
+        _emit(row)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from factcheck import store as store_mod
-from factcheck.config import DEMO_DIR
+from factcheck.config import DEMO_DIR, PROJECT_ROOT
 from factcheck.feeds import content_hash, parse_feed
 from factcheck.models import StoryItem
 from factcheck.store import Store
@@ -39,6 +39,8 @@ FEED_VERSIONS = (
     ("station-v2.rss", datetime(2026, 11, 13, 14, 0)),
 )
 ILLUSTRATIVE = "Demo figures are illustrative, not official data."
+# Real public-domain files shipped beside the demo (see data/official/README.md).
+OFFICIAL_DIR = PROJECT_ROOT / "data" / "official"
 
 
 class DemoError(Exception):
@@ -172,7 +174,7 @@ def load_demo(store: Store, nlp, *, directory: Path | None = None) -> str:
 
 def _load(store: Store, catalogue, first_figures, revision, places, rounds):
     """The one transaction of the demo; what it loaded, for the summary."""
-    from factcheck import figures, tracking, verify
+    from factcheck import figures, sources, tracking, verify
 
     with store.transaction() as con:
         # Checked again inside the transaction: another process may have filled it meanwhile.
@@ -183,9 +185,7 @@ def _load(store: Store, catalogue, first_figures, revision, places, rounds):
             },
             store.path,
         )
-        figures.import_frame(
-            con, first_figures, metrics=catalogue, source_name="demo figures.csv", recheck=False
-        )
+        figures.import_frame(con, first_figures, metrics=catalogue, source_name="demo figures.csv")
         store_mod.add_place_aliases(con, places)
         feed_id = store_mod.demo_add_feed(con, DEMO_FEED_URL, DEMO_STATION, DEMO_PLACE)
         for pending, seen_at in rounds:
@@ -203,7 +203,8 @@ def _load(store: Store, catalogue, first_figures, revision, places, rounds):
             )
         # The revised figure arrives after the stories aired: its re-check is the verdict change
         # an editor is shown.
-        figures.import_frame(con, revision, source_name="demo figures-update.csv", recheck=True)
+        done = figures.import_frame(con, revision, source_name="demo figures-update.csv")
+        sources.recheck(con, done.touched, "figures imported from demo figures-update.csv")
         threads = tracking.assign_threads_on(con)
         totals = store_mod.app_verdict_totals(con, mode="now")
         stories = store_mod.demo_count(con, "stories")
@@ -228,3 +229,29 @@ def _places(path: Path) -> list[tuple[str, str]]:
             raise DemoError(f"{path.name} line {line}: place and alias are both required")
         out.append((alias.lower(), place))
     return out
+
+
+def load_official(store: Store, *, directory: Path | None = None) -> list[str]:
+    """Import the real files listed in `data/official/releases.csv` (FBI, BLS, Census), each as
+    its own release with its publisher's release date; a file already on record adds nothing.
+    One summary line per file; DemoError when a file is missing or invalid."""
+    import csv
+    from datetime import date
+
+    from factcheck import sources
+
+    directory = Path(directory or OFFICIAL_DIR)
+    try:
+        with (directory / "releases.csv").open(newline="", encoding="utf-8") as fh:
+            listed = list(csv.DictReader(fh))
+    except OSError as exc:
+        raise DemoError(f"the official files list cannot be read: {exc.strerror or exc}") from exc
+    lines = []
+    for row in listed:
+        as_of = date.fromisoformat(row["as_of"]) if row.get("as_of") else None
+        try:
+            report = sources.import_file(store, directory / row["path"], row["format"], as_of=as_of)
+        except (sources.FiguresInvalid, OSError) as exc:
+            raise DemoError(f"the official file {row['path']} cannot be loaded: {exc}") from exc
+        lines.append(report.line)
+    return lines

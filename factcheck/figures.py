@@ -8,16 +8,24 @@ transaction: figures, catalogue, place aliases, and the re-check of the claims t
 from __future__ import annotations
 
 import io
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from factcheck import store as st
+from factcheck.catalogue import (  # noqa: F401 - re-exported: the catalogue's vocabulary
+    GENERIC_WORDS,
+    OWN_PLACE_WORDS,
+    SYNONYMS,
+    auto_metric,
+    lemma,
+    metric_aliases,
+    normalise_alias,
+    place_aliases,
+)
 from factcheck.models import Figure, Metric
 
 REQUIRED = ("metric", "place", "period_start", "period_end", "value")
@@ -30,40 +38,7 @@ COUNT_UNITS = {"count", "number", "people", "persons"}
 # "=cmd|' /C calc'!A0"), so we refuse it rather than store it and export it again.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MAX_MESSAGE_ERRORS = 200
-
-# Built-in synonyms (DESIGN.md): a claim about a "firearm" matches a series aliased "gun".
-SYNONYMS: tuple[frozenset[str], ...] = (
-    frozenset({"gun", "firearm", "weapon"}),
-    frozenset({"crime", "offense", "offence"}),
-    frozenset({"homicide", "murder", "killing"}),
-    frozenset({"shooting", "gunfire"}),
-    frozenset({"arrest", "apprehension"}),
-)
-# Words in a metric's id that say how it is counted, not what ("guns_seized" is about guns).
-GENERIC_WORDS = frozenset(
-    [
-        "seized",
-        "reported",
-        "recorded",
-        "total",
-        "number",
-        "count",
-        "counts",
-        "of",
-        "per",
-        "rate",
-        "ytd",
-        "annual",
-        "monthly",
-        "yearly",
-        "by",
-        "in",
-        "all",
-        "city",
-    ]
-)
-# Words that name the station's own place rather than another one.
-OWN_PLACE_WORDS = ("the city", "city", "citywide", "city-wide", "the town", "town", "here")
+MAX_VALUE = 1e15
 
 
 @dataclass(frozen=True)
@@ -72,14 +47,16 @@ class RowError:
     reason: str
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.reason}"
+        # Line 0: about the file or its recipe as a whole, not one line of it.
+        return f"line {self.line}: {self.reason}" if self.line > 0 else self.reason
 
 
 class FiguresInvalid(Exception):
     """A figures or catalogue file with bad rows; nothing was imported. `.errors` lists them."""
 
     def __init__(self, errors: list[RowError], source: str = "figures"):
-        self.errors = sorted(errors, key=lambda e: e.line)
+        # One problem per line and reason (a wide row's cells share their row's problem).
+        self.errors = sorted(dict.fromkeys(errors), key=lambda e: e.line)
         shown = "; ".join(str(e) for e in self.errors[:MAX_MESSAGE_ERRORS])
         more = len(self.errors) - MAX_MESSAGE_ERRORS
         if more > 0:
@@ -202,7 +179,8 @@ def validate_frame(
 
     `units` maps metric -> catalogue unit, used when a row has no unit of its own (negative counts
     are refused). `first_line` is the line number of the first data row (2: after the header).
-    A row without `as_of` gets `default_as_of`, or its own `period_end` when that is None.
+    A row without `as_of` gets `default_as_of`, or the import date when that is None (never its
+    period's end); `clean.attrs["as_of_given"]` counts the rows that had their own.
     """
     errors: list[RowError] = []
     missing = [c for c in REQUIRED if c not in frame.columns]
@@ -234,6 +212,13 @@ def validate_frame(
             )
             bad_formula |= hit
 
+    # A line break inside a cell splits the row in every tool the file passes through next.
+    for col in (*TEXT_COLUMNS, "value", "period_start", "period_end", "as_of"):
+        if col in text:
+            hit = text[col].str.contains(r"[\r\n]", regex=True) & ~bad_formula
+            errors += _errors_from(hit, lines, f"cell {col} holds a line break (CR or LF)")
+            bad_formula |= hit
+
     ok = ~bad_formula
     for col in ("metric", "place", "period_start", "period_end", "value"):
         empty = (text[col] == "") & ok
@@ -244,6 +229,12 @@ def validate_frame(
     bad_value = ok & (value.isna() | ~np.isfinite(value.fillna(0)))
     errors += _errors_from(bad_value, lines, _cells(text["value"], "value is not a number: {}"))
     ok &= ~bad_value
+    # No official count or amount comes near 1e15, and sums and ratios of bigger ones overflow.
+    huge = ok & (value.abs() > MAX_VALUE)
+    errors += _errors_from(
+        huge, lines, _cells(text["value"], "value {} is out of range (more than 1e15)", quote=False)
+    )
+    ok &= ~huge
 
     start = _dates(frame["period_start"])
     end = _dates(frame["period_end"])
@@ -277,7 +268,9 @@ def validate_frame(
     else:
         as_of = pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns]")
         given = pd.Series(False, index=frame.index)
-    fallback = pd.Timestamp(default_as_of) if default_as_of else end
+    # A row without its own as_of takes the release's (the caller's --as-of, else the import
+    # date): never its period's end, which would date a figure before it was published.
+    fallback = pd.Timestamp(default_as_of or date.today())
     as_of = as_of.where(given, fallback)
 
     unit = text.get("unit", pd.Series("", index=frame.index))
@@ -331,6 +324,7 @@ def validate_frame(
         }
     )
     clean.attrs["lines"] = lines
+    clean.attrs["as_of_given"] = int(given.sum())
     return clean, errors
 
 
@@ -450,27 +444,9 @@ def figures_frame(figures: list[Figure]) -> pd.DataFrame:
 # --- the metrics catalogue --------------------------------------------------------------------
 
 
-@lru_cache(maxsize=100_000)
-def lemma(word: str) -> str:
-    """A crude singular for matching aliases: 'guns' -> 'gun', 'offenses' -> 'offense'."""
-    word = word.lower().strip()
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith(("sses", "ches", "shes", "xes")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-@lru_cache(maxsize=100_000)
-def normalise_alias(text: str) -> str:
-    words = re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", text.lower())
-    return " ".join(lemma(w) for w in words)
-
-
 def read_metrics_csv(path_or_bytes: str | Path | bytes) -> list[Metric]:
-    """The metrics catalogue (metric, label, unit, aliases); FiguresInvalid lists bad rows."""
+    """The metrics catalogue (metric, label, unit, aliases, optional definition); FiguresInvalid
+    lists bad rows."""
     frame = _read_csv_frame(path_or_bytes)
     name = path_or_bytes.name if isinstance(path_or_bytes, Path) else "metrics"
     missing = [c for c in METRIC_REQUIRED if c not in frame.columns]
@@ -481,7 +457,7 @@ def read_metrics_csv(path_or_bytes: str | Path | bytes) -> list[Metric]:
     out = []
     for i, row in enumerate(frame.to_dict("records"), start=2):
         cells = {k: str(v).strip() for k, v in row.items()}
-        bad = [c for c in ("metric", "label", "unit", "aliases") if cells.get(c, "").startswith(
+        bad = [c for c in ("metric", "label", "unit", "aliases", "definition") if cells.get(c, "").startswith(
             FORMULA_START
         )]  # fmt: skip
         if bad:
@@ -495,48 +471,44 @@ def read_metrics_csv(path_or_bytes: str | Path | bytes) -> list[Metric]:
             errors.append(RowError(i, f"duplicate of line {seen[cells['metric']]} (same metric)"))
             continue
         seen[cells["metric"]] = i
+        if any("\n" in v or "\r" in v for v in cells.values()):
+            errors.append(RowError(i, "a cell holds a line break (CR or LF)"))
+            continue
         aliases = [a.strip() for a in cells.get("aliases", "").split(";") if a.strip()]
-        out.append(Metric(cells["metric"], cells["label"], cells["unit"], aliases))
+        definition = cells.get("definition") or None
+        out.append(Metric(cells["metric"], cells["label"], cells["unit"], aliases, definition))
     if errors:
         raise FiguresInvalid(errors, name)
     return out
 
 
-def metric_aliases(metric: Metric) -> set[str]:
-    """Normalised alias phrases of a metric: its own aliases, its id and label, and synonyms."""
-    found = {normalise_alias(a) for a in metric.aliases}
-    name = normalise_alias(metric.metric.replace("_", " "))
-    found.add(name)
-    if not metric.aliases:
-        # No catalogue aliases: the series' own head noun ("guns_seized" -> "gun").
-        words = [w for w in name.split() if w not in GENERIC_WORDS]
-        if words:
-            found.add(words[-1])
-    found.discard("")
-    out = set(found)
-    for alias in found:
-        for group in SYNONYMS:
-            if alias in group:
-                out |= group
-    return out
-
-
-def auto_metric(metric: str, unit: str | None) -> Metric:
-    """A catalogue entry for a metric that arrives with figures but no catalogue row."""
-    unit = unit if isinstance(unit, str) and unit.strip() else "count"
-    return Metric(metric, metric.replace("_", " "), unit, [])
-
-
-def place_aliases(place: str) -> set[str]:
-    """Lower-case names a story may use for a place: 'Birmingham, AL' -> also 'birmingham'."""
-    base = place.strip().lower()
-    out = {base}
-    if "," in base:
-        out.add(base.split(",")[0].strip())
-    return out
-
-
 # --- importing --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Release:
+    """One publisher's file as imported: the record every figure row of it points to."""
+
+    file_name: str
+    format: str = "figures"
+    source: str | None = None
+    sha256: str | None = None  # None for rows typed or edited in the app
+    as_of: date | None = None  # the publisher's release date (None: each row's own)
+    as_of_from: str = "rows"  # file, option, rows, import date
+
+
+@dataclass
+class Imported:
+    """What an import did: rows added and already on record, the release, the metrics touched.
+
+    The caller re-checks the claims `touched` affects (`factcheck.sources.recheck`)."""
+
+    new_rows: int
+    existing: int
+    release_id: int | None
+    touched: list[str] = field(default_factory=list)
+    same_file: bool = False  # the file was imported before: nothing was added
+    imported_at: datetime | None = None
 
 
 def import_frame(
@@ -545,14 +517,25 @@ def import_frame(
     *,
     metrics: list[Metric] | None = None,
     source_name: str,
-    recheck: bool = True,
-) -> tuple[int, int, int]:
+    release: Release | None = None,
+    recheck: bool = False,
+) -> Imported:
     """Insert a validated frame and catalogue on `con` (inside the caller's transaction).
 
-    Returns (new rows, rows already on record, claims re-checked). A row whose key and as_of are
-    already on record with the same value is skipped; with another value it is refused, since a
-    revision must come as a new vintage (a later as_of), never as an overwrite.
+    A row whose key and as_of are already on record with the same value is skipped; with another
+    value it is refused, since a revision must come as a new vintage (a later as_of), never as an
+    overwrite. A file whose sha256 is already a release adds nothing at all. This module does not
+    re-check claims (that would import `verify`, which imports this module): the caller does,
+    with `Imported.touched`. `recheck` must stay False; it is kept for older callers.
     """
+    if recheck:
+        raise TypeError("import_frame does not re-check: call factcheck.sources.recheck")
+    release = release or Release(file_name=source_name)
+    if release.sha256:
+        before = st.release_with_sha(con, release.sha256)
+        if before is not None:
+            release_id, file_rows, imported_at = before
+            return Imported(0, file_rows, release_id, [], True, imported_at)
     metrics = list(metrics or [])
     known = {m.metric for m in metrics} | st.metric_names(con)
     units = frame.groupby("metric", sort=False)["unit"].first().to_dict() if len(frame) else {}
@@ -561,7 +544,7 @@ def import_frame(
     if metrics:
         st.upsert_metrics(
             con,
-            [(m.metric, m.label, m.unit, ";".join(m.aliases)) for m in metrics],
+            [(m.metric, m.label, m.unit, ";".join(m.aliases), m.definition) for m in metrics],
             [(alias, m.metric) for m in metrics for alias in sorted(metric_aliases(m))],
         )
     places = set(frame["place"].unique()) if len(frame) else set()
@@ -580,62 +563,29 @@ def import_frame(
             ],
             source_name,
         )
-    new_rows, existing = st.insert_staged_figures(con, source_name)
-    rechecked = 0
-    if recheck and new_rows:
-        from factcheck import verify
-
-        touched = sorted(set(frame["metric"].unique()))
-        rechecked = verify.check_claims_in_store(
-            con,
-            st.claims_affected_by(con, touched),
-            reason=f"figures imported from {source_name}",
-        )
-    return new_rows, existing, rechecked
+    release_id, new_rows, existing = st.insert_staged_figures(con, source_name, release)
+    touched = sorted(set(frame["metric"].unique())) if new_rows else []
+    return Imported(new_rows, existing, release_id, touched)
 
 
-def import_figures(
-    store,
-    figures: list[Figure] | pd.DataFrame,
-    metrics: list[Metric] | None = None,
-    *,
-    source_name: str = "app",
+def summary(
+    imported: Imported, source_name: str, frame: pd.DataFrame, metrics, rechecked: int
 ) -> str:
-    """Validate figures given in memory (the app's editor or upload), then import all or none."""
-    frame = figures if isinstance(figures, pd.DataFrame) else figures_frame(figures)
-    with store.connect() as con:
-        units = st.metric_units(con)
-    units.update({m.metric: m.unit for m in metrics or []})
-    clean, errors = validate_frame(frame, units=units)
-    if errors:
-        raise FiguresInvalid(errors, source_name)
-    return _import(store, clean, metrics, source_name)
-
-
-def _import(store, clean: pd.DataFrame, metrics: list[Metric] | None, source_name: str) -> str:
-    with store.transaction() as con:
-        new_rows, existing, rechecked = import_frame(
-            con, clean, metrics=metrics, source_name=source_name
+    """The one line an import prints."""
+    if imported.same_file:
+        when = f" of {imported.imported_at:%Y-%m-%d}" if imported.imported_at else ""
+        return (
+            f"imported 0 figure rows from {source_name} (the same file as release"
+            f" {imported.release_id}{when}: {imported.existing} already on record)"
         )
-    series = clean.groupby(["metric", "place"]).ngroups if len(clean) else 0
-    parts = [f"imported {new_rows} figure rows from {source_name} ({series} series"]
+    series = frame.groupby(["metric", "place"]).ngroups if len(frame) else 0
+    parts = [f"imported {imported.new_rows} figure rows from {source_name} ({series} series"]
     if metrics:
         parts.append(f", {len(metrics)} metrics in the catalogue")
-    if existing:
-        parts.append(f", {existing} already on record")
+    if imported.existing:
+        parts.append(f", {imported.existing} already on record")
     parts.append(f"); re-checked {rechecked} claims")
     return "".join(parts)
-
-
-def import_files(store, csv_path: Path, metrics: Path | None = None) -> str:
-    """`import-figures`: validate the figures (CSV or Parquet) and catalogue, then import both
-    in one transaction and re-check the claims they affect. Returns a one-line summary."""
-    catalogue = read_metrics_csv(Path(metrics)) if metrics else None
-    with store.connect() as con:
-        units = st.metric_units(con)
-    units.update({m.metric: m.unit for m in catalogue or []})
-    clean = read_figures_frame(Path(csv_path), units=units)
-    return _import(store, clean, catalogue, Path(csv_path).name)
 
 
 # Fields an editor may change in the app; the rest identify the series and period.
@@ -653,57 +603,3 @@ def _edit_text(value) -> str:
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
-
-
-def edit_figures(
-    store,
-    before: list[dict],
-    after: list[dict],
-    *,
-    editor: str | None,
-    note: str,
-    today: date | None = None,
-) -> int:
-    """Turn edited figure rows into new vintages, with an audit-trail row per changed field.
-
-    A figure is never overwritten (a revision is a new vintage): each edited row is imported again
-    with `as_of` = today through the same validation and import as a file (which re-checks the
-    affected claims), and each changed field goes to `figure_edits` with old and new value, editor
-    and note, all in one transaction. Returns how many fields changed; raises FiguresInvalid.
-    """
-    today = today or date.today()
-    edits, revised = [], []
-    for old, new in zip(before, after, strict=True):
-        changed = [f for f in EDITABLE_FIELDS if _edit_text(old.get(f)) != _edit_text(new.get(f))]
-        if not changed:
-            continue
-        for f in changed:
-            edits.append(
-                (int(old["id"]), f, _edit_text(old.get(f)), _edit_text(new.get(f)), editor, note)
-            )
-        revised.append(
-            Figure(
-                metric=old["metric"],
-                place=old["place"],
-                period_start=old["period_start"],
-                period_end=old["period_end"],
-                value=new["value"],
-                unit=old.get("unit") or None,
-                source=new.get("source") or None,
-                source_url=old.get("source_url") or None,
-                as_of=today,
-                notes=new.get("notes") or None,
-            )
-        )
-    if not edits:
-        return 0
-    frame = figures_frame(revised)
-    with store.connect() as con:
-        units = st.metric_units(con)
-    clean, errors = validate_frame(frame, units=units)
-    if errors:
-        raise FiguresInvalid(errors, "edited figures")
-    with store.transaction() as con:
-        import_frame(con, clean, source_name=f"edited in the app by {editor or 'desk'}")
-        st.app_record_figure_edits(con, edits)
-    return len(edits)

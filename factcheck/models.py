@@ -112,6 +112,8 @@ class Metric:
     label: str
     unit: str
     aliases: list[str] = field(default_factory=list)
+    # What the publisher counts ("homicide victims, portal rows by incident date").
+    definition: str | None = None
 
 
 @dataclass

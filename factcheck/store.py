@@ -851,10 +851,12 @@ def upsert_metrics(
     metrics: list[tuple[str, str, str, str]],
     aliases: list[tuple[str, str]],
 ) -> None:
-    """Replace catalogue rows (metric, label, unit, aliases) and their normalised aliases."""
+    """Replace catalogue rows (metric, label, unit, aliases[, definition]) and their normalised
+    aliases."""
     import pandas as pd
 
-    frame = pd.DataFrame(metrics, columns=["metric", "label", "unit", "aliases"])
+    rows = [tuple(m) + (None,) * (5 - len(m)) for m in metrics]
+    frame = pd.DataFrame(rows, columns=["metric", "label", "unit", "aliases", "definition"])
     alias_frame = pd.DataFrame(aliases, columns=["alias", "metric"]).drop_duplicates()
     con.register("_metrics_in", frame)
     con.register("_aliases_in", alias_frame)
@@ -862,8 +864,8 @@ def upsert_metrics(
         con.execute("DELETE FROM metric_aliases WHERE metric IN (SELECT metric FROM _metrics_in)")
         con.execute("DELETE FROM metrics WHERE metric IN (SELECT metric FROM _metrics_in)")
         con.execute(
-            "INSERT INTO metrics (metric, label, unit, aliases)"
-            " SELECT metric, label, unit, aliases FROM _metrics_in"
+            "INSERT INTO metrics (metric, label, unit, aliases, definition)"
+            " SELECT metric, label, unit, aliases, CAST(definition AS VARCHAR) FROM _metrics_in"
         )
         con.execute(
             "INSERT INTO metric_aliases (alias, metric) SELECT alias, metric FROM _aliases_in"
@@ -874,12 +876,21 @@ def upsert_metrics(
 
 
 def add_place_aliases(con: duckdb.DuckDBPyConnection, rows: list[tuple[str, str]]) -> None:
-    """Add (alias, place) rows; an alias already on record keeps the place it names."""
-    if rows:
-        con.executemany(
-            "INSERT INTO place_aliases (alias, place) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            [list(r) for r in rows],
+    """Add (alias, place) rows, set-based; an alias already on record keeps the place it names,
+    and of two new rows for one alias the first wins."""
+    if not rows:
+        return
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, columns=["alias", "place"]).drop_duplicates("alias")
+    con.register("_place_aliases_in", frame)
+    try:
+        con.execute(
+            "INSERT INTO place_aliases (alias, place) SELECT i.alias, i.place"
+            " FROM _place_aliases_in i ANTI JOIN place_aliases a ON a.alias = i.alias"
         )
+    finally:
+        _unregister(con, "_place_aliases_in")
 
 
 def stage_figures(con: duckdb.DuckDBPyConnection, frame) -> list[tuple]:
@@ -907,11 +918,35 @@ def stage_figures(con: duckdb.DuckDBPyConnection, frame) -> list[tuple]:
     ).fetchall()
 
 
-def insert_staged_figures(con: duckdb.DuckDBPyConnection, source_name: str) -> tuple[int, int]:
-    """Insert `_fig_stage` rows not yet on record, set-based; returns (inserted, already there)."""
+def release_with_sha(con: duckdb.DuckDBPyConnection, sha256: str) -> tuple | None:
+    """(release id, figure rows of the file, imported at) of the release of a file, or None."""
+    return con.execute(
+        "SELECT id, coalesce(file_rows, rows), imported_at FROM figure_imports WHERE sha256 = ?"
+        " ORDER BY id LIMIT 1",
+        [sha256],
+    ).fetchone()
+
+
+def insert_staged_figures(
+    con: duckdb.DuckDBPyConnection, source_name: str, release=None
+) -> tuple[int, int, int]:
+    """Record the release and insert `_fig_stage` rows not yet on record, set-based; returns
+    (release id, inserted, already there). `release` is a figures.Release (None: a bare one)."""
     total = con.execute("SELECT count(*) FROM _fig_stage").fetchall()[0][0]
+    r = release
     import_id = con.execute(
-        "INSERT INTO figure_imports (source_name, rows) VALUES (?, 0) RETURNING id", [source_name]
+        "INSERT INTO figure_imports (source_name, rows, file_name, format, source, sha256, as_of,"
+        " as_of_from, file_rows) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        [
+            source_name,
+            r.file_name if r else source_name,
+            r.format if r else "figures",
+            r.source if r else None,
+            r.sha256 if r else None,
+            r.as_of if r else None,
+            r.as_of_from if r else "rows",
+            total,
+        ],
     ).fetchall()[0][0]
     con.execute(
         "INSERT INTO figures (metric, place, period_start, period_end, value, unit, source,"
@@ -927,7 +962,61 @@ def insert_staged_figures(con: duckdb.DuckDBPyConnection, source_name: str) -> t
     ).fetchall()[0][0]
     con.execute("UPDATE figure_imports SET rows = ? WHERE id = ?", [inserted, import_id])
     con.execute("DROP TABLE IF EXISTS _fig_stage")
-    return inserted, total - inserted
+    return import_id, inserted, total - inserted
+
+
+def figure_rows(
+    con: duckdb.DuckDBPyConnection, metric: str | None = None, places: list[str] | None = None
+) -> list[dict]:
+    """Stored figure rows for `figures --format jsonl`, every vintage, in a stable order."""
+    rows = con.execute(
+        "SELECT metric, place, period_start, period_end, value, unit, source, source_url, as_of"
+        " FROM figures WHERE (? IS NULL OR metric = ?)"
+        " AND (? IS NULL OR list_contains(?, lower(place)))"
+        " ORDER BY metric, place, period_start, period_end, as_of",
+        [metric, metric, places, [p.lower() for p in places] if places else None],
+    )
+    names = [d[0] for d in rows.description]
+    return [dict(zip(names, r, strict=True)) for r in rows.fetchall()]
+
+
+def place_alias_target(con: duckdb.DuckDBPyConnection, alias: str) -> str | None:
+    """The place an alias names, or None."""
+    row = con.execute(
+        "SELECT place FROM place_aliases WHERE alias = lower(?)", [alias.strip()]
+    ).fetchone()
+    return row[0] if row else None
+
+
+def releases(con: duckdb.DuckDBPyConnection):
+    """Every release on record, newest first, as a DataFrame."""
+    return con.execute(
+        "SELECT id, source, file_name, format, as_of, as_of_from, file_rows, new_rows, sha256,"
+        " imported_at FROM releases ORDER BY id DESC"
+    ).df()
+
+
+def app_record_added_figure(
+    con: duckdb.DuckDBPyConnection, release_id: int, editor: str | None, note: str | None = None
+) -> int:
+    """The audit row of figures typed in the app: one `figure_edits` row (field "added", the
+    value as new value) per figure of the release."""
+    before = con.execute("SELECT count(*) FROM figure_edits").fetchone()[0]
+    con.execute(
+        "INSERT INTO figure_edits (figure_id, field, old_value, new_value, editor, note)"
+        " SELECT id, 'added', NULL, CAST(value AS VARCHAR), ?, ? FROM figures WHERE import_id = ?",
+        [editor, note or "added in the app", release_id],
+    )
+    return con.execute("SELECT count(*) FROM figure_edits").fetchone()[0] - before
+
+
+def metric_definitions(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """metric -> what its publisher counts, for the metrics that say."""
+    return dict(
+        con.execute(
+            "SELECT metric, definition FROM metrics WHERE definition IS NOT NULL"
+        ).fetchall()
+    )
 
 
 def claims_affected_by(con: duckdb.DuckDBPyConnection, metrics: list[str]) -> list[int]:
@@ -1837,3 +1926,183 @@ def app_series_summary(con: duckdb.DuckDBPyConnection, *, mode: str = "now"):
         " WHERE k.metric IS NOT NULL GROUP BY k.metric ORDER BY inaccurate DESC, checked DESC",
         [mode],
     ).df()
+
+
+# --- publisher files (factcheck.sources) ---------------------------------------------------------
+# Each reads a file on a scratch connection, before the store's transaction opens: every cell as
+# text with the file line it came from (validation decides what is a number and says where), so a
+# bad cell is reported, never coerced. Column names come from the file's own header and are passed
+# as parameters, renamed to c0, c1, ... by `names`: nothing from a file is pasted into SQL.
+
+
+@contextmanager
+def scratch() -> Iterator[duckdb.DuckDBPyConnection]:
+    """An in-memory connection for reading publisher files."""
+    con = duckdb.connect()
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def _csv_args(path: Path, header: list[str], encoding: str, delim: str, skip: int) -> list:
+    names = [f"c{i}" for i in range(len(header))]
+    return [str(path), {n: "VARCHAR" for n in names}, delim, encoding, skip]
+
+
+# read_csv with explicit (text) types, no sniffing; `skip` lines before the header.
+_READ_CSV = (
+    "read_csv(?, header = true, columns = ?, delim = ?, quote = '\"', escape = '\"',"
+    " encoding = ?, skip = ?, auto_detect = false, strict_mode = true, null_padding = false,"
+    " parallel = false, allow_quoted_nulls = false)"
+)
+
+
+def source_csv(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    header: list[str],
+    *,
+    encoding: str = "utf-8",
+    delim: str = ",",
+    skip: int = 0,
+):
+    """A publisher's CSV as text columns named as its header, plus `line`."""
+    rel = con.execute(
+        f"SELECT row_number() OVER () + ? AS line, * FROM {_READ_CSV}",  # noqa: S608 - constant
+        [skip + 1, *_csv_args(path, header, encoding, delim, skip)],
+    ).df()
+    rel.columns = ["line", *header]
+    return rel
+
+
+def source_csv_long(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    header: list[str],
+    keep: list[str],
+    values: list[str],
+    *,
+    encoding: str = "utf-8",
+    skip: int = 0,
+):
+    """A wide publisher CSV unpivoted: `line`, the `keep` columns, `column` (a header name of
+    `values`) and `cell` (text, None when empty), one row per value cell."""
+    idx = {name: i for i, name in enumerate(header)}
+    keep_sql = ", ".join(f"c{idx[k]}" for k in keep)
+    on_sql = ", ".join(f"c{idx[v]}" for v in values)
+    frame = con.execute(
+        f"WITH t AS (SELECT row_number() OVER () + ? AS line, * FROM {_READ_CSV})"  # noqa: S608
+        f" SELECT line, {keep_sql}, col, cell FROM"
+        f" (FROM t UNPIVOT INCLUDE NULLS (cell FOR col IN ({on_sql}))) ORDER BY line",
+        [skip + 1, *_csv_args(path, header, encoding, ",", skip)],
+    ).df()
+    frame.columns = ["line", *keep, "column", "cell"]
+    frame["column"] = frame["column"].map({f"c{idx[v]}": v for v in values})
+    return frame
+
+
+def source_lines(con: duckdb.DuckDBPyConnection, path: Path):
+    """A text file as (line, text) rows, CR dropped (DOS line ends)."""
+    return con.execute(
+        "SELECT generate_subscripts(l, 1) AS line, unnest(l) AS text FROM"
+        " (SELECT string_split(replace(content, chr(13), ''), chr(10)) AS l FROM read_text(?))",
+        [str(path)],
+    ).df()
+
+
+def source_laus_county_annual(con: duckdb.DuckDBPyConnection, path: Path, fields: dict):
+    """The BLS county annual-average text file, fixed width by SQL: one row per data line
+    (those starting with an area code), `fields` name -> (first column, width)."""
+    f = fields
+    return con.execute(
+        "WITH l AS (SELECT generate_subscripts(x, 1) AS line, unnest(x) AS t FROM"
+        " (SELECT string_split(replace(content, chr(13), ''), chr(10)) AS x FROM read_text(?)))"
+        " SELECT line, trim(substr(t, ?, ?)) AS code, trim(substr(t, ?, ?)) AS state_fips,"
+        " trim(substr(t, ?, ?)) AS county_fips, trim(substr(t, ?, ?)) AS name,"
+        " trim(substr(t, ?, ?)) AS year, trim(substr(t, ?, ?)) AS labor_force,"
+        " trim(substr(t, ?, ?)) AS employed, trim(substr(t, ?, ?)) AS unemployed,"
+        " trim(substr(t, ?, ?)) AS unemployment_rate, t AS text"
+        " FROM l WHERE regexp_matches(t, '^[A-Z]{2}[0-9]') ORDER BY line",
+        [
+            str(path),
+            *f["code"],
+            *f["state_fips"],
+            *f["county_fips"],
+            *f["name"],
+            *f["year"],
+            *f["labor_force"],
+            *f["employed"],
+            *f["unemployed"],
+            *f["unemployment_rate"],
+        ],
+    ).df()
+
+
+def source_count_incidents(
+    con: duckdb.DuckDBPyConnection,
+    path: Path,
+    header: list[str],
+    *,
+    date_column: str,
+    date_format: str,
+    offense_column: str,
+    place_column: str | None,
+    key_columns: list[str],
+    mapping: list[tuple[str, str]],
+    encoding: str = "utf-8",
+):
+    """Count incident rows into (metric, place, month) counts, set-based, in one pass.
+
+    Returns (counts frame: metric, place, month, n; extent: (first date, last date, rows,
+    duplicates removed); bad dates: up to 5 (line, cell) of counted rows whose date does not
+    parse; codes: the 10 commonest offense codes, when nothing was mapped)."""
+    import pandas as pd
+
+    idx = {name: i for i, name in enumerate(header)}
+    d, o = f"c{idx[date_column]}", f"c{idx[offense_column]}"
+    p = f"c{idx[place_column]}" if place_column else "NULL"
+    keys = ", ".join(f"c{idx[k]}" for k in key_columns) or "line"
+    con.register("_map_in", pd.DataFrame(mapping, columns=["code", "metric"]))
+    try:
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE _inc AS"  # noqa: S608 - names are c0, c1, ...
+            f" WITH t AS (SELECT row_number() OVER () + 1 AS line, {d} AS d, trim({o}) AS code,"
+            f" {p} AS place, {keys} FROM {_READ_CSV})"
+            " SELECT t.*, m.metric, CAST(try_strptime(t.d, ?) AS DATE) AS day"
+            " FROM t LEFT JOIN _map_in m ON m.code = t.code",
+            [*_csv_args(path, header, encoding, ",", 0), date_format],
+        )
+        extent = con.execute("SELECT min(day), max(day), count(*) FROM _inc").fetchone()
+        bad = con.execute(
+            "SELECT line, d FROM _inc WHERE metric IS NOT NULL AND day IS NULL"
+            " ORDER BY line LIMIT 5"
+        ).fetchall()
+        counted = con.execute(
+            "CREATE OR REPLACE TEMP TABLE _inc_once AS SELECT * FROM _inc"  # noqa: S608
+            f" WHERE metric IS NOT NULL AND day IS NOT NULL"
+            f" QUALIFY row_number() OVER (PARTITION BY metric, {keys} ORDER BY line) = 1"
+        )
+        del counted
+        dups = con.execute(
+            "SELECT (SELECT count(*) FROM _inc WHERE metric IS NOT NULL AND day IS NOT NULL)"
+            " - (SELECT count(*) FROM _inc_once)"
+        ).fetchone()[0]
+        counts = con.execute(
+            "SELECT metric, place, date_trunc('month', day) AS month, count(*) AS n"
+            " FROM _inc_once GROUP BY ALL ORDER BY ALL"
+        ).df()
+        codes = []
+        if counts.empty:
+            codes = [
+                r[0]
+                for r in con.execute(
+                    "SELECT code FROM _inc WHERE code IS NOT NULL GROUP BY code"
+                    " ORDER BY count(*) DESC, code LIMIT 10"
+                ).fetchall()
+            ]
+        con.execute("DROP TABLE IF EXISTS _inc")
+        con.execute("DROP TABLE IF EXISTS _inc_once")
+    finally:
+        _unregister(con, "_map_in")
+    return counts, (extent[0], extent[1], extent[2], dups), bad, codes

@@ -23,16 +23,8 @@ import pandas as pd
 from factcheck import lexicon
 from factcheck import periods as pr
 from factcheck import store as st
-from factcheck.figures import (
-    OWN_PLACE_WORDS,
-    FiguresInvalid,
-    import_frame,
-    lemma,
-    metric_aliases,
-    normalise_alias,
-    read_figures_frame,
-    read_metrics_csv,
-)
+from factcheck.catalogue import OWN_PLACE_WORDS, lemma, metric_aliases, normalise_alias
+from factcheck.figures import FiguresInvalid, import_frame, read_figures_frame, read_metrics_csv
 from factcheck.models import QUALIFIERS, Check, Claim, Metric
 
 __all__ = [
@@ -457,7 +449,7 @@ def _word_in(word: str, sentence: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _synonyms(words: frozenset[str]) -> frozenset[str]:
-    from factcheck.figures import SYNONYMS
+    from factcheck.catalogue import SYNONYMS
 
     out = set(words)
     for group in SYNONYMS:

@@ -7,6 +7,7 @@ from datetime import date
 import streamlit as st
 
 import appkit as kit
+import unverifiable
 from factcheck import export
 from factcheck.charts import claim_phrase, official_phrase, period_text
 from factcheck.config import settings
@@ -186,6 +187,7 @@ if result:
             error = f"{check.error_pct:+.1f}%" if check.error_pct is not None else "—"
             c3.markdown(f"**Error**  \n{error}")
             st.markdown(kit.md_text(check.explanation))
+            unverifiable.missing_caption(items, i, result)
             details = []
             if check.source or check.source_url:
                 details.append("Source: " + kit.link(check.source_url, check.source or "source"))
@@ -252,6 +254,7 @@ if result:
                     kit.add_note(result["story_id"], claim_id, body)
                 notes[pick] = body
                 st.rerun()
+        unverifiable.add_figure_panel(items, pick, result)
 
     st.divider()
     st.subheader("Export")

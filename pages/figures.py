@@ -6,9 +6,19 @@ from __future__ import annotations
 import streamlit as st
 
 import appkit as kit
-from factcheck import charts, figures
+from factcheck import charts, figures, sources
+from factcheck import store as store_q
 from factcheck.figures import EDITABLE_FIELDS
 from factcheck.store import StoreError
+
+FORMAT_LABELS = {
+    "figures": "This desk's figures CSV (or Parquet)",
+    "fbi-cde": "FBI Crime Data Explorer, estimated crimes",
+    "bls-laus": "BLS LAUS (county annual text file, or la.data)",
+    "census-pep": "Census Bureau population estimates",
+    "incidents": "A city's incident export (with a recipe)",
+    "wide": "Any wide table (with a recipe)",
+}
 
 kit.page_setup(__file__)
 st.title("Official figures")
@@ -21,7 +31,7 @@ if status["demo"]:
     )
 
 tab_series, tab_import, tab_catalogue, tab_audit = st.tabs(
-    ["Series", "Import a CSV", "Metrics and aliases", "Edit history"]
+    ["Series", "Import", "Metrics and aliases", "Edit history"]
 )
 
 with tab_series:
@@ -42,14 +52,18 @@ with tab_series:
                 "source_urls": st.column_config.TextColumn("Source URLs"),
             },
         )
-        keys = [(r.metric, r.place) for r in catalogue.itertuples()]
-        pick = st.selectbox(
-            "Series",
-            range(len(keys)),
-            format_func=lambda i: f"{keys[i][0]} · {keys[i][1]}",
+        # A metric, then one of its places: real files bring thousands of county series.
+        s1, s2 = st.columns(2)
+        metric_names = list(dict.fromkeys(catalogue.metric))
+        chosen_metric = s1.selectbox("Metric", metric_names, key="fig_series_metric")
+        of_metric = catalogue[catalogue.metric == chosen_metric]
+        pick = s2.selectbox(
+            "Place",
+            range(len(of_metric)),
+            format_func=lambda i: of_metric.place.iloc[i],
             key="fig_series",
         )
-        info = catalogue.iloc[pick]
+        info = of_metric.iloc[pick or 0]
         vintages = st.toggle("Show every vintage (revisions)", key="fig_vintages")
         data = kit.series_figures(kit.db_key(), info.metric, info.place, vintages)
         latest = data[data.latest] if vintages else data
@@ -110,7 +124,7 @@ with tab_series:
                 st.error("Say why in the note: the edit history keeps it.")
             else:
                 try:
-                    n = figures.edit_figures(
+                    n = sources.edit_figures(
                         kit.get_store(),
                         editable.to_dict("records"),
                         edited.to_dict("records"),
@@ -127,19 +141,49 @@ with tab_series:
                         st.info("Nothing changed.")
 
 with tab_import:
-    from factcheck import figures
-
+    st.markdown(
+        "Import a publisher's file as it was released: the FBI's Crime Data Explorer estimates,"
+        " BLS unemployment tables, Census population estimates, a city's incident export (with a"
+        " recipe), or this desk's own CSV. Every row is checked and shown before anything is saved."
+    )
+    st.download_button(
+        "CSV template",
+        sources.template_csv(),
+        file_name="figures-template.csv",
+        mime="text/csv",
+        key="fig_template",
+        on_click="ignore",
+    )
+    f1, f2 = st.columns(2)
+    fmt = f1.selectbox(
+        "Format", sources.FORMATS, format_func=lambda f: FORMAT_LABELS[f], key="fig_format"
+    )
+    as_of = f2.date_input(
+        "Release date (as of)",
+        value=None,
+        key="fig_as_of",
+        help="The publisher's release date. A file that prints its own (the BLS footer) keeps"
+        " it; a file without one and no date here is dated today, and you are told so.",
+    )
+    recipe = None
+    if fmt in sources.NEEDS_RECIPE:
+        r1, r2 = st.columns(2)
+        shipped = r1.selectbox("Recipe", sources.shipped_recipes(), key="fig_recipe_name")
+        own = r2.file_uploader("or your own recipe (TOML)", type=["toml"], key="fig_recipe")
+        recipe = own.getvalue() if own is not None else shipped
     upload = st.file_uploader(
-        "Official figures CSV",
-        type=["csv"],
+        "Official figures file",
         key="fig_upload",
-        help="Columns: metric, place, period_start, period_end, value; optional unit, source, "
-        "source_url, as_of, notes.",
+        help="The figures CSV: metric, place, period_start, period_end, value; optional unit,"
+        " source, source_url, as_of, notes.",
     )
     if upload is not None:
-        raw = upload.getvalue()
         try:
-            rows = figures.read_figures_csv(raw)
+            with kit.get_store().connect() as con:
+                units = store_q.metric_units(con)
+            parsed = sources.read_upload(
+                upload.name, upload.getvalue(), fmt, as_of=as_of, recipe=recipe, units=units
+            )
         except figures.FiguresInvalid as exc:
             st.error(
                 f"{kit.md_text(upload.name)}: {len(exc.errors)} bad row(s). Nothing was imported: "
@@ -151,26 +195,99 @@ with tab_import:
                 width="stretch",
                 key="fig_errors",
             )
+        except StoreError as exc:
+            st.error(kit.md_text(str(exc)))
         else:
-            st.success(f"{len(rows)} row(s) are valid. Nothing is saved until you import.")
-            st.dataframe(figures.figures_frame(rows[:500]), hide_index=True, key="fig_preview")
+            st.success(f"{len(parsed.frame)} row(s) are valid. Nothing is saved until you import.")
+            for warning in parsed.warnings:
+                st.warning(kit.md_text(warning))
+            release = parsed.release
+            st.caption(
+                kit.md_text(
+                    f"Release: {release.source or release.file_name} · as of "
+                    f"{release.as_of or 'each row'} ({release.as_of_from})"
+                    + (" · " + "; ".join(parsed.notes) if parsed.notes else "")
+                )
+            )
+            preview = parsed.frame.head(500).copy()
+            preview.attrs = {}  # line numbers: not for display
+            st.dataframe(preview, hide_index=True, key="fig_preview")
             if st.button("Import", type="primary", key="fig_import"):
                 try:
-                    summary = figures.import_figures(kit.get_store(), rows, source_name=upload.name)
+                    report = sources.import_parsed(kit.get_store(), parsed)
                 except (figures.FiguresInvalid, StoreError) as exc:
                     st.error(kit.md_text(str(exc)))
                 else:
                     kit.invalidate()
-                    st.success(kit.md_text(str(summary)))
+                    st.success(kit.md_text(report.line))
+
+    st.markdown("**Add a figure by hand**: it is kept as its own release, and claims re-checked.")
+    with st.form("fig_add", clear_on_submit=True):
+        a1, a2, a3 = st.columns(3)
+        add_metric = a1.text_input("Metric", key="fig_add_metric", placeholder="guns_seized")
+        add_place = a2.text_input("Place", key="fig_add_place", placeholder="Birmingham, Ala.")
+        add_value = a3.number_input("Value", key="fig_add_value", value=None, format="%g")
+        b1, b2, b3 = st.columns(3)
+        add_start = b1.date_input("From", value=None, key="fig_add_start")
+        add_end = b2.date_input("To", value=None, key="fig_add_end")
+        add_as_of = b3.date_input("As of (release date)", value=None, key="fig_add_as_of")
+        c1, c2 = st.columns(2)
+        add_source = c1.text_input("Source", key="fig_add_source")
+        add_url = c2.text_input("Source URL", key="fig_add_url")
+        added = st.form_submit_button("Add the figure", key="fig_add_submit")
+    if added:
+        from factcheck.models import Figure
+
+        figure = Figure(
+            metric=add_metric.strip(),
+            place=add_place.strip(),
+            period_start=add_start,
+            period_end=add_end,
+            value=add_value,
+            source=add_source.strip() or None,
+            source_url=add_url.strip() or None,
+            as_of=add_as_of,
+        )
+        try:
+            line, _ = sources.add_figure(kit.get_store(), figure, editor="desk")
+        except (figures.FiguresInvalid, StoreError) as exc:
+            st.error(kit.md_text(str(exc)))
+        else:
+            kit.invalidate()
+            st.success(kit.md_text(line))
 
 with tab_catalogue:
     st.dataframe(kit.metrics(kit.db_key()), hide_index=True, width="stretch", key="metrics_table")
+    catalogue_file = st.file_uploader(
+        "Upload a metrics catalogue (metric, label, unit, aliases, definition)",
+        type=["csv"],
+        key="metrics_upload",
+    )
+    if catalogue_file is not None and st.button("Store the catalogue", key="metrics_import"):
+        try:
+            line = sources.import_metrics(
+                kit.get_store(), catalogue_file.getvalue(), source_name=catalogue_file.name
+            )
+        except (figures.FiguresInvalid, StoreError) as exc:
+            st.error(kit.md_text(str(exc)))
+        else:
+            kit.invalidate()
+            st.success(kit.md_text(line))
     st.markdown("**Place aliases**")
     st.dataframe(
         kit.place_aliases(kit.db_key()), hide_index=True, width="stretch", key="places_table"
     )
 
 with tab_audit:
+    st.markdown("**Releases**: every import, with the publisher's release date it carries.")
+    try:
+        with kit.get_store().connect() as con:
+            releases = store_q.releases(con)
+    except StoreError as exc:
+        st.error(kit.md_text(str(exc)))
+    else:
+        st.dataframe(releases, hide_index=True, width="stretch", key="releases_table")
+    st.markdown("**Edits**")
     edits = kit.figure_edits(kit.db_key())
     if edits.empty:
         st.caption("No edits yet.")

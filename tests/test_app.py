@@ -282,14 +282,14 @@ def test_poll_now_shows_each_feeds_error_plainly(db, monkeypatch):
 def test_figure_edit_becomes_a_new_vintage_with_an_audit_row(db):
     import datetime as dt
 
-    from factcheck import figures
+    from factcheck import sources
 
     store = Store(db)
     with store.connect() as con:
         before = q.app_series_figures(con, "guns_seized", "Birmingham, Ala.")
     after = before.copy()
     after.loc[after.index[0], "value"] = float(before.value.iloc[0]) + 11
-    n = figures.edit_figures(
+    n = sources.edit_figures(
         store,
         before.to_dict("records"),
         after.to_dict("records"),

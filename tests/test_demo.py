@@ -217,7 +217,7 @@ def test_demo_refuses_a_store_that_has_stories(demo_db):
 
 
 def _store_with_one_figure(tmp_path: Path) -> Store:
-    from factcheck import figures
+    from factcheck import sources
 
     store = Store(tmp_path / "figs.duckdb")
     csv_path = tmp_path / "one.csv"
@@ -226,7 +226,7 @@ def _store_with_one_figure(tmp_path: Path) -> Store:
         "homicides,Somewhere,2025-01-01,2025-12-31,12,count\n",
         encoding="utf-8",
     )
-    figures.import_files(store, csv_path)
+    sources.import_files(store, csv_path)
     return store
 
 

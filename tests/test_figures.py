@@ -9,8 +9,9 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 import pytest
 
-from factcheck import figures
-from factcheck.figures import FiguresInvalid, import_files, read_figures_csv
+from factcheck import figures, sources
+from factcheck.figures import FiguresInvalid, read_figures_csv
+from factcheck.sources import import_files
 from factcheck.store import Store
 
 DATA = Path(__file__).resolve().parent / "data" / "verify"
@@ -46,13 +47,14 @@ def count_figures(store) -> int:
         return con.execute("SELECT count(*) FROM figures").fetchone()[0]
 
 
-def test_a_clean_file_reads_typed_figures_with_as_of_defaulting_to_period_end():
+def test_a_clean_file_reads_typed_figures_with_as_of_defaulting_to_the_import_date():
     rows = read_figures_csv(
         csv_bytes(GOOD, 'homicides,Birmingham,2021-01-01,2021-12-31,"1,021",,,,,\n')
     )
     assert rows[0].value == 1587 and rows[0].as_of == date(2022, 8, 1)
     assert rows[1].value == 1021  # a thousands separator is a number
-    assert rows[1].as_of == date(2021, 12, 31)  # no as_of: the end of its period
+    # no as_of: the import date, never the end of its period (it was not published then)
+    assert rows[1].as_of == date.today()
     assert rows[1].period_start == date(2021, 1, 1)
 
 
@@ -289,9 +291,9 @@ def test_import_figures_from_the_app_validates_and_imports_all_or_nothing(store)
                   "count", "BPD", None, date(2022, 8, 1))  # fmt: skip
     bad = Figure("guns_seized", "Birmingham", date(2022, 8, 1), date(2022, 7, 31), 5.0)
     with pytest.raises(FiguresInvalid, match="line 3: period_end 2022-07-31 is before"):
-        figures.import_figures(store, [good, bad], source_name="upload.csv")
+        sources.import_figures(store, [good, bad], source_name="upload.csv")
     assert count_figures(store) == 0
-    summary = figures.import_figures(store, [good], source_name="upload.csv")
+    summary = sources.import_figures(store, [good], source_name="upload.csv")
     assert summary.startswith("imported 1 figure rows from upload.csv")
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from factcheck import verify
-from factcheck.figures import import_files
 from factcheck.models import Claim
+from factcheck.sources import import_files
 from factcheck.store import Store, insert_claims
 
 DATA = Path(__file__).resolve().parent / "data" / "verify"

@@ -1,0 +1,230 @@
+"""`bls-laus`: BLS Local Area Unemployment Statistics, in its two layouts.
+
+- The county annual-average text file (`laucntyYY.txt`): fixed width, DOS line ends, five header
+  lines, numbers with thousands separators, the rate in percent, the place as "County Name, ST",
+  and a footer whose last line is the release date ("April 20, 2018"): that is the `as_of`.
+- The flat `la.data.*` file: tab-separated `series_id, year, period, value, footnote_codes`. The
+  space-padded series id is decoded: `LA` + `U`/`S` (not / seasonally adjusted) + the 15-character
+  area code (`CN01073...`: county 01073; `ST01...`: a state) + the measure (03 unemployment rate,
+  04 unemployed, 05 employed, 06 labor force). `M01`..`M12` are months, `M13` the annual average;
+  footnote `P` marks a preliminary value (kept in the notes). Seasonally adjusted series are their
+  own metrics (`unemployment_rate_sa`). Areas that are not counties or states (cities, metro
+  areas) are skipped and counted. The file prints no release date: `--as-of` gives it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from factcheck import places
+from factcheck import store as st
+from factcheck.figures import RowError
+from factcheck.sources import common
+
+SOURCE = "BLS Local Area Unemployment Statistics"
+SOURCE_URL = "https://www.bls.gov/lau/"
+# Fixed-width fields of the county annual file: name -> (first column, width), 1-based.
+FIELDS = {
+    "code": (1, 15),
+    "state_fips": (19, 2),
+    "county_fips": (26, 3),
+    "name": (32, 50),
+    "year": (82, 4),
+    "labor_force": (86, 14),
+    "employed": (100, 13),
+    "unemployed": (113, 11),
+    "unemployment_rate": (124, 9),
+}
+MEASURES = {"03": "unemployment_rate", "04": "unemployed", "05": "employed", "06": "labor_force"}
+UNITS = {
+    **{m: "count" for m in ("labor_force", "employed", "unemployed")},
+    "unemployment_rate": "percent",
+}
+FLAT_COLUMNS = ["series_id", "year", "period", "value", "footnote_codes"]
+_RELEASE = re.compile(r"^[A-Z][a-z]+\.? \d{1,2}, \d{4}$")
+
+
+def read(path: Path, name: str, **_options) -> common.Read:
+    with open(path, encoding="utf-8", errors="replace") as f:
+        head = f.read(4096)
+    first = head.lstrip("\ufeff").split("\n", 1)[0]
+    if "series_id" in first and "\t" in first:
+        common.check_utf8(path, name)
+        return _read_flat(path, name)
+    if "Labor Force Data by County" in head:
+        common.check_utf8(path, name)
+        return _read_county_annual(path, name)
+    raise common.fail(
+        1,
+        "not a BLS LAUS file: neither the county annual-average text file (its title line"
+        " 'Labor Force Data by County') nor a tab-separated la.data file (header 'series_id')"
+        " (is the file of another format than --format says?)",
+        name,
+    )
+
+
+# --- the county annual-average text file -------------------------------------------------------
+
+
+def _read_county_annual(path: Path, name: str) -> common.Read:
+    with st.scratch() as con:
+        rows = st.source_laus_county_annual(con, path, FIELDS)
+        lines = st.source_lines(con, path)
+    if rows.empty:
+        raise common.fail(
+            6, "no county rows (lines starting with an area code such as CN01001)", name
+        )
+    errors: list[RowError] = []
+    fips = rows["state_fips"] + rows["county_fips"]
+    place = fips.map(places.county_place)
+    named = rows["name"].map(
+        lambda n: places.canonical_place(n) if "," in n else places.state_name(n)
+    )
+    # The code's FIPS and the printed name must agree: a shifted column would swap them.
+    bad_place = place.isna() | (named.notna() & (named != place))
+    errors += common.bad_cells(
+        rows,
+        bad_place,
+        lambda r: f"county {r.state_fips}{r.county_fips} ({r['name']!r}) is not in the place table",
+    )
+    years = pd.to_numeric(rows["year"], errors="coerce")
+    bad_year = years.isna() | ~rows["year"].str.fullmatch(r"\d{4}")
+    errors += common.bad_cells(
+        rows, bad_year, lambda r: f"year is not a year: {common.show(r.year)}"
+    )
+    longs = []
+    for metric in UNITS:
+        values, missing, bad = common.numbers(rows[metric])
+        bad &= ~bad_place & ~bad_year
+        errors += common.bad_cells(
+            rows, bad, lambda r, m=metric: f"{m} is not a number: {common.show(r[m])}"
+        )
+        keep = ~missing
+        longs.append(
+            pd.DataFrame(
+                {
+                    "line": rows["line"][keep],
+                    "metric": metric,
+                    "place": place[keep],
+                    "year": rows["year"][keep],
+                    "value": values[keep],
+                }
+            )
+        )
+    common.raise_if(sorted(errors, key=lambda e: e.line), name)
+    long = pd.concat(longs).sort_values(["line", "metric"], kind="stable")
+    long["period_start"] = long["year"] + "-01-01"
+    long["period_end"] = long["year"] + "-12-31"
+    long["notes"] = "annual average"
+    frame = common.figure_frame(long, unit=UNITS, source=SOURCE, source_url=SOURCE_URL)
+    return common.Read(frame, SOURCE, as_of=_footer_date(lines))
+
+
+def _footer_date(lines: pd.DataFrame) -> date | None:
+    """The release date BLS prints as the file's last line ("April 20, 2018")."""
+    text = [t.strip() for t in lines["text"] if t and t.strip()]
+    if not text or not _RELEASE.match(text[-1]):
+        return None
+    for fmt in ("%B %d, %Y", "%b. %d, %Y", "%b %d, %Y"):
+        try:
+            return datetime.strptime(text[-1], fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+# --- the flat la.data file ---------------------------------------------------------------------
+
+
+def _read_flat(path: Path, name: str) -> common.Read:
+    header = common.header_of(path, name, delim="\t")
+    common.require_columns(header, FLAT_COLUMNS[:4], name, "a BLS la.data file")
+    with st.scratch() as con:
+        rows = st.source_csv(con, path, header, delim="\t")
+    sid = rows["series_id"].fillna("").str.strip()
+    ok_id = sid.str.fullmatch(r"LA[US][A-Z]{2}\d{13}\d{2}")
+    errors = common.bad_cells(
+        rows, ~ok_id, lambda r: f"series_id {common.show(r.series_id)} is not a LAUS series id"
+    )
+    adjusted = sid.str[2] == "S"
+    area_type, area = sid.str[3:5], sid.str[5:18]
+    measure = sid.str[18:20].map(MEASURES)
+    place = pd.Series(
+        [
+            places.county_place(a[:5])
+            if t == "CN"
+            else places.state_name(a[:2])
+            if t == "ST"
+            else None
+            for t, a in zip(area_type, area, strict=True)
+        ],
+        index=rows.index,
+        dtype=object,
+    )
+    known_area = area_type.isin(["CN", "ST"])
+    bad_area = ok_id & known_area & place.isna()
+    errors += common.bad_cells(
+        rows,
+        bad_area,
+        lambda r: f"series_id {r.series_id.strip()!r}: the area is not in the place table",
+    )
+    period = rows["period"].fillna("").str.strip()
+    month = pd.to_numeric(period.str.extract(r"^M(\d\d)$")[0], errors="coerce")
+    bad_period = ok_id & (month.isna() | (month < 1) | (month > 13))
+    errors += common.bad_cells(
+        rows, bad_period, lambda r: f"period {common.show(r.period)} is not M01..M13"
+    )
+    year = rows["year"].fillna("").str.strip()
+    bad_year = ok_id & ~year.str.fullmatch(r"\d{4}")
+    errors += common.bad_cells(
+        rows, bad_year, lambda r: f"year is not a year: {common.show(r.year)}"
+    )
+    values, missing, bad = common.numbers(rows["value"])
+    bad &= ok_id & ~bad_period & ~bad_year
+    errors += common.bad_cells(
+        rows, bad, lambda r: f"value is not a number: {common.show(r.value)}"
+    )
+    common.raise_if(sorted(errors, key=lambda e: e.line), name)
+    keep = known_area & measure.notna() & ~missing
+    notes_in = (
+        rows["footnote_codes"] if "footnote_codes" in rows else pd.Series("", index=rows.index)
+    )
+    start, end, notes = [], [], []
+    for y, m, fn in zip(year[keep], month[keep], notes_in[keep].fillna(""), strict=True):
+        m = int(m)
+        if m == 13:
+            start.append(f"{y}-01-01")
+            end.append(f"{y}-12-31")
+        else:
+            last = (pd.Timestamp(int(y), m, 1) + pd.offsets.MonthEnd(0)).day
+            start.append(f"{y}-{m:02d}-01")
+            end.append(f"{y}-{m:02d}-{last:02d}")
+        parts = ["annual average"] if m == 13 else []
+        if "P" in str(fn).upper():
+            parts.append("preliminary")
+        notes.append("; ".join(parts))
+    metric = measure[keep] + adjusted[keep].map({True: "_sa", False: ""})
+    long = pd.DataFrame(
+        {
+            "line": rows["line"][keep],
+            "metric": metric,
+            "place": place[keep],
+            "period_start": start,
+            "period_end": end,
+            "value": values[keep],
+            "notes": notes,
+        }
+    )
+    units = {m + s: UNITS[m] for m in UNITS for s in ("", "_sa")}
+    frame = common.figure_frame(long, unit=units, source=SOURCE, source_url=SOURCE_URL)
+    skipped = int((~known_area | measure.isna()).sum())
+    out = [f"{skipped} rows of other areas or measures skipped"] if skipped else []
+    if int(keep.sum()) == 0:
+        raise common.fail(
+            2, "no county or state series of a known measure (03-06) in the file", name
+        )
+    return common.Read(frame, SOURCE, notes=out)

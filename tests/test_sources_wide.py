@@ -1,0 +1,53 @@
+"""`wide` by recipe: FiveThirtyEight's city murder table (years in the column names, the place in
+two columns), read from ../shared/official/ (CC BY 4.0, not shipped)."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from factcheck import sources
+from factcheck import store as st
+from factcheck.figures import FiguresInvalid
+from factcheck.store import Store
+
+FILE = Path(__file__).resolve().parents[2] / "shared" / "official" / "fivethirtyeight"
+RECIPE = Path(__file__).parent / "data" / "sources" / "recipes" / "fivethirtyeight_murders.toml"
+
+
+@pytest.fixture
+def murders() -> Path:
+    path = FILE / "murder_2015_final.csv"
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} is missing")
+        pytest.skip(f"{path} is absent")
+    return path
+
+
+def test_fivethirtyeight_city_murders_by_recipe(tmp_path, murders):
+    store = Store(tmp_path / "s.duckdb")
+    report = sources.import_file(store, murders, "wide", recipe=RECIPE, as_of=date(2016, 10, 5))
+    assert report.imported.new_rows == 166  # 83 cities, two years
+    with store.connect() as con:
+        rows = st.figure_rows(con, "murders_ucr_city", ["Baltimore, Maryland"])
+    assert [(r["period_start"], r["value"], r["as_of"]) for r in rows] == [
+        (date(2014, 1, 1), 211.0, date(2016, 10, 5)),
+        (date(2015, 1, 1), 344.0, date(2016, 10, 5)),
+    ]
+    with store.connect() as con:
+        aliases = dict(con.execute("SELECT alias, place FROM place_aliases").fetchall())
+    assert aliases["baltimore, md."] == "Baltimore, Maryland"
+
+
+def test_a_wide_recipe_naming_a_missing_column_imports_nothing(tmp_path, murders):
+    recipe = tmp_path / "r.toml"
+    recipe.write_text(RECIPE.read_text().replace('"2015_murders"', '"2015_homicides"'))
+    store = Store(tmp_path / "s.duckdb")
+    with pytest.raises(FiguresInvalid, match="the value column '2015_homicides' is not in"):
+        sources.import_file(store, murders, "wide", recipe=recipe)
+    with store.connect() as con:
+        assert con.execute("SELECT count(*) FROM figures").fetchone()[0] == 0
