@@ -22,6 +22,7 @@ API:
   for the store's place aliases ("Baltimore city, Maryland" -> "baltimore", "baltimore, md", ...;
   "Baltimore County, Maryland" never gives "baltimore"; a county name shared by several states,
   such as "jefferson county", is given only with its state).
+- `states() -> list[(name, postal, ap)]`: every state and the District, for the claim extractor.
 - `county_place(fips) -> str | None`: a county's canonical name from its 5-digit FIPS code.
 
 The table is `factcheck/data/places/` (states.csv, counties.csv; see its README), loaded once.
@@ -106,6 +107,11 @@ def _table() -> _Table:
             if row["also"]:
                 extra[name] = (row["also"],)
     return _Table(states, state_keys, counties, county_keys, bare, extra)
+
+
+def states() -> list[tuple[str, str, str]]:
+    """(full name, postal code, AP abbreviation) of every state and the District."""
+    return [(r["state"], r["postal"], r["ap"]) for r in _table().states.values()]
 
 
 def state_name(code: str | None) -> str | None:

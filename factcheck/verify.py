@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from factcheck import lexicon
+from factcheck import lexicon, places
 from factcheck import periods as pr
 from factcheck import store as st
 from factcheck.catalogue import OWN_PLACE_WORDS, lemma, metric_aliases, normalise_alias
@@ -546,19 +546,6 @@ _NOT_PLACES = set(pr.MONTHS) | {
 
 _STATE_WORDS = {"the state", "state", "statewide", "state-wide", "across the state"}
 # AP-style state abbreviations in datelines ("Tulsa, Okla.") -> the state's name.
-_AP_STATES = {
-    "ala": "alabama", "ariz": "arizona", "ark": "arkansas", "calif": "california",
-    "colo": "colorado", "conn": "connecticut", "del": "delaware", "fla": "florida",
-    "ga": "georgia", "ill": "illinois", "ind": "indiana", "kan": "kansas", "ky": "kentucky",
-    "la": "louisiana", "md": "maryland", "mass": "massachusetts", "mich": "michigan",
-    "minn": "minnesota", "miss": "mississippi", "mo": "missouri", "mont": "montana",
-    "neb": "nebraska", "nev": "nevada", "nh": "new hampshire", "nj": "new jersey",
-    "nm": "new mexico", "ny": "new york", "nc": "north carolina", "nd": "north dakota",
-    "okla": "oklahoma", "ore": "oregon", "pa": "pennsylvania", "ri": "rhode island",
-    "sc": "south carolina", "sd": "south dakota", "tenn": "tennessee", "vt": "vermont",
-    "va": "virginia", "wash": "washington", "wva": "west virginia", "wis": "wisconsin",
-    "wyo": "wyoming",
-}  # fmt: skip
 
 
 _COUNTY_WORDS = {"the county", "county", "countywide", "county-wide", "across the county"}
@@ -581,7 +568,7 @@ def _station_state(station_place: str, cat: Catalogue) -> str | None:
     if "," not in (station_place or ""):
         return None
     tail = _norm_place(station_place.split(",", 1)[1])
-    name = _AP_STATES.get(tail.replace(" ", ""), tail)
+    name = (places.state_name(station_place.split(",", 1)[1].strip()) or tail).lower()
     return cat.place_for(name) if name else None
 
 

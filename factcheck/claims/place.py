@@ -16,6 +16,7 @@ import re
 
 from spacy.tokens import Token
 
+from factcheck import places
 from factcheck.claims.syntax import _clause_verb, _lemma, _of_object, _subject_of
 from factcheck.claims.vocab import (
     _AREA_NOUNS,
@@ -31,20 +32,10 @@ from factcheck.claims.vocab import (
 STATE, COUNTY, NATION = "\x00state", "\x00county", "\x00nation"
 
 
+# State names and their AP abbreviations (without the full stop) from the one place table.
 _STATES = {
-    "Alabama": "Ala", "Alaska": "Alaska", "Arizona": "Ariz", "Arkansas": "Ark",
-    "California": "Calif", "Colorado": "Colo", "Connecticut": "Conn", "Delaware": "Del",
-    "Florida": "Fla", "Georgia": "Ga", "Hawaii": "Hawaii", "Idaho": "Idaho", "Illinois": "Ill",
-    "Indiana": "Ind", "Iowa": "Iowa", "Kansas": "Kan", "Kentucky": "Ky", "Louisiana": "La",
-    "Maine": "Maine", "Maryland": "Md", "Massachusetts": "Mass", "Michigan": "Mich",
-    "Minnesota": "Minn", "Mississippi": "Miss", "Missouri": "Mo", "Montana": "Mont",
-    "Nebraska": "Neb", "Nevada": "Nev", "New Hampshire": "N.H", "New Jersey": "N.J",
-    "New Mexico": "N.M", "New York": "N.Y", "North Carolina": "N.C", "North Dakota": "N.D",
-    "Ohio": "Ohio", "Oklahoma": "Okla", "Oregon": "Ore", "Pennsylvania": "Pa",
-    "Rhode Island": "R.I", "South Carolina": "S.C", "South Dakota": "S.D", "Tennessee": "Tenn",
-    "Texas": "Texas", "Utah": "Utah", "Vermont": "Vt", "Virginia": "Va", "Washington": "Wash",
-    "West Virginia": "W.Va", "Wisconsin": "Wis", "Wyoming": "Wyo",
-}  # fmt: skip
+    name: ap.rstrip(".") for name, _postal, ap in places.states() if name != "District of Columbia"
+}
 
 
 _STATE_RE = re.compile(
