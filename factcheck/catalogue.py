@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from factcheck import lexicon
 from factcheck.models import Metric
 from factcheck.places import place_variants
 
@@ -51,15 +52,8 @@ OWN_PLACE_WORDS = ("the city", "city", "citywide", "city-wide", "the town", "tow
 
 @lru_cache(maxsize=100_000)
 def lemma(word: str) -> str:
-    """A crude singular for matching aliases: 'guns' -> 'gun', 'offenses' -> 'offense'."""
-    word = word.lower().strip()
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith(("sses", "ches", "shes", "xes")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+    """The singular used for matching aliases ('guns' -> 'gun'): `lexicon.singular`."""
+    return lexicon.singular(word)
 
 
 @lru_cache(maxsize=100_000)

@@ -92,3 +92,25 @@ def measure_units() -> dict[str, str]:
 def rate_phrases() -> tuple[tuple[str, str], ...]:
     """(phrase, unit) of the rate phrases after a number ("per 100,000 residents" -> per_100k)."""
     return tuple((phrase, unit) for phrase, unit in _rows("rates.tsv"))
+
+
+@functools.cache
+def irregular_singulars() -> dict[str, str]:
+    return {plural: singular for plural, singular in _rows("singulars.tsv")}
+
+
+@functools.lru_cache(maxsize=100_000)
+def singular(word: str) -> str:
+    """The singular of a lower-case noun: the irregulars of `singulars.tsv`, else suffix rules
+    ("fatalities" -> "fatality", "guns" -> "gun", "offenses" -> "offense")."""
+    word = word.lower().strip()
+    fixed = irregular_singulars().get(word)
+    if fixed:
+        return fixed
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith(("sses", "ches", "shes", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word

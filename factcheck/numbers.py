@@ -80,6 +80,23 @@ _MASKS = re.compile(
     r"|\b(?:19|20)\d{2}[-–/](?:\d{2}|(?:19|20)\d{2})\b"  # spans of years: "2013-14"
     r"|https?://\S+|www\.\S+"  # links
 )
+# Unit abbreviations written glued to a numeral ("7lbs", "40mph"): the unit word they stand for.
+GLUED_UNITS = {
+    "lbs": "pounds",
+    "lb": "pounds",
+    "mph": "mph",
+    "kg": "kilograms",
+    "km": "kilometers",
+    "oz": "ounces",
+    "ft": "feet",
+    "mi": "miles",
+    "mg": "milligrams",
+    "ml": "milliliters",
+    "cm": "centimeters",
+    "k": None,
+}  # fmt: skip  ("9mm" is a caliber, a kind)
+GLUED_UNITS = {k: v for k, v in GLUED_UNITS.items() if v}
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 _RANGE_WORDS = {"to", "through", "-", "–", "—", "~", "or"}
 _CHANGE_VERBS = re.compile(
     r"\b(?:rose|rise[sn]?|rising|increased?|increases|increasing|grew|grows?|growing|jumped|"
@@ -209,6 +226,23 @@ class _Parser:
 
     # --- one number ---------------------------------------------------------------------------
 
+    def _mixed_fraction(self, j: int) -> tuple[float, int] | None:
+        """The "1/2" of "3 1/2" (a fraction after a space, smaller than one), or "½"."""
+        t = self.tok(j)
+        if t is not None and t.text in _VULGAR:
+            return _VULGAR[t.text], j + 1
+        slash, denom = self.tok(j + 1), self.tok(j + 2)
+        if (
+            t is None or t.num is None or t.suffix or self.gap(j) != " "
+            or slash is None or slash.text != "/" or not self.adjacent(j + 1)
+            or denom is None or not denom.num or not self.adjacent(j + 2)
+        ):  # fmt: skip
+            return None
+        num, den = _numeral_value(t.num), _numeral_value(denom.num)
+        if den == 0 or num >= den:
+            return None
+        return num / den, j + 3
+
     def read_core(self, i: int) -> tuple[float, int, dict] | None:
         """One number at token i: a numeral (with scale words) or a run of number words."""
         t = self.tok(i)
@@ -217,8 +251,11 @@ class _Parser:
         info = {"spelled": False, "scale": 1.0, "plain_int": None}
         if t.num is not None:
             scale = _suffix_scale(t.suffix)
+            glued = t.suffix is not None and t.suffix.lower() in GLUED_UNITS
+            if glued:
+                scale, info["glued_unit"] = 1.0, GLUED_UNITS[t.suffix.lower()]
             if scale is None:
-                return None  # "2nd", "180ml", "4th": ordinals and glued units are not counts
+                return None  # "2nd", "4th": ordinals are not counts
             value = _numeral_value(t.num) * scale
             if t.suffix is None and re.fullmatch(r"\d+", t.num):
                 info["plain_int"] = t.num
@@ -232,6 +269,10 @@ class _Parser:
                 info["plain_int"] = None
                 info["fraction"] = True
                 return value / _numeral_value(denom.num), j + 2, info
+            mixed = self._mixed_fraction(j)
+            if mixed is not None and t.suffix is None and re.fullmatch(r"\d+", t.num):
+                info["plain_int"] = None
+                return value + mixed[0], mixed[1], info  # "3 1/2 pounds"
             # Scale words after a numeral: "1.2 million", "322 hundred", "3 hundred".
             while self.low(j) in SCALES and not self.low(j).endswith("s"):
                 value *= SCALES[self.low(j)]
@@ -429,7 +470,13 @@ def _evaluate(items: list[tuple[str, float]]) -> float:
 
 
 def _read_unit(p: _Parser, j: int) -> tuple[str | None, int]:
-    """A unit right after a number: %, percent, per cent, percentage points, dollars, cents."""
+    """A unit right after a number: %, percent, per cent, percentage points, dollars, cents;
+    hyphenated too ("a 36-percent increase", "a 2.5-cent rise")."""
+    hyphen = p.low(j) in ("-", "‐") and p.adjacent(j) and p.adjacent(j + 1)
+    if hyphen and p.low(j + 1) in ("percent", "cent", "cents", "percentage"):
+        unit, k = _read_unit(p, j + 1)
+        if unit:
+            return unit, k
     w = p.low(j)
     if w == "%":
         return "percent", j + 1
@@ -472,6 +519,9 @@ def _read_phrase(p: _Parser, i: int) -> tuple[dict, int] | None:
         low = -low  # "between negative ten and fifteen": the sign is the first bound's
     high = low
     is_range = False
+    of_unit = _fraction_of_unit(p, j) if 0 < low < 1 else None
+    if of_unit is not None:
+        unit, j = of_unit  # "two-tenths of 1 percent" is 0.2 percent, one claim
     u, j2 = _read_unit(p, j)
     first_unit = u
     if u:
@@ -521,7 +571,7 @@ def _read_phrase(p: _Parser, i: int) -> tuple[dict, int] | None:
     if unit == "cents":
         low, high, unit = low / 100, high / 100, "usd"
     if unit is None and first_unit is None:
-        unit = "count"
+        unit = info.get("glued_unit") or "count"
     low, high = min(low, high), max(low, high)
     return {
         "low": low,
@@ -531,6 +581,18 @@ def _read_phrase(p: _Parser, i: int) -> tuple[dict, int] | None:
         "spelled": info["spelled"],
         "plain_int": info["plain_int"] if unit == "count" and not negative else None,
     }, j
+
+
+def _fraction_of_unit(p: _Parser, j: int) -> tuple[str, int] | None:
+    """ "of 1 percent", "of a point", "of a cent" after a fraction: the fraction's unit."""
+    if p.low(j) != "of" or p.low(j + 1) not in ("a", "an", "one", "1"):
+        return None
+    if p.low(j + 2) in ("point", "points"):
+        return "percentage_points", j + 3
+    if p.low(j + 2) == "percentage" and p.low(j + 3) in ("point", "points"):
+        return "percentage_points", j + 4
+    unit, k = _read_unit(p, j + 2)
+    return (unit, k) if unit else None
 
 
 def _is_range_from(p: _Parser, start_i: int) -> bool:

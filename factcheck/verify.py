@@ -296,7 +296,9 @@ def match_metric(
     sentence = claim.sentence or claim.text
     pos = _claim_pos(claim)
     subject = normalise_alias(claim.subject) if claim.subject else ""
-    if subject in _MEASURE_WORDS and subject not in cat.aliases:
+    if (
+        subject in _MEASURE_WORDS or subject in lexicon.change_nouns()
+    ) and subject not in cat.aliases:
         # "a median of $214,900", "the total was 5,870": a measure, not the thing measured.
         subject = ""
     subject_words = set(subject.split())

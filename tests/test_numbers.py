@@ -34,7 +34,7 @@ def test_parse_number(text, value):
     assert parse_number(text) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("text", ["hundreds", "dozens", "second", "2nd", "the", "180ml", ""])
+@pytest.mark.parametrize("text", ["hundreds", "dozens", "second", "2nd", "the", ""])
 def test_not_a_number(text):
     assert parse_number(text) is None
 
@@ -127,3 +127,20 @@ def test_read_qualifier(text, qualifier, hedge):
     got, got_hedge, start, end = read_qualifier(text, m)
     assert (got, got_hedge) == (qualifier, hedge)
     assert start <= m.start and end >= m.end
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "unit"),
+    [
+        ("7lbs", 7, "pounds"),
+        ("180ml", 180, "milliliters"),
+        ("a 36-percent increase", 36, "percent"),
+        ("a 2.5-cent rise", 0.025, "usd"),
+        ("3 1/2 pounds", 3.5, "count"),
+        ("two-tenths of 1 percent", 0.2, "percent"),
+        ("two-tenths of a point", 0.2, "percentage_points"),
+    ],
+)
+def test_glued_hyphenated_mixed_and_fractions_of_a_unit(text, low, unit):
+    (m,) = find_numbers(text)
+    assert (m.low, m.unit) == (pytest.approx(low), unit)

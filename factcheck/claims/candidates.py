@@ -49,7 +49,9 @@ _ADDRESS_AFTER = re.compile(
 _IDIOM_ONE_AFTER = re.compile(
     r"^(?:\s*-\s*(?:on|to|of|time|way|stop|off|size|day|year|night)\b|\s+of\b|\s+(?:another|by one|"
     r"day|time|thing|way|point|side|hand|night|morning|afternoon|evening|more|or (?:two|another|"
-    r"more)|at a time|after another|last|another|big|major|such|reason|place)\b)",
+    r"more)|at a time|after another|last|another|big|major|such|reason|place|look|glance|"
+    r"problem|question|answer|idea|option|concern|challenge|factor|goal|priority|example|"
+    r"hundred percent)\b)",
     re.I,
 )
 
@@ -67,7 +69,17 @@ _AGE_AFTER = re.compile(
 )
 
 
-_AGE_BEFORE = re.compile(r"(?:\b(?:age|aged|ages|ages of|age of)\s+)$", re.I)
+_AGE_BEFORE = re.compile(
+    r"(?:\b(?:age|aged|ages|ages of|age of)\s+|\b(?:ages?|aged)\s+(?:of\s+)?(?:between\s+)?"
+    r"\d{1,3}\s*(?:and|to|through|or|-|–)\s*)$",
+    re.I,
+)  # "ages of 12 and 30": both are ages
+# After 211 ... 911, a plural noun that is not a service word makes a count ("511 doses", "811
+# rounds"); anything else is the service line ("911 calls", "calls to 911 came in").
+_COUNTED_AFTER_SERVICE_NUMBER = re.compile(
+    r"^\s+(?:more\s+|fewer\s+|new\s+|additional\s+|other\s+)?"
+    r"(?!(?:calls|callers|centers|centres|dispatchers|lines|operators|services|texts)\b)[a-z]+s\b"
+)
 
 
 # Lower-case words that make the number after them a label: "grades 3 through 8", "mile marker 12".
@@ -117,6 +129,8 @@ def _cheap_rejects(text: str, m: numbers.NumberMatch) -> bool:
     years = all(1800 <= v <= 2100 and float(v).is_integer() for v in (m.low, m.high))
     if m.is_range and years and "," not in m.text and "$" not in m.text:
         return True  # "from 2019 to 2023": a span of years
+    if re.search(r"(?:^|[\s(])['’]$", before) and re.fullmatch(r"\d{2}", m.text):
+        return True  # "in '17", "class of '09": a year
     if re.search(r"\b(?:per|for every|out of every|in every|of every)\s+$", before, re.I):
         return True  # "per 100,000 people": the denominator of a rate, not a count
     if re.match(r"^-[A-Z]", after):
@@ -238,8 +252,10 @@ def _cheap_rejects(text: str, m: numbers.NumberMatch) -> bool:
                 return True  # "August 2", "Aug. 14"
             if re.search(rf"\b{_MONTH_RE}(?:\s+\d{{1,2}})?,?\s*$", before) and _is_year(m):
                 return True
-            if re.fullmatch(r"[2-9]11", m.plain_int):  # 311, 911: service lines, not counts
-                return True
+            if re.fullmatch(r"[2-9]11", m.plain_int) and not _COUNTED_AFTER_SERVICE_NUMBER.match(
+                after
+            ):
+                return True  # "911 calls", "call 311": service lines; "511 doses" is a count
         if _DURATION_ADJ.match(after):
             return True  # "a 10-year plan", "a two-day festival"
         if _TIME_REF_AFTER.match(after):
@@ -280,6 +296,16 @@ _ROAD_THE_AFTER = re.compile(
     r"^\s*(?:[.,;:!?)]|$|(?:and|or|near|at|between|through|was|were|is|are|has|had|after|before|"
     r"during|freeway|east|west|north|south|eastbound|westbound|northbound|southbound|"
     r"interchange|overpass|exit|ramp)\b)",
+    re.I,
+)
+
+
+_MIXED = re.compile(r"\d+ \d+/\d+")  # "3 1/2": a whole number and a fraction
+# A four-digit number after these is a count, whatever year it looks like.
+_COUNTED_YEAR_BEFORE = re.compile(
+    r"\b(?:there (?:were|was|are|is|have been|had been)|(?:totaled|totalled|reached|topped|hit|"
+    r"recorded|reported|counted|logged|seized|made|issued|received|had|has|have)(?: about| nearly| "
+    r"almost| more than| roughly| some)?)\s+$",
     re.I,
 )
 
@@ -326,7 +352,12 @@ def _cheap_idiom_or_year(text: str, m: numbers.NumberMatch) -> bool:
     with a slash, "one" in an idiom, a duration used as a time reference."""
     before = text[max(0, m.start - 30) : m.start]
     after = text[m.end : m.end + 40]
-    if "/" in m.text or m.text.lower() in ("half", "a half", "quarter", "a quarter"):
+    if ("/" in m.text and not _MIXED.fullmatch(m.text)) or m.text.lower() in (
+        "half",
+        "a half",
+        "quarter",
+        "a quarter",
+    ):
         return True
     if re.search(r"\b(?:couple of|few|several|many|tens of)\s*$", before, re.I):
         return True  # "a couple of dozen": vague
@@ -395,12 +426,16 @@ def _age_of_person(anchor: Token) -> bool:
 def _keep(doc: Doc, text: str, m: numbers.NumberMatch, span: Span, anchor: Token) -> bool:
     """The parse-based "not a claim" rules."""
     low = m.text.lower()
-    if low in ("half", "a half", "quarter", "a quarter") or "/" in m.text:
+    if low in ("half", "a half", "quarter", "a quarter") or (
+        "/" in m.text and not _MIXED.fullmatch(m.text)
+    ):
         return False  # a share with no count; "24/7", "33/40", "1/4" are not newsroom claims
     one = low in ("one", "a", "an") or (m.spelled and m.low == 1 and not m.is_range)
     if one and _is_one_idiom(text, m, anchor):
         return False
-    if _is_year(m):
+    if _is_year(m) and _COUNTED_YEAR_BEFORE.search(text[max(0, m.start - 40) : m.start]):
+        pass  # "there were 2074 at the same time last year": a count that looks like a year
+    elif _is_year(m):
         # A bare year is a claim only when it counts a noun ("2018 guns" never reads as a year).
         head = anchor.head
         nxt = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None

@@ -32,7 +32,7 @@ from factcheck.claims.place import COUNTY, NATION, STATE, _place_for, _resolve_a
 from factcheck.claims.sentences import _after_dateline, split_sentences
 from factcheck.claims.speaker import _attribute_quotes, _mention_for, _people, _quotes
 from factcheck.claims.syntax import _anchor, _tokens_for
-from factcheck.claims.vocab import _MEASURE_UNITS
+from factcheck.claims.vocab import _CHANGE_NOUNS, _MEASURE_UNITS
 from factcheck.models import Claim
 
 SPANS_KEY = "numeric_claims"
@@ -151,6 +151,7 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
     out: list[Claim] = []
     last_subject: str | None = None
     last_subject_pos = -1
+    last_sentence: str | None = None
     last_end = -1
     last_person = None
     by_unit: dict[str, str] = {}
@@ -163,6 +164,11 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
         between = PERIOD_RE.sub(" ", between)
         if last_subject and c.change != "level" and _TACKED_ON.fullmatch(between):
             subject = last_subject
+        # "a $1.2 billion budget, a 4 percent increase": a bare change noun is about what the
+        # claim before it in the sentence measured.
+        same_sentence = last_sentence == c.sentence
+        if subject in _CHANGE_NOUNS and last_subject and same_sentence and c.change != "level":
+            subject = last_subject
         # Implicit subject: the nearest claim's subject before, within a few sentences.
         counted = c.unit in ("count", "percent", "percentage_points")
         if subject is None and counted and last_subject and c.start - last_subject_pos < 600:
@@ -170,7 +176,7 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
         if subject is None and c.unit in by_unit and c.unit != "usd":
             subject = by_unit[c.unit]  # "another 2 to 4 inches" after "3 inches of snow"
         if subject:
-            last_subject, last_subject_pos = subject, c.start
+            last_subject, last_subject_pos, last_sentence = subject, c.start, c.sentence
             by_unit[c.unit] = subject
         last_end = c.end
         speaker = None

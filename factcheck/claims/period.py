@@ -44,7 +44,7 @@ PERIOD_RE = re.compile(
     rf"compared (?:with|to) (?:{_YEAR}|last year|a year ago)|"
     rf"(?:last|this|next) {_MONTH_RE}|"
     rf"(?:in|within|over|during|for) (?:the )?(?:past |last |first |prior |previous )?{_NUM_WORD} hours|"
-    rf"(?:during |in |over |for )?the (?:first|second|third|fourth|last|final) (?:half|quarter|{_NUM_WORD} (?:months|weeks|days)) of (?:the year|this year|last year|the (?:school |fiscal )?year|{_YEAR})|"
+    rf"(?:during |in |over |for )?the (?:first|second|third|fourth|last|final) (?:half|quarter|{_NUM_WORD} (?:months|weeks|days|quarters)) of (?:the year|this year|last year|the (?:school |fiscal )?year|{_YEAR})|"
     rf"(?:during |in |over |for )?the (?:first|second|third|fourth|last|final) (?:half|quarter|{_NUM_WORD} (?:months|weeks|days))(?! of)|"
     rf"(?:in |over |during |within |for )?the (?:past|last|previous|prior) (?:{_NUM_WORD} )?(?:years?|months?|weeks?|days?|decades?)|"
     rf"(?:over |during |in )?the (?:span|course) of (?:a|the|one|{_NUM_WORD}) (?:years?|months?|weeks?|days?)|"

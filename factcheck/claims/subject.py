@@ -49,10 +49,12 @@ def _noun_lemma(tok: Token) -> str | None:
                         break
             if nxt is None:
                 comp = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
-                        and c.pos_ in ("NOUN",) and c.i < tok.i]  # fmt: skip
+                        and c.pos_ in ("NOUN",) and c.i < tok.i
+                        and c.lower_ not in ("percent", "cent", "%")]  # fmt: skip
                 if comp:
                     return comp[-1].lemma_.lower()
-                return None
+                # "a 2% increase" with nothing it is of: the change itself is what is measured
+                return lemma if lemma in _CHANGE_NOUNS else None
             tok = nxt
             continue
         if tok.pos_ == "PROPN" and tok.text.islower():
@@ -123,7 +125,8 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
             return change_noun.head
         # "a 2.5 percent electric rate hike", "a 4.1% tax increase": what the change is of;
         # else the change itself ("a 2% increase" in a budget story).
-        compounds = [c for c in change_noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+        compounds = [c for c in change_noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"
+                     and not span.start <= c.i < span.end and c.lower_ not in ("percent", "cent")]  # fmt: skip
         return compounds[-1] if compounds else change_noun
     dep = top.dep_
     if head is not None and head.pos_ in ("NOUN", "PROPN") and dep in (

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from factcheck import lexicon
 from factcheck.claims.vocab import _SAY_VERBS
 
 
@@ -54,16 +55,6 @@ def _subject_of(verb: Token | None) -> Token | None:
     return None
 
 
-_LEMMA_FIX = {
-    "people": "person",
-    "folks": "person",
-    "taxes": "tax",
-    "ins": "in",
-    "outs": "out",
-    "ups": "up",
-}
-
-
 def _lemma(tok: Token) -> str:
     """Lower-case lemma, with hyphenated nouns joined ("break-ins" -> "break-in")."""
     lemma = _lemma_one(tok)
@@ -79,15 +70,13 @@ def _lemma(tok: Token) -> str:
 
 def _lemma_one(tok: Token) -> str:
     """Lower-case lemma; a capitalized plural the tagger misread ("Homicides are up") too."""
-    lemma = _LEMMA_FIX.get(tok.lower_) or tok.lemma_.lower()
     low = tok.lower_
+    fixed = lexicon.irregular_singulars().get(low)
+    if fixed:
+        return fixed  # "doses" (the lemmatizer says "dos"), "people" -> "person"
+    lemma = tok.lemma_.lower()
     if lemma == low and low.endswith("s") and tok.text[:1].isupper() and len(low) > 3:
-        for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"),
-                             ("xes", "x")):  # fmt: skip
-            if low.endswith(suffix):
-                return low[: -len(suffix)] + repl
-        if not low.endswith(("ss", "us", "is")):
-            return low[:-1]
+        return lexicon.singular(low)
     return lemma
 
 
