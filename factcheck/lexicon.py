@@ -114,3 +114,9 @@ def singular(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
+
+
+@functools.cache
+def multipliers() -> tuple[tuple[str, float], ...]:
+    """(phrase pattern, percent change) of the multiplicative changes ("doubled" -> 100)."""
+    return tuple((phrase, float(change)) for phrase, change in _rows("multipliers.tsv"))

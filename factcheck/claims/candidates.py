@@ -15,6 +15,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from factcheck import numbers
+from factcheck.claims.multiplier import find_multipliers
 from factcheck.claims.period import _period_spans
 from factcheck.claims.syntax import _lemma, _subject_of
 from factcheck.claims.vocab import (
@@ -466,7 +467,10 @@ def _keep(doc: Doc, text: str, m: numbers.NumberMatch, span: Span, anchor: Token
 
 
 def numbers_candidate(sentence: str) -> bool:
-    """True when a sentence holds a number that may be a claim (the cheap pre-pass)."""
+    """True when a sentence holds a number that may be a claim (the cheap pre-pass), or a
+    multiplicative change ("doubled", "fell by half")."""
+    if find_multipliers(sentence):
+        return True
     if not re.search(r"\d|(?i:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|"
                      r"million|billion|dozen|zero)\w*)", sentence):  # fmt: skip

@@ -27,10 +27,12 @@ from factcheck.claims.candidates import (
     numbers_candidate,
 )
 from factcheck.claims.change import _read_fields
+from factcheck.claims.multiplier import find_multipliers, subject_token
 from factcheck.claims.period import PERIOD_RE, ClaimAt, _period_spans, period_for
 from factcheck.claims.place import COUNTY, NATION, STATE, _place_for, _resolve_area
 from factcheck.claims.sentences import _after_dateline, split_sentences
 from factcheck.claims.speaker import _attribute_quotes, _mention_for, _people, _quotes
+from factcheck.claims.subject import _noun_lemma
 from factcheck.claims.syntax import _anchor, _tokens_for
 from factcheck.claims.vocab import _CHANGE_NOUNS, _MEASURE_UNITS
 from factcheck.models import Claim
@@ -128,12 +130,39 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
         loc = _Local(claim, subject_explicit=f.subject_explicit, mention=mention)
         loc.at = ClaimAt(start, end, anchor, is_change=f.change != "level")
         locals_.append(loc)
+    locals_ += _multiplier_claims(doc, text, locals_)
+    locals_.sort(key=lambda x: x.claim.start)
     for loc in locals_:
         others = [o.at for o in locals_ if o is not loc]
         loc.claim.period = period_for(
             doc, text, loc.at, periods, others, loc.at.is_change, loc.claim.unit
         )
     return locals_
+
+
+def _multiplier_claims(doc: Doc, text: str, found: list[_Local]) -> list[_Local]:
+    """ "Arrests doubled", "down by a third": percent changes stated without a number."""
+    out = []
+    for m, direction in find_multipliers(text):
+        if any(x.claim.start < m.end and m.start < x.claim.end for x in found):
+            continue
+        qualifier, hedge, start, end = numbers.read_qualifier(text, m)
+        if qualifier == "exact":
+            qualifier = "approximately"  # "doubled" says about twice, not exactly twice
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        subject = subject_token(doc, m.start, m.end)
+        claim = Claim(
+            text=text[start:end], start=start, end=end, sentence=text, low=m.low, high=m.high,
+            unit="percent", qualifier=qualifier,
+            subject=_noun_lemma(subject) if subject is not None else None,
+            change="percent_change", direction=direction, hedge=hedge,
+        )  # fmt: skip
+        loc = _Local(claim, subject_explicit=claim.subject is not None)
+        loc.at = ClaimAt(start, end, span.root, is_change=True)
+        out.append(loc)
+    return out
 
 
 _TACKED_ON = re.compile(
