@@ -606,7 +606,7 @@ PROBES = [
     ("Crashes on Interstate 65 are up 12 percent since 2022, according to ALDOT.", "12",
      dict(speaker="ALDOT", subject="crash", period="since 2022")),
     ("The plant will hire 350 workers, the company said.", "350",
-     dict(speaker="company", subject="worker")),
+     dict(speaker=None, subject="worker")),
     # second round: names in and around the measured thing
     ("Gun violence across Birmingham has dropped 22 percent compared with last year, Mayor "
      "Randall Woodfin said.", "22",

@@ -162,7 +162,7 @@ def period_for(
         if span is None or len(span) == 0:
             continue
         rank = _clause_rank(span, chain, others)
-        if rank is None:
+        if rank is None or _dates_the_saying(span):
             continue
         comparison = bool(_COMPARISON.search(sent_text[s:e]))
         distance = s - claim.end if s >= claim.end else claim.start - e
@@ -194,6 +194,29 @@ def _base_between(sent_text: str, claim: ClaimAt, phrase_start: int, others: lis
         if between and (_is_base(sent_text, o) or o.is_change):
             return True
     return False
+
+
+_DAY_OF_SAYING = re.compile(
+    rf"(?:on |early |late |last )?{_WEEKDAY}(?: {_PART_OF_DAY})?|today|yesterday|"
+    rf"this (?:morning|afternoon|evening)|on {_MONTH_RE} {_DAY_WORD}",
+    re.I,
+)
+
+
+def _dates_the_saying(span: Span) -> bool:
+    """ "the chief said Monday", "told reporters on Tuesday": the day of the statement, not the
+    period of what was said ("as of March 3" on a reporting verb still dates the claim)."""
+    if not _DAY_OF_SAYING.fullmatch(span.text) or span.start_char < 3:
+        return False  # "On Wednesday, troopers responded to 43 incidents, Ward said": the claim's
+    root = span.root
+    host = root.head if root.head != root else root
+    if host.pos_ == "ADP" and host.head != host:
+        host = host.head
+    # Verbs of speaking only: "reported 54 new cases on Tuesday" dates the count itself.
+    return host.lemma_.lower() in _SPEAKING and host.pos_ == "VERB"
+
+
+_SPEAKING = {"say", "tell", "add", "explain", "note", "insist", "stress", "warn", "write", "speak"}
 
 
 def _ancestors(tok: Token) -> list[Token]:

@@ -51,6 +51,9 @@ def _mention_for(doc: Doc, anchor: Token) -> str | None:
             if not reports:
                 continue
             subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj and t.dep_ == "conj":
+                # "Lopez spoke to the council and said ...": the first verb's subject
+                subj = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subj or not _can_speak(subj[0], skip_before):
                 continue
             inside = t.left_edge.i <= anchor.i <= t.right_edge.i and anchor in list(t.subtree)
@@ -179,6 +182,9 @@ class _People:
             while len(words) > 1 and re.fullmatch(_TITLES, words[0]):
                 words = words[1:]
             return " ".join(words)
+        title = _person_by_title(self.full, low)
+        if title and not words:
+            return title  # "police chief says" in a headline, "Police Chief Paul Prine" below
         if _ORG_WORDS.search(m) or (
             re.search(r"\s[A-Z]", m) and re.search(r"(?i)\b(?:office|department|agency|board)\b", m)
         ):
@@ -204,6 +210,18 @@ class _People:
             self.full.append((name, title, pos))
         else:
             self.full = [(n, t or title if n == name else t, p) for n, t, p in self.full]
+
+
+def _person_by_title(people: list[tuple[str, str, int]], mention: str) -> str | None:
+    """The person the story names with the title a mention ends with ("police chief" -> the
+    "Police Chief Paul Prine" of the story), when the mention is only a title."""
+    last = mention.split()[-1] if mention.split() else ""
+    if not re.fullmatch(_TITLES, last.capitalize()):
+        return None
+    for name, title, _pos in reversed(people):
+        if title and last == title.lower().split()[-1].rstrip("."):
+            return name
+    return None
 
 
 def _surname(name: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from factcheck import lexicon
 from factcheck.claims.syntax import (
     _clause_verb,
     _has_modifier,
@@ -59,6 +60,8 @@ def _noun_lemma(tok: Token) -> str | None:
             continue
         if tok.pos_ == "PROPN" and tok.text.islower():
             return lemma  # a common noun the tagger took for a name ("14 pounds of marijuana")
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "VBZ" and tok.lower_.endswith("s"):
+            return lexicon.singular(tok.lower_)  # "that homicides fell": a subject is a noun
         if tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
             if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "GPE"):
                 return None

@@ -89,4 +89,6 @@ _NAME = r"(?P<name>(?:[A-Z][A-Za-z'’]*[a-z]|[A-Z]\.)(?:\s+(?:Jr\.|Sr\.|III|II|
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Za-z .’'-]+(?:,\s*[A-Z][A-Za-z.]+\.?(?:\s[A-Z][a-z.]+)?)?\s*\([A-Za-z0-9 /-]+\)"
     r"\s*[—–-]+\s*|^\s*\([A-Za-z0-9 /-]+\)\s*[—–-]+\s*"
+    # "SPRINGFIELD, Mo. — ", "ABINGDON, Va. —": a capitalised place and a dash, no station
+    r"|^\s*[A-Z][A-Z .’'-]+[A-Z](?:,\s*[A-Z][A-Za-z.]+\.?(?:\s[A-Z][a-z.]+)?)?\s*[—–]\s*"
 )
