@@ -22,6 +22,7 @@ API:
   for the store's place aliases ("Baltimore city, Maryland" -> "baltimore", "baltimore, md", ...;
   "Baltimore County, Maryland" never gives "baltimore"; a county name shared by several states,
   such as "jefferson county", is given only with its state).
+- `state_mentions(text) -> list[(position, state)]`: the states a text names ("Alabama", ", Ala.").
 - `states() -> list[(name, postal, ap)]`: every state and the District, for the claim extractor.
 - `county_place(fips) -> str | None`: a county's canonical name from its 5-digit FIPS code.
 
@@ -112,6 +113,31 @@ def _table() -> _Table:
 def states() -> list[tuple[str, str, str]]:
     """(full name, postal code, AP abbreviation) of every state and the District."""
     return [(r["state"], r["postal"], r["ap"]) for r in _table().states.values()]
+
+
+@cache
+def _state_mention_re() -> re.Pattern:
+    rows = [r for r in _table().states.values() if r["state"] != "District of Columbia"]
+    names = sorted((r["state"] for r in rows), key=len, reverse=True)
+    abbrs = sorted({r["ap"].rstrip(".") for r in rows}, key=len, reverse=True)
+    return re.compile(
+        r"\b(?:(?P<name>"
+        + "|".join(map(re.escape, names))
+        + r")\b|,\s*(?P<abbr>"
+        + "|".join(map(re.escape, abbrs))
+        + r")\.?(?=[\s(,]|$))"
+    )
+
+
+def state_mentions(text: str) -> list[tuple[int, str]]:
+    """(position, full state name) of each state a text names in full or, after a comma, by its
+    AP abbreviation ("Birmingham, Ala.")."""
+    out = []
+    for m in _state_mention_re().finditer(text):
+        state = state_name(m.group("name") or m.group("abbr"))
+        if state:
+            out.append((m.start(), state))
+    return out
 
 
 def state_name(code: str | None) -> str | None:

@@ -145,11 +145,17 @@ class Catalogue:
                 r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE
             )
 
-    def place_for(self, name: str | None) -> str | None:
+    def place_for(self, name: str | None, state: str | None = None) -> str | None:
         """The place a name stands for: exact alias, else the longest leading words that are
-        one ("BIRMINGHAM, Ala." -> "birmingham ala" -> "birmingham")."""
+        one ("BIRMINGHAM, Ala." -> "birmingham ala" -> "birmingham"); a name several states
+        share ("Henderson County", "Mecklenburg") is read in `state` when the story names one."""
         if not name:
             return None
+        if state and "," not in name:
+            for form in (f"{name}, {state}", f"{name} County, {state}"):
+                found = self.place_for(form)
+                if found:
+                    return found
         if self._norm_places is None:
             self._norm_places = {_norm_place(a): p for a, p in self.places.items()}
         words = _norm_place(name).split()
@@ -642,10 +648,10 @@ def _own_place(claim: Claim, cat: Catalogue) -> tuple[str | None, str] | None:
 
 
 def _place_choice(
-    claim: Claim, cat: Catalogue, station_place: str
+    claim: Claim, cat: Catalogue, station_place: str, story_state: str | None = None
 ) -> tuple[str | None, str | None, bool]:
     """(place, reason when none, whether the claim's own words name it)."""
-    home = cat.place_for(station_place) or station_place
+    home = cat.place_for(station_place, story_state) or station_place
     own = _own_place(claim, cat)
     if own is not None:
         # Written at the number itself, it beats a place named elsewhere in the sentence.
@@ -673,7 +679,7 @@ def _place_choice(
         lower = claim.place.strip().lower()
         if lower in OWN_PLACE_WORDS or lower.removeprefix("the ") in OWN_PLACE_WORDS:
             return named or home, None, True
-        found = cat.place_for(claim.place)
+        found = cat.place_for(claim.place, story_state)
         if found is None and normalise_alias(claim.place) in cat.aliases:
             # Not a place: the extractor took a capitalised series word ("Homicides jumped").
             return named or home, None, named is not None
@@ -808,6 +814,7 @@ class _Item:
     station_place: str
     override: tuple | None = None  # (metric, place, start, end, verdict, note, author)
     group: int = 0  # the story version: contrasts and inherited subjects stay inside it
+    story_state: str | None = None  # the one state the story names, if it names one
 
 
 # How far back (characters) a claim may lean on an earlier one: "a year ago" contrasted with it,
@@ -996,10 +1003,27 @@ def _relative_change(base: pr.Period) -> pr.Period:
     )
 
 
+def _story_states(items: list[_Item]) -> dict[tuple, str]:
+    """The one state each story (version) names in its claims' sentences, where it names one:
+    it settles a county name several states share ("Henderson County" in a North Carolina
+    story)."""
+    named: dict[tuple, set[str]] = {}
+    for item in items:
+        key = (item.group, item.published)
+        for _pos, state in places.state_mentions(item.claim.sentence or ""):
+            named.setdefault(key, set()).add(state)
+        station = places.state_of(item.station_place)
+        if station:
+            named.setdefault(key, set()).add(station)
+    return {key: next(iter(states)) for key, states in named.items() if len(states) == 1}
+
+
 def _spec_rows(items: list[_Item], cat: Catalogue) -> pd.DataFrame:
     cols: dict[str, list] = {c: [] for c in st.SPEC_COLUMNS}
     ctx = _Ctx()
+    states = _story_states(items)
     for item in items:
+        item.story_state = states.get((item.group, item.published))
         row = _spec_one(item, cat, ctx)
         ctx.add(item)
         for c in st.SPEC_COLUMNS:
@@ -1140,7 +1164,7 @@ def _spec_one(item: _Item, cat: Catalogue, ctx: _Ctx) -> dict:
     if ov and ov[1]:
         place, why, named = ov[1], None, True
     else:
-        place, why, named = _place_choice(claim, cat, item.station_place)
+        place, why, named = _place_choice(claim, cat, item.station_place, item.story_state)
     if place is None:
         return fail(why)
     near = ctx.near(item)

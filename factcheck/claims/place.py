@@ -32,24 +32,6 @@ from factcheck.claims.vocab import (
 STATE, COUNTY, NATION = "\x00state", "\x00county", "\x00nation"
 
 
-# State names and their AP abbreviations (without the full stop) from the one place table.
-_STATES = {
-    name: ap.rstrip(".") for name, _postal, ap in places.states() if name != "District of Columbia"
-}
-
-
-_STATE_RE = re.compile(
-    r"\b(?:(?P<name>"
-    + "|".join(sorted(_STATES, key=len, reverse=True))
-    + r")\b|,\s*(?P<abbr>"
-    + "|".join(re.escape(a) for a in sorted(set(_STATES.values()), key=len, reverse=True))
-    + r")\.?(?=[\s(,]))"
-)
-
-
-_BY_ABBR = {a: n for n, a in _STATES.items()}
-
-
 _COUNTY_RE = re.compile(r"\b(?:[A-Z][a-z’'.]+\s){1,2}(?:County|Parish)\b")
 
 
@@ -60,8 +42,7 @@ def _resolve_area(text: str, marker: str, position: int) -> str:
     if marker == NATION:
         return "United States"
     if marker == STATE:
-        found = [(m.start(), m.group("name") or _BY_ABBR[m.group("abbr")])
-                 for m in _STATE_RE.finditer(text)]  # fmt: skip
+        found = places.state_mentions(text)
         default = "the state"
     else:
         found = [(m.start(), m.group(0).strip()) for m in _COUNTY_RE.finditer(text)]
