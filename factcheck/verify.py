@@ -289,6 +289,11 @@ _MEASURE_WORDS = frozenset(
 )
 
 
+# What a count of occurrences is called when the series names the thing itself: "386.3 violent
+# crime incidents per 100,000" is the violent crime rate.
+_OCCURRENCE_WORDS = frozenset({"incident", "occurrence", "offense", "case", "report", "event"})
+
+
 def match_metric(
     claim: Claim,
     cat: Catalogue,
@@ -302,9 +307,8 @@ def match_metric(
     sentence = claim.sentence or claim.text
     pos = _claim_pos(claim)
     subject = normalise_alias(claim.subject) if claim.subject else ""
-    if (
-        subject in _MEASURE_WORDS or subject in lexicon.change_nouns()
-    ) and subject not in cat.aliases:
+    generic = _MEASURE_WORDS | _OCCURRENCE_WORDS | lexicon.change_nouns()
+    if subject in generic and subject not in cat.aliases:
         # "a median of $214,900", "the total was 5,870": a measure, not the thing measured.
         subject = ""
     subject_words = set(subject.split())
@@ -381,6 +385,10 @@ def match_metric(
         found = _rate_series(found, cat)
         if not found:
             return None, f"no rate series for '{claim.subject or claim.text}' in the catalogue"
+    elif claim.subject != "rate":
+        # "17,413 murders" next to "the murder rate": a count is checked against the count.
+        counts = {m: r for m, r in found.items() if norm_unit(cat.unit(m)) not in RATE_UNITS}
+        found = counts or found
     ranked = sorted(found.items(), key=lambda kv: kv[1], reverse=True)
     best = [m for m, k in ranked if k[0] == ranked[0][1][0]]
     if len(best) > 1:
