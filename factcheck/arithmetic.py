@@ -1013,3 +1013,27 @@ def check_batch(nlp, texts: list[tuple[str, date | None]]) -> list[list[Finding]
 
     found = claims_mod.extract_batch(nlp, texts)
     return [find(t, c) for (t, _p), c in zip(texts, found, strict=True)]
+
+
+# --- in the store ----------------------------------------------------------------------------
+
+
+def save_on(con, versions: list[tuple[int, int, str, list[Claim]]]) -> int:
+    """Check and store the findings of story versions, (story_id, version_id, text, claims)
+    each, on the caller's transaction; how many findings were stored."""
+    from factcheck import store as store_mod
+
+    batches = [(s, v, find(text, claims)) for s, v, text, claims in versions]
+    return store_mod.insert_findings_batch(con, batches)
+
+
+def check_stored_on(con) -> int:
+    """Check every stored version that has not been checked yet (stored before migration 006,
+    or by a path that skipped this stage); how many findings were stored."""
+    from factcheck import store as store_mod
+
+    pending = store_mod.versions_without_arithmetic(con)
+    if not pending:
+        return 0
+    claims = store_mod.claims_by_version(con, [v for _s, v, _t in pending])
+    return save_on(con, [(s, v, text, claims[v]) for s, v, text in pending])

@@ -172,7 +172,7 @@ def load_demo(store: Store, nlp, *, directory: Path | None = None) -> str:
 
 def _load(store: Store, catalogue, first_figures, revision, places, rounds):
     """The one transaction of the demo; what it loaded, for the summary."""
-    from factcheck import figures, tracking, verify
+    from factcheck import arithmetic, figures, tracking, verify
 
     with store.transaction() as con:
         # Checked again inside the transaction: another process may have filled it meanwhile.
@@ -205,6 +205,7 @@ def _load(store: Store, catalogue, first_figures, revision, places, rounds):
         # an editor is shown.
         figures.import_frame(con, revision, source_name="demo figures-update.csv", recheck=True)
         threads = tracking.assign_threads_on(con)
+        arithmetic.check_stored_on(con)  # the story's own arithmetic, every version
         totals = store_mod.app_verdict_totals(con, mode="now")
         stories = store_mod.demo_count(con, "stories")
         versions = store_mod.demo_count(con, "story_versions")

@@ -6,7 +6,7 @@ import json
 import os
 import subprocess
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -152,3 +152,82 @@ def test_command_bad_input_is_one_line_on_stderr():
     assert out.stderr.strip().count("\n") == 0 and "line 2" in out.stderr
     out = run(["-", "--published", "last week"], stdin="Police made 12 arrests.")
     assert out.returncode != 0 and "--published" in out.stderr and "Traceback" not in out.stderr
+
+
+# --- in the store: every poll stores the findings of each version it adds ----------------------
+
+
+def feed(*bodies: str) -> str:
+    items = "".join(
+        f"<item><title>Story {i}</title><guid isPermaLink='false'>g{i}</guid>"
+        f"<pubDate>Thu, 0{i + 1} Jan 2026 12:00:00 GMT</pubDate>"
+        f"<description><![CDATA[<p>{body}</p>]]></description></item>"
+        for i, body in enumerate(bodies)
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>WDMO 7</title>'
+        f"<link>https://wdmo.example/</link>{items}</channel></rss>"
+    )
+
+
+def db_rows(store, sql: str, params=()) -> list[tuple]:
+    with store.connect() as con:
+        return con.execute(sql, list(params)).fetchall()
+
+
+def test_poll_stores_findings_per_version(nlp, tmp_store, feed_server, net_settings):
+    from factcheck import store as store_mod
+    from factcheck.polling import poll_all
+
+    wrong = load(ROOT / "tests/data/consistency_cases/pct_homicides_wrong.json")["text"]
+    fine = load(ROOT / "tests/data/consistency_cases/ok_pct_rounding.json")["text"]
+    url = feed_server.serve("/feed.xml", feed(wrong, fine), etag='"v1"')
+    tmp_store.add_feed(url, "WDMO 7", "Memphis, Tenn.")
+    poll_all(tmp_store, nlp, net_settings)
+
+    runs = db_rows(tmp_store, "SELECT story_id, findings FROM arithmetic_runs ORDER BY story_id")
+    assert [n for _s, n in runs] == [1, 0]  # both versions checked, one finding
+    with tmp_store.connect() as con:
+        counts = store_mod.story_finding_counts(con)
+        story_id = runs[0][0]
+        version_id = store_mod.app_story(con, story_id)["version_id"]
+        (finding,) = store_mod.version_findings(con, version_id)
+    assert counts == {story_id: 1}
+    assert finding["kind"] == "percent_change"
+    assert [c["text"] for c in finding["claims"]] == ["15 percent", "341", "187"]
+    assert finding["claims"][1] == {"text": "341", "start": wrong.index("341"), "end": wrong.index("341") + 3}  # fmt: skip
+
+    # The story corrected: a second version, with no finding; the inbox mark goes with it.
+    fixed = wrong.replace("15 percent fewer", "45 percent fewer")
+    feed_server.serve("/feed.xml", feed(fixed, fine), etag='"v2"')
+    poll_all(tmp_store, nlp, net_settings)
+    assert db_rows(tmp_store, "SELECT count(*) FROM arithmetic_runs") == [(3,)]
+    assert db_rows(tmp_store, "SELECT count(*) FROM findings") == [(1,)]  # version 1's stays
+    with tmp_store.connect() as con:
+        assert store_mod.story_finding_counts(con) == {}
+
+
+def test_versions_stored_before_the_stage_are_checked_on_the_next_poll(nlp, tmp_store):
+    from factcheck import arithmetic
+    from factcheck import store as store_mod
+    from factcheck.claims import extract_claims
+    from factcheck.models import StoryItem
+
+    text = load(ROOT / "tests/data/consistency_cases/share_turnout_wrong.json")["text"]
+    item = StoryItem(guid="old", title="Runoff", url=None, published=None, author=None, text=text)
+    with tmp_store.transaction() as con:
+        feed_id = store_mod.demo_add_feed(con, "demo:test", "WDMO 7", "Memphis, Tenn.")
+        story_id = store_mod.upsert_story(con, feed_id, item, datetime(2026, 1, 1))
+        version_id, _ = store_mod.insert_version(
+            con,
+            story_id,
+            title="Runoff",
+            text=text,
+            content_hash="h",
+            fetched_at=datetime(2026, 1, 1),
+        )
+        store_mod.insert_claims(con, story_id, version_id, extract_claims(nlp, text))
+    with tmp_store.transaction() as con:
+        assert arithmetic.check_stored_on(con) == 1
+        assert arithmetic.check_stored_on(con) == 0  # checked once
+        assert [f["kind"] for f in store_mod.version_findings(con, version_id)] == ["share"]
