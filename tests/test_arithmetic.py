@@ -231,3 +231,25 @@ def test_versions_stored_before_the_stage_are_checked_on_the_next_poll(nlp, tmp_
         assert arithmetic.check_stored_on(con) == 1
         assert arithmetic.check_stored_on(con) == 0  # checked once
         assert [f["kind"] for f in store_mod.version_findings(con, version_id)] == ["share"]
+
+
+def test_findings_join_the_exports(nlp):
+    import csv
+    import io
+
+    from factcheck import export
+    from factcheck.claims import extract_claims
+    from factcheck.models import Check
+
+    case = load(ROOT / "tests/data/consistency_cases/pct_car_thefts_wrong.json")
+    found = extract_claims(nlp, case["text"])
+    findings = [f.to_dict() for f in arithmetic.find(case["text"], found)]
+    meta = export.StoryMeta(title="Thefts", station="WDMO 7", findings=findings)
+    pairs = [(c, Check(verdict="unverifiable", explanation="No series.")) for c in found]
+    sheet = export.to_markdown(meta, pairs)
+    assert "## The story's own numbers disagree" in sheet
+    assert "313 to 318 is a 1.6 percent rise" in sheet
+    rows = list(csv.DictReader(io.StringIO(export.to_csv(meta, pairs))))
+    flagged = {r["claim"] for r in rows if r["finding"]}
+    assert flagged == {"318", "6 percent", "313"}
+    assert all("1.6 percent rise" in r["finding"] for r in rows if r["finding"])
