@@ -345,44 +345,70 @@ def _year(period: str | None) -> int | None:
     return int(m.group(0)) if m else None
 
 
+def _level_ok(change: Claim, level: Claim) -> bool:
+    """A level the change can be computed from: counts for a count, dollars for dollars,
+    percents for percentage points; any level of one unit for a percent change."""
+    if level.change != "level" or not _single(level):
+        return False
+    if change.unit == "percentage_points":
+        return level.unit == "percent"
+    if change.change == "percent_change":
+        return level.unit != "percentage_points"
+    return level.unit == change.unit
+
+
 def _level_pair(text: str, change: _Item, items: list[_Item]) -> tuple[_Item, _Item, str] | None:
     """The two levels a change relates, or None when the story does not say which."""
     c = change.claim
-    same = [
-        it
-        for it in items
-        if it.sent == change.sent and _is_level(it.claim) and it.claim.unit == _level_unit(c)
-    ]
-    same = [it for it in same if not _is_base_or_pop(text, it) and _single(it.claim)]
+    levels = [it for it in items if _level_ok(c, it.claim) and not _is_base_or_pop(text, it)]
+    same = [it for it in levels if it.sent == change.sent]
     if len(same) == 2:
+        if same[0].claim.unit != same[1].claim.unit:
+            return None
         return _same_sentence_pair(text, change, *same)
-    if len(same) > 2:
+    if len(same) > 2 or not _subject(c):
         return None
+    if len(same) == 1:
+        return _pair_with_sentence_before(text, change, same[0], levels)
     # The change alone in its sentence: the two levels in the next sentences, when they count the
     # change's own subject in two periods the story relates ("... down 3% from a year ago. So far
     # in 2017 there have been 837. At this same time last year there had been 865.")
-    if not same and _subject(c):
-        near = [
-            it
-            for it in items
-            if change.sent < it.sent <= change.sent + _WINDOW
-            and _is_level(it.claim)
-            and _single(it.claim)
-            and it.claim.unit == _level_unit(c)
-        ]
-        if len(near) == 2:
-            a, b = near
-            pa, pb = _norm_period(a.claim.period), _norm_period(b.claim.period)
-            if (
-                _same_subject(a.claim, c, loose=False)
-                and _same_subject(b.claim, c, loose=False)
-                and pa
-                and pb
-                and pa != pb
-                and (_is_old_period(a.claim.period) != _is_old_period(b.claim.period))
-            ):
-                return a, b, "the next sentences, same subject, two related periods"
+    near = [it for it in levels if change.sent < it.sent <= change.sent + _WINDOW]
+    if len(near) != 2:
+        return None
+    a, b = near
+    if a.claim.unit != b.claim.unit or not all(
+        _same_subject(it.claim, c, loose=False) for it in near
+    ):
+        return None
+    linked = a.sent == b.sent and _ends_with_any(_before(text, b), cues().base_words)
+    if linked and not _CLAUSE_BREAK.search(_between(text, a.claim, b.claim)):
+        return a, b, "the next sentence, same subject, the base after a base word"
+    pa, pb = _norm_period(a.claim.period), _norm_period(b.claim.period)
+    if pa and pb and pa != pb and _order(text, a, b):
+        return a, b, "the next sentences, same subject, two related periods"
     return None
+
+
+def _pair_with_sentence_before(
+    text: str, change: _Item, base: _Item, levels: list[_Item]
+) -> tuple[_Item, _Item, str] | None:
+    """'Deaths hit 1,024 last year. That is 8 percent more than the 1,012 in 2024.': the change's
+    sentence holds the base, the sentence before holds the one level it is measured from."""
+    c = change.claim
+    if base.claim.start < c.end or not _ends_with_any(_before(text, base), cues().base_words):
+        return None
+    before = [it for it in levels if it.sent == change.sent - 1]
+    if len(before) != 1:
+        return None
+    new = before[0]
+    if new.claim.unit != base.claim.unit or not (
+        _same_subject(new.claim, c, loose=False) and _same_subject(base.claim, c, loose=False)
+    ):
+        return None
+    if _CLAUSE_BREAK.search(_between(text, c, base.claim)):
+        return None
+    return new, base, "the sentence before holds the newer level, this one the base"
 
 
 def _single(c: Claim) -> bool:
@@ -422,6 +448,17 @@ def _same_sentence_pair(
     )
     if own_base and not any(it.claim.start >= c.end and base[id(it)] for it in (a, b)):
         return None
+    if (
+        base[id(b)]
+        and base[id(b)] != "from"
+        and a.claim.end <= b.claim.start
+        and min(a.claim.start, b.claim.start) > c.end
+        and len(_between(text, a.claim, b.claim)) <= 60
+        and not _CLAUSE_BREAK.search(_between(text, a.claim, b.claim))
+    ):
+        # "... up 12 percent, with 4,310 reports so far this year versus 4,020": the two
+        # levels side by side after the change, the second marked as the base.
+        return a, b, "same sentence, 'A versus B' after the change"
     loose = _same_subject(a.claim, b.claim, loose=True) and all(
         _same_subject(it.claim, c, loose=True) for it in (a, b)
     )
@@ -435,8 +472,8 @@ def _same_sentence_pair(
         if other.claim.end <= c.start or to[id(other)]:
             return a, b, "same sentence, the base after a base word"
         return None
-    if _subject(c) and _same_subject(a.claim, c, loose=False):
-        return a, b, "same sentence, same subject"
+    if _subject(c) and _same_subject(a.claim, c, loose=False) and _order(text, a, b):
+        return a, b, "same sentence, same subject, two related periods"
     return None
 
 
@@ -446,14 +483,17 @@ def _next_start(change: _Item, a: _Item, b: _Item, text: str) -> int:
     return min([*later, end])
 
 
-def _level_unit(change: Claim) -> str:
-    return "count" if change.unit in ("percent", "percentage_points") else change.unit
+_RATE_AFTER = re.compile(r"^\s*(?:per|for every|out of every|every|for each|each)\b", re.I)
 
 
 def _is_base_or_pop(text: str, it: _Item) -> bool:
-    """'per 100,000' and its kin are no level of the story."""
+    """'per 100,000' and its kin are no level of the story, nor is the rate before them
+    ('$7.60 for every $1,000')."""
     before = text[max(0, it.claim.start - 12) : it.claim.start].lower()
-    return bool(re.search(r"\b(per|every|for every|out of every)\s*$", before))
+    after = text[it.claim.end : it.claim.end + 20]
+    return bool(re.search(r"\b(per|every|for every|out of every)\s*$", before)) or bool(
+        _RATE_AFTER.match(after)
+    )
 
 
 def _percent_change(text: str, p: _Item, items: list[_Item]) -> Finding | None:
@@ -478,6 +518,8 @@ def _percent_change(text: str, p: _Item, items: list[_Item]) -> Finding | None:
     lo, hi = (n[0] / o[1] - 1) * 100, (n[1] / o[0] - 1) * 100
     if _overlap((lo, hi), want):
         return None
+    if old.claim.unit == "percent" and _overlap((n[0] - o[1], n[1] - o[0]), want):
+        return None  # "fell 0.3 percent to 3.9 percent" may mean points: not a finding
     computed = (_mid(new.claim) / _mid(old.claim) - 1) * 100
     said = f"{'down' if direction == 'down' else 'up'} {p.claim.text}"
     way = "rise" if computed > 0 else "fall"
@@ -542,7 +584,7 @@ def _share_percent(text: str, part: _Item, whole: _Item, items: list[_Item]) -> 
         c = it.claim
         if it.sent != part.sent or not _is_percent(c):
             continue
-        if c.change != "level":
+        if c.change != "level" or _share_of_other(text, c, whole):
             continue
         span = (min(lo, c.start), max(hi, c.end))
         others = [
@@ -560,6 +602,20 @@ def _share_percent(text: str, part: _Item, whole: _Item, items: list[_Item]) -> 
         if best is None or gap < best[0]:
             best = (gap, it)
     return best[1] if best else None
+
+
+_OF_WHAT = re.compile(r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?([a-z][a-z-]*)", re.I)
+
+
+def _share_of_other(text: str, pct: Claim, whole: _Item) -> bool:
+    """'20 of the 50 states, home to 60 percent *of Americans*': a share of another whole."""
+    m = _OF_WHAT.match(text[pct.end : pct.end + 40])
+    if not m:
+        return False
+    word = m.group(1).lower()
+    if word in ("them", "those", "these", "total", "whole", "all"):
+        return False
+    return not (_same_noun(word, _noun_after(text, whole.claim)) or word == _subject(whole.claim))
 
 
 def _adding_up(text: str, c: Claim) -> bool:
@@ -695,7 +751,12 @@ def _parts_total(text: str, items: list[_Item]) -> list[Finding]:
             glow = gap.lower()
             marker = next((m for m in cues().exhaustive_markers if m in gap), None)
             partial = next((m for m in cues().partial_markers if m in glow), None)
-            if (marker or partial) and _listed(text, after) and _parts_ok(text, t, after):
+            named = bool(marker) and not partial  # "3,200 animals: 1,900 dogs, 1,100 cats"
+            if (
+                (marker or partial)
+                and _listed(text, after)
+                and (named or _parts_ok(text, t, after))
+            ):
                 f = _sum_finding(t, after, exhaustive=bool(marker) and not partial)
                 if f:
                     found.append(f)
@@ -923,13 +984,14 @@ def _rates(text: str, items: list[_Item]) -> list[Finding]:
             and _is_level(it.claim)
             and it.claim.unit == "count"
         ]
-        if not counts:
-            prev = [
-                it
-                for it in items
-                if it.sent == r.sent - 1 and id(it) not in skip and _is_level(it.claim)
+        for near in (r.sent - 1, r.sent + 1):
+            if counts:
+                break
+            # The count in the sentence before or after, when it is the only level there.
+            there = [
+                it for it in items if it.sent == near and id(it) not in skip and _is_level(it.claim)
             ]
-            counts = prev if len(prev) == 1 else []
+            counts = there if len(there) == 1 else []
         if not counts:
             continue
         count = counts[-1]
@@ -973,7 +1035,7 @@ def find(text: str, claims: list[Claim]) -> list[Finding]:
         c = it.claim
         if c.change == "percent_change" and _is_percent(c) and c.direction is not None:
             f = _percent_change(text, it, items)
-        elif c.change == "difference" and c.unit in ("count", "usd"):
+        elif c.change == "difference" and c.unit != "percent":
             f = _difference(text, it, items)
         else:
             f = None
