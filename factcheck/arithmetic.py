@@ -77,6 +77,7 @@ class Cues:
     total_after: list[str]
     part_next_ok: set[str]
     rate_bases: dict[str, float]
+    stop_words: set[str]
     population_before: list[str]
     population_after: list[str]
 
@@ -102,6 +103,7 @@ def cues() -> Cues:
         total_after=raw["total_after"],
         part_next_ok=set(raw["part_next_ok"]),
         rate_bases={k.lower(): float(v) for k, v in raw["rate_bases"].items()},
+        stop_words=set(raw["stop_words"]),
         population_before=raw["population_before"],
         population_after=raw["population_after"],
     )
@@ -576,6 +578,11 @@ _OF_PERCENT = re.compile(
 _PART_TO_PERCENT = re.compile(r"^(?:\s+[a-z][\w'’-]*){0,4}\s*[,(—–-]\s*(?:or\s+|about\s+|roughly\s+|nearly\s+|just\s+|some\s+)?$|^\s*,?\s+or\s+$", re.I)  # fmt: skip
 
 
+_OR_PART = re.compile(
+    r"^(?:\s+[a-z][\w'’-]*){0,3}\s*[,(—–-]\s*(?:or|about|roughly|nearly|some)\s+$", re.I
+)
+
+
 def _share_percent(text: str, part: _Item, whole: _Item, items: list[_Item]) -> _Item | None:
     """The percent that states part/whole: in the same sentence, with no other count between."""
     lo, hi = min(part.claim.start, whole.claim.start), max(part.claim.end, whole.claim.end)
@@ -660,14 +667,18 @@ def _shares(text: str, items: list[_Item]) -> list[Finding]:
             and w.claim.unit == "count"
             and w.claim.change != "percent_change"
         ]
-        if not wholes or not parts:
+        if not wholes or not _OF_PERCENT.match(text[p.claim.end : wholes[0].claim.start]):
             continue
-        whole, part = wholes[0], parts[-1]
-        if not _OF_PERCENT.match(text[p.claim.end : whole.claim.start]):
+        whole = wholes[0]
+        later = [w for w in same if w.claim.start > whole.claim.end]
+        if parts and _PART_TO_PERCENT.match(text[parts[-1].claim.end : p.claim.start]):
+            part, rule = parts[-1], "'A, N percent of B'"
+        elif later and _OR_PART.match(text[whole.claim.end : later[0].claim.start]):
+            # "45 percent of the 620 respondents, or 341 people"
+            part, rule = later[0], "'N percent of B, or A'"
+        else:
             continue
-        if not _PART_TO_PERCENT.match(text[part.claim.end : p.claim.start]):
-            continue
-        f = _share_finding(part, whole, p, "'A, N percent of B'")
+        f = _share_finding(part, whole, p, rule)
         used.add(id(p))
         if f:
             found.append(f)
@@ -769,6 +780,30 @@ def _parts_total(text: str, items: list[_Item]) -> list[Finding]:
             f = _sum_finding(t, before, exhaustive=True)
             if f:
                 found.append(f)
+    return found + _parts_of_those(text, counts)
+
+
+_OF_THOSE = re.compile(r"^\W*(?:of|among)\s+(?:those|them|these|the\s+[a-z]+)\s*,", re.I)
+
+
+def _parts_of_those(text: str, counts: list[_Item]) -> list[Finding]:
+    """'... 2,450 complaints last year. Of those, 1,320 were about noise, 780 about trash and 510
+    about parking.': the parts of the one count of the sentence before may not exceed it."""
+    found = []
+    for sent in sorted({it.sent for it in counts}):
+        parts = [it for it in counts if it.sent == sent]
+        totals = [it for it in counts if it.sent == sent - 1]
+        if len(parts) < 2 or len(totals) != 1:
+            continue
+        if not _OF_THOSE.match(text[parts[0].sent_start : parts[0].claim.start]):
+            continue
+        total = totals[0]
+        if any(p.claim.unit != total.claim.unit for p in parts) or not _listed(text, parts):
+            continue
+        f = _sum_finding(total, parts, exhaustive=False)
+        if f:
+            f.rule = "parts and total: 'of those' parts exceed the total of the sentence before"
+            found.append(f)
     return found
 
 
@@ -815,12 +850,16 @@ def _scope(sentence: str) -> set[str]:
     return {w for w in cues().scope_words if re.search(rf"\b{re.escape(w)}\b", s)}
 
 
+_IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman"}
+
+
 def _modifiers(text: str, c: Claim) -> str:
     """The words between the number and its subject noun ("640 *felony* arrests")."""
-    subject = _subject(c) or ""
+    subject = (c.subject or "").lower()
     words = _words_after(text, c, 4)
     out = []
     for w in words:
+        w = _IRREGULAR.get(w, w)
         if _same_noun(w, subject) or w.startswith(subject[:4] or "\0"):
             break
         out.append(w)
@@ -833,10 +872,29 @@ _NOT_A_RESTATEMENT_BEFORE = re.compile(
 )
 
 
+def _context(text: str, it: _Item) -> set[str]:
+    """The content words around a number in its clause: what the number counts happening."""
+    before = re.findall(
+        r"[a-z][a-z'’-]+", text[max(it.sent_start, it.claim.start - 30) : it.claim.start].lower()
+    )
+    after = re.findall(r"[a-z][a-z'’-]+", text[it.claim.end : it.claim.end + 50].lower())[:6]
+    return {w[:5] for w in before[-4:] + after if w not in cues().stop_words}
+
+
+def _same_thing(text: str, a: _Item, b: _Item) -> bool:
+    """Same subject; or the same vague subject ('people') with a content word in common
+    ('640 people have been shot ... the 688 people shot')."""
+    ca, cb = a.claim, b.claim
+    if _same_subject(ca, cb, loose=False):
+        return True
+    raw_a, raw_b = (ca.subject or "").lower(), (cb.subject or "").lower()
+    return bool(raw_a) and raw_a == raw_b and bool(_context(text, a) & _context(text, b))
+
+
 def _comparable(text: str, a: _Item, b: _Item, *, one_place_missing: bool = False) -> bool:
     """Two level claims that the story gives as the same quantity (subject, place, words)."""
     ca, cb = a.claim, b.claim
-    if a.sent == b.sent or ca.unit != cb.unit or not _same_subject(ca, cb, loose=False):
+    if a.sent == b.sent or ca.unit != cb.unit or not _same_thing(text, a, b):
         return False
     pa, pb = (ca.place or "").lower(), (cb.place or "").lower()
     if pa != pb and not (one_place_missing and not (pa and pb)):
@@ -910,10 +968,18 @@ def _scales(text: str, items: list[_Item]) -> list[Finding]:
         for b in levels[i + 1 :]:
             if min(_sig_digits(a.claim), _sig_digits(b.claim)) < 3:
                 continue
-            if not _comparable(text, a, b, one_place_missing=True):
-                continue
             big, small = (a, b) if _mid(a.claim) > _mid(b.claim) else (b, a)
             ratio = _mid(big.claim) / max(_mid(small.claim), 1e-12)
+            # Five or more digits that agree to within 0.5% of a factor of 1,000 are the same
+            # figure whatever the extractor named them ("152,310,000 workers ... employment
+            # had slipped to 152,262").
+            twin = (
+                a.claim.unit == b.claim.unit
+                and min(_sig_digits(a.claim), _sig_digits(b.claim)) >= 5
+                and any(abs(ratio / f - 1) <= 0.005 for f in (1000.0, 1_000_000.0))
+            )
+            if not (_comparable(text, a, b, one_place_missing=True) or twin and a.sent != b.sent):
+                continue
             factor = next(
                 (f for f in (1000.0, 1_000_000.0) if abs(ratio / f - 1) <= _SCALE_SLACK), None
             )
@@ -940,8 +1006,8 @@ def _scales(text: str, items: list[_Item]) -> list[Finding]:
 
 
 def _rate_base(text: str, c: Claim) -> float | None:
-    after = text[c.end : c.end + 30].lower()
-    m = re.match(r"^\s*(?:per|for every|out of every|every)\s+([\d,]+(?:\s*(?:k|million))?|million)\b", after)  # fmt: skip
+    after = text[c.end : c.end + 50].lower()
+    m = re.match(r"^\s*(?:[a-z]+\s+){0,2}?(?:per|for every|out of every|every)\s+([\d,]+(?:\s*(?:k|million))?|million)\b", after)  # fmt: skip
     if not m:
         return None
     return cues().rate_bases.get(m.group(1).replace(" ", ""), None) or cues().rate_bases.get(
