@@ -652,6 +652,22 @@ def _shares(text: str, items: list[_Item]) -> list[Finding]:
             used.add(id(pct))
             if f:
                 found.append(f)
+    # "The county has 67 schools. Twelve of them, or 25 percent, ...": the whole before.
+    for part in levels:
+        if not re.match(
+            r"^\s+of\s+(?:them|those|these)\b", text[part.claim.end : part.claim.end + 20]
+        ):
+            continue
+        before = [w for w in levels if w.sent == part.sent - 1]
+        if len(before) != 1 or not _same_subject(before[0].claim, part.claim, loose=True):
+            continue
+        pct = _share_percent(text, part, part, items)
+        if pct is None or id(pct) in used:
+            continue
+        used.add(id(pct))
+        f = _share_finding(part, before[0], pct, "'A of them, N percent', the whole just before")
+        if f:
+            found.append(f)
     # "30 to 60 jobs, 0.004 percent of the staff of 1,500": the whole written after the percent.
     for p in items:
         if not _is_percent(p.claim) or p.claim.change != "level" or id(p) in used:
@@ -878,7 +894,9 @@ def _context(text: str, it: _Item) -> set[str]:
         r"[a-z][a-z'’-]+", text[max(it.sent_start, it.claim.start - 30) : it.claim.start].lower()
     )
     after = re.findall(r"[a-z][a-z'’-]+", text[it.claim.end : it.claim.end + 50].lower())[:6]
-    return {w[:5] for w in before[-4:] + after if w not in cues().stop_words}
+    noun = (it.claim.subject or "")[:5]
+    words = {w[:5] for w in before[-4:] + after if w not in cues().stop_words}
+    return words - {noun, ""}
 
 
 def _same_thing(text: str, a: _Item, b: _Item) -> bool:
@@ -943,13 +961,17 @@ def _restated(text: str, items: list[_Item]) -> list[Finding]:
                     stated=_mid(b.claim),
                     computed=_mid(a.claim),
                     explanation=(
-                        f"The story gives the same count ({_subject(a.claim)}, {a.claim.period}) "
-                        f"as {a.claim.text} and later as {b.claim.text}."
+                        f"The story gives the same count ({_what(a.claim)}) as {a.claim.text} "
+                        f"and later as {b.claim.text}."
                     ),
                     rule="restated: same subject, place, period and words, in two sentences",
                 )
             )
     return found
+
+
+def _what(c: Claim) -> str:
+    return ", ".join(x for x in (c.subject, c.period) if x) or "the same words"
 
 
 def _sig_digits(c: Claim) -> int:
