@@ -906,7 +906,24 @@ def _same_thing(text: str, a: _Item, b: _Item) -> bool:
     if _same_subject(ca, cb, loose=False):
         return True
     raw_a, raw_b = (ca.subject or "").lower(), (cb.subject or "").lower()
-    return bool(raw_a) and raw_a == raw_b and bool(_context(text, a) & _context(text, b))
+    if not raw_a or raw_a != raw_b:
+        return False
+    head = _head(text, a)
+    return head is not None and head == _head(text, b)
+
+
+def _head(text: str, it: _Item) -> str | None:
+    """What is said of a vague subject: the first content word after the number, with its
+    partner in "shot and killed" ('640 people have been *shot*' is not '120 people have been
+    *shot and killed*')."""
+    words = re.findall(r"[a-z][a-z'’-]+", text[it.claim.end : it.claim.end + 60].lower())[:7]
+    for i, w in enumerate(words):
+        if w in cues().stop_words or _IRREGULAR.get(w, w) == (it.claim.subject or ""):
+            continue
+        if i + 2 < len(words) and words[i + 1] in ("and", "or"):
+            return f"{w[:5]}+{words[i + 2][:5]}"
+        return w[:5]
+    return None
 
 
 def _comparable(text: str, a: _Item, b: _Item, *, one_place_missing: bool = False) -> bool:
