@@ -253,3 +253,48 @@ def test_findings_join_the_exports(nlp):
     flagged = {r["claim"] for r in rows if r["finding"]}
     assert flagged == {"318", "6 percent", "313"}
     assert all("1.6 percent rise" in r["finding"] for r in rows if r["finding"])
+
+
+# --- in the app (AppTest, on the real demo store) ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("arith-app") / "demo.duckdb"
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", "demo"],
+        cwd=ROOT, env={**os.environ, "FACTCHECK_DB": str(path)},
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    return path
+
+
+def app_at(page: str, db: Path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("FACTCHECK_DB", str(db))
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_inbox_marks_the_story_whose_numbers_disagree(demo_store, monkeypatch):
+    at = app_at("pages/inbox.py", demo_store, monkeypatch)
+    rows = next(df.value for df in at.dataframe if "versions" in df.value.columns)
+    marked = [t for t in rows.title if "≠" in t]
+    assert marked == ["≠ Birmingham libraries hand out more new cards"]
+
+
+def test_a_pasted_script_shows_its_findings(demo_store, monkeypatch):
+    at = app_at("pages/check.py", demo_store, monkeypatch)
+    text = load(ROOT / "tests/data/consistency_cases/share_turnout_wrong.json")["text"]
+    at.text_area(key="script").input(text + " <b>212</b>")
+    at.button(key="paste_submit").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = "\n".join(m.value for m in at.markdown)
+    assert "212 of 907 is 23.4 percent" in shown.replace("\\", "")
+    html = "\n".join(h.value for h in at.get("html"))
+    assert 'class="finding-text"' in html and "&lt;b&gt;" in html and "<b>" not in html
