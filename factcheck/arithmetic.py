@@ -78,6 +78,8 @@ class Cues:
     part_next_ok: set[str]
     rate_bases: dict[str, float]
     stop_words: set[str]
+    overlapping_after: set[str]
+    narrowing_after: set[str]
     population_before: list[str]
     population_after: list[str]
 
@@ -104,6 +106,8 @@ def cues() -> Cues:
         part_next_ok=set(raw["part_next_ok"]),
         rate_bases={k.lower(): float(v) for k, v in raw["rate_bases"].items()},
         stop_words=set(raw["stop_words"]),
+        overlapping_after=set(raw["overlapping_after"]),
+        narrowing_after=set(raw["narrowing_after"]),
         population_before=raw["population_before"],
         population_after=raw["population_after"],
     )
@@ -368,7 +372,9 @@ def _level_pair(text: str, change: _Item, items: list[_Item]) -> tuple[_Item, _I
         if same[0].claim.unit != same[1].claim.unit:
             return None
         return _same_sentence_pair(text, change, *same)
-    if len(same) > 2 or not _subject(c):
+    if len(same) > 2:
+        return _nearest_pair(text, change, same)
+    if not _subject(c):
         return None
     if len(same) == 1:
         return _pair_with_sentence_before(text, change, same[0], levels)
@@ -390,6 +396,32 @@ def _level_pair(text: str, change: _Item, items: list[_Item]) -> tuple[_Item, _I
     if pa and pb and pa != pb and _order(text, a, b):
         return a, b, "the next sentences, same subject, two related periods"
     return None
+
+
+def _nearest_pair(text: str, change: _Item, same: list[_Item]) -> tuple[_Item, _Item, str] | None:
+    """More than two levels in the change's sentence: only the two its words tie to it, the
+    base right after it ("15 percent fewer than the 341") and the level right before it in the
+    same clause ("187 homicides in 2023, 15 percent fewer ..."), or "from A to B" after it."""
+    c = change.claim
+    after = [it for it in same if it.claim.start >= c.end]
+    before = [it for it in same if it.claim.end <= c.start]
+    if len(after) >= 2:
+        a, b = after[0], after[1]
+        from_to = _ends_with_any(_before(text, a), ["from"]) and _ends_with_any(
+            _before(text, b), ["to"]
+        )
+        if from_to and not _CLAUSE_BREAK.search(text[c.end : b.claim.start]):
+            return a, b, "same sentence, 'from A to B' right after the change"
+    if not after or not before:
+        return None
+    base, new = after[0], before[-1]
+    if not _ends_with_any(_before(text, base), cues().base_words):
+        return None
+    if base.claim.unit != new.claim.unit or not _same_subject(new.claim, base.claim, loose=True):
+        return None
+    if any(_CLAUSE_BREAK.search(_between(text, c, it.claim)) for it in (base, new)):
+        return None
+    return new, base, "same sentence, the levels on either side of the change"
 
 
 def _pair_with_sentence_before(
@@ -784,7 +816,7 @@ def _parts_total(text: str, items: list[_Item]) -> list[Finding]:
                 and _listed(text, after)
                 and (named or _parts_ok(text, t, after))
             ):
-                f = _sum_finding(t, after, exhaustive=bool(marker) and not partial)
+                f = _sum_finding(text, t, after, exhaustive=bool(marker) and not partial)
                 if f:
                     found.append(f)
                     continue
@@ -793,7 +825,7 @@ def _parts_total(text: str, items: list[_Item]) -> list[Finding]:
         ]
         lead = _ends_with_any(_before(text, t, 30), cues().total_after)
         if len(before) >= 2 and lead and _listed(text, before) and _parts_ok(text, t, before):
-            f = _sum_finding(t, before, exhaustive=True)
+            f = _sum_finding(text, t, before, exhaustive=True)
             if f:
                 found.append(f)
     return found + _parts_of_those(text, counts)
@@ -816,7 +848,7 @@ def _parts_of_those(text: str, counts: list[_Item]) -> list[Finding]:
         total = totals[0]
         if any(p.claim.unit != total.claim.unit for p in parts) or not _listed(text, parts):
             continue
-        f = _sum_finding(total, parts, exhaustive=False)
+        f = _sum_finding(text, total, parts, exhaustive=False)
         if f:
             f.rule = "parts and total: 'of those' parts exceed the total of the sentence before"
             found.append(f)
@@ -833,13 +865,22 @@ def _listed(text: str, parts: list[_Item]) -> bool:
     return bool(re.search(r"\b(and|plus)\b", last_gap))
 
 
-def _sum_finding(total: _Item, parts: list[_Item], *, exhaustive: bool) -> Finding | None:
+def _overlapping_kinds(text: str, parts: list[_Item]) -> bool:
+    """Parts told by what they 'involved' or 'were' may overlap ('24 involved speeding, 19
+    involved alcohol'): only named kinds ('31 house fires and 22 apartment fires') or places
+    ('700 in the city') are sure to be apart."""
+    return any(_noun_after(text, p.claim) in cues().overlapping_after for p in parts)
+
+
+def _sum_finding(
+    text: str, total: _Item, parts: list[_Item], *, exhaustive: bool
+) -> Finding | None:
     ivs = [interval(p.claim) for p in parts]
     lo, hi = sum(i[0] for i in ivs), sum(i[1] for i in ivs)
     it = interval(total.claim)
     if exhaustive and _overlap((lo, hi), it):
         return None
-    if not exhaustive and lo <= it[1]:
+    if not exhaustive and (lo <= it[1] or _overlapping_kinds(text, parts)):
         return None
     computed = sum(_mid(p.claim) for p in parts)
     listed = ", ".join(p.claim.text for p in parts[:-1]) + f" and {parts[-1].claim.text}"
@@ -880,6 +921,19 @@ def _modifiers(text: str, c: Claim) -> str:
             break
         out.append(w)
     return " ".join(out) if len(out) < len(words) else "?" + " ".join(words)
+
+
+def _qualifier_after(text: str, c: Claim) -> str:
+    """What narrows the noun after it ('640 arrests *for carjacking*' is not '688 arrests')."""
+    words = _words_after(text, c, 6)
+    subject = (c.subject or "")[:4]
+    for i, w in enumerate(words):
+        if subject and _IRREGULAR.get(w, w).startswith(subject):
+            rest = words[i + 1 : i + 3]
+            if rest and rest[0] in cues().narrowing_after:
+                return " ".join(rest)
+            return ""
+    return ""
 
 
 _NOT_A_RESTATEMENT_BEFORE = re.compile(
@@ -955,7 +1009,7 @@ def _restated(text: str, items: list[_Item]) -> list[Finding]:
     for i, a in enumerate(levels):
         for b in levels[i + 1 :]:
             pa, pb = _norm_period(a.claim.period), _norm_period(b.claim.period)
-            if not pa or pa != pb or not _comparable(text, a, b):
+            if not pa or pa != pb or not _comparable(text, a, b, one_place_missing=True):
                 continue
             if a.claim.low != a.claim.high or b.claim.low != b.claim.high:
                 continue
@@ -966,6 +1020,8 @@ def _restated(text: str, items: list[_Item]) -> list[Finding]:
             ):  # fmt: skip
                 continue
             if _modifiers(text, a.claim) != _modifiers(text, b.claim):
+                continue
+            if _qualifier_after(text, a.claim) != _qualifier_after(text, b.claim):
                 continue
             if _overlap(interval(a.claim), interval(b.claim)):
                 continue
