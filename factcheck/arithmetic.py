@@ -381,13 +381,17 @@ def _level_pair(text: str, change: _Item, items: list[_Item]) -> tuple[_Item, _I
     # The change alone in its sentence: the two levels in the next sentences, when they count the
     # change's own subject in two periods the story relates ("... down 3% from a year ago. So far
     # in 2017 there have been 837. At this same time last year there had been 865.")
-    near = [it for it in levels if change.sent < it.sent <= change.sent + _WINDOW]
+    near = [it for it in levels if it.sent == change.sent - 1]
+    if len(near) != 2:
+        near = [it for it in levels if change.sent < it.sent <= change.sent + _WINDOW]
     if len(near) != 2:
         return None
     a, b = near
     if a.claim.unit != b.claim.unit or not all(
         _same_subject(it.claim, c, loose=False) for it in near
     ):
+        return None
+    if _narrowed_apart(text, change, (a, b)):
         return None
     linked = a.sent == b.sent and _ends_with_any(_before(text, b), cues().base_words)
     if linked and not _CLAUSE_BREAK.search(_between(text, a.claim, b.claim)):
@@ -430,7 +434,9 @@ def _pair_with_sentence_before(
     """'Deaths hit 1,024 last year. That is 8 percent more than the 1,012 in 2024.': the change's
     sentence holds the base, the sentence before holds the one level it is measured from."""
     c = change.claim
-    if base.claim.start < c.end or not _ends_with_any(_before(text, base), cues().base_words):
+    if base.claim.end <= c.start:
+        return _pair_with_dated_neighbour(text, change, base, levels)
+    if not _ends_with_any(_before(text, base), cues().base_words):
         return None
     before = [it for it in levels if it.sent == change.sent - 1]
     if len(before) != 1:
@@ -440,9 +446,46 @@ def _pair_with_sentence_before(
         _same_subject(new.claim, c, loose=False) and _same_subject(base.claim, c, loose=False)
     ):
         return None
-    if _CLAUSE_BREAK.search(_between(text, c, base.claim)):
+    if _CLAUSE_BREAK.search(_between(text, c, base.claim)) or _narrowed_apart(text, change, (new,)):
         return None
     return new, base, "the sentence before holds the newer level, this one the base"
+
+
+def _names_its_own_base(text: str, c: Claim, old: _Item) -> bool:
+    """'up 20 percent from a similar sweep in May': the change names a base, and it is not the
+    period of the level we would take as its base."""
+    after = text[c.end : c.end + 60].lower()
+    m = re.match(r"^[\s,]*(?:[a-z]+\s+){0,2}?(from|than|compared with|compared to|over|since)\b([^.,;]*)", after)  # fmt: skip
+    if not m:
+        return False
+    period = _norm_period(old.claim.period) or "\0"
+    return period not in _norm_period(m.group(2)) if m.group(2).strip() else True
+
+
+def _pair_with_dated_neighbour(
+    text: str, change: _Item, new: _Item, levels: list[_Item]
+) -> tuple[_Item, _Item, str] | None:
+    """'Last year the county had 1,012 deaths. This year it has 1,024, up 8 percent.': the
+    change's sentence holds the newer level before the change, the sentence before or after holds
+    one level of the same subject whose period is the earlier one."""
+    c = change.claim
+    if _CLAUSE_BREAK.search(_between(text, new.claim, c)):
+        return None
+    for sent in (change.sent - 1, change.sent + 1):
+        there = [it for it in levels if it.sent == sent]
+        if len(there) != 1:
+            continue
+        old = there[0]
+        if old.claim.unit != new.claim.unit or not (
+            _same_subject(old.claim, c, loose=False) and _same_subject(new.claim, c, loose=False)
+        ):
+            continue
+        order = _order(text, old, new)
+        if _names_its_own_base(text, c, old) or _narrowed_apart(text, change, (old,)):
+            continue
+        if order and order[0] is old:
+            return new, old, "the newer level before the change, the earlier one next to it"
+    return None
 
 
 def _single(c: Claim) -> bool:
@@ -923,17 +966,37 @@ def _modifiers(text: str, c: Claim) -> str:
     return " ".join(out) if len(out) < len(words) else "?" + " ".join(words)
 
 
+def _narrowing(words: list[str], subject: str) -> str | None:
+    """What narrows the first mention of `subject` in `words` ("permits *for apartments*"):
+    '' when nothing does, None when the subject is not mentioned."""
+    stem = subject[:4]
+    for i, w in enumerate(words):
+        if stem and _IRREGULAR.get(w, w).startswith(stem):
+            rest = words[i + 1 : i + 3]
+            if not rest or rest[0] not in cues().narrowing_after:
+                return ""
+            # "for the year", "for 2025" is a period, not a narrower kind
+            if len(rest) > 1 and re.match(r"^(?:the|this|last|that|(?:19|20)\d\d)$", rest[1]):
+                return ""
+            return " ".join(rest)
+    return None
+
+
 def _qualifier_after(text: str, c: Claim) -> str:
     """What narrows the noun after it ('640 arrests *for carjacking*' is not '688 arrests')."""
-    words = _words_after(text, c, 6)
-    subject = (c.subject or "")[:4]
-    for i, w in enumerate(words):
-        if subject and _IRREGULAR.get(w, w).startswith(subject):
-            rest = words[i + 1 : i + 3]
-            if rest and rest[0] in cues().narrowing_after:
-                return " ".join(rest)
-            return ""
-    return ""
+    return _narrowing(_words_after(text, c, 6), c.subject or "") or ""
+
+
+def _narrowed_apart(text: str, change: _Item, levels: tuple[_Item, ...]) -> bool:
+    """The change names its subject narrowed otherwise than the levels in other sentences do
+    ('1,020 permits *for new* homes ... Permits *for apartments* fell 27 percent')."""
+    subject = change.claim.subject or ""
+    said = _narrowing(re.findall(r"[a-z][a-z'’-]*", change.claim.sentence.lower()), subject)
+    for it in levels:
+        theirs = _narrowing(_words_after(text, it.claim, 6), subject)
+        if said is not None and theirs is not None and said != theirs:
+            return True
+    return False
 
 
 _NOT_A_RESTATEMENT_BEFORE = re.compile(
