@@ -351,6 +351,10 @@ def _year(period: str | None) -> int | None:
     return int(m.group(0)) if m else None
 
 
+# Two levels a change relates, the pairing rule, and the base when the words say which it is.
+_Pair = tuple[_Item, _Item, str, _Item | None]
+
+
 def _level_ok(change: Claim, level: Claim) -> bool:
     """A level the change can be computed from: counts for a count, dollars for dollars,
     percents for percentage points; any level of one unit for a percent change."""
@@ -363,7 +367,7 @@ def _level_ok(change: Claim, level: Claim) -> bool:
     return level.unit == change.unit
 
 
-def _level_pair(text: str, change: _Item, items: list[_Item]) -> tuple[_Item, _Item, str] | None:
+def _level_pair(text: str, change: _Item, items: list[_Item]) -> _Pair | None:
     """The two levels a change relates, or None when the story does not say which."""
     c = change.claim
     levels = [it for it in items if _level_ok(c, it.claim) and not _is_base_or_pop(text, it)]
@@ -387,22 +391,26 @@ def _level_pair(text: str, change: _Item, items: list[_Item]) -> tuple[_Item, _I
     if len(near) != 2:
         return None
     a, b = near
-    if a.claim.unit != b.claim.unit or not all(
-        _same_subject(it.claim, c, loose=False) for it in near
-    ):
+    strict = [_same_subject(it.claim, c, loose=False) for it in near]
+    loose = [_same_subject(it.claim, c, loose=True) for it in near]
+    if a.claim.unit != b.claim.unit or not all(loose) or not any(strict):
         return None
     if _narrowed_apart(text, change, (a, b)):
         return None
     linked = a.sent == b.sent and _ends_with_any(_before(text, b), cues().base_words)
     if linked and not _CLAUSE_BREAK.search(_between(text, a.claim, b.claim)):
-        return a, b, "the next sentence, same subject, the base after a base word"
+        # "511 overdose deaths in 2024, down from 643 in 2023": one of them may leave its
+        # subject implicit, since the base word ties it to the other.
+        return a, b, "a sentence next to it, same subject, the base after a base word", b
+    if not all(strict):
+        return None
     pa, pb = _norm_period(a.claim.period), _norm_period(b.claim.period)
     if pa and pb and pa != pb and _order(text, a, b):
-        return a, b, "the next sentences, same subject, two related periods"
+        return a, b, "the next sentences, same subject, two related periods", None
     return None
 
 
-def _nearest_pair(text: str, change: _Item, same: list[_Item]) -> tuple[_Item, _Item, str] | None:
+def _nearest_pair(text: str, change: _Item, same: list[_Item]) -> _Pair | None:
     """More than two levels in the change's sentence: only the two its words tie to it, the
     base right after it ("15 percent fewer than the 341") and the level right before it in the
     same clause ("187 homicides in 2023, 15 percent fewer ..."), or "from A to B" after it."""
@@ -415,7 +423,7 @@ def _nearest_pair(text: str, change: _Item, same: list[_Item]) -> tuple[_Item, _
             _before(text, b), ["to"]
         )
         if from_to and not _CLAUSE_BREAK.search(text[c.end : b.claim.start]):
-            return a, b, "same sentence, 'from A to B' right after the change"
+            return a, b, "same sentence, 'from A to B' right after the change", a
     if not after or not before:
         return None
     base, new = after[0], before[-1]
@@ -425,18 +433,21 @@ def _nearest_pair(text: str, change: _Item, same: list[_Item]) -> tuple[_Item, _
         return None
     if any(_CLAUSE_BREAK.search(_between(text, c, it.claim)) for it in (base, new)):
         return None
-    return new, base, "same sentence, the levels on either side of the change"
+    return new, base, "same sentence, the levels on either side of the change", base
 
 
 def _pair_with_sentence_before(
     text: str, change: _Item, base: _Item, levels: list[_Item]
-) -> tuple[_Item, _Item, str] | None:
+) -> _Pair | None:
     """'Deaths hit 1,024 last year. That is 8 percent more than the 1,012 in 2024.': the change's
     sentence holds the base, the sentence before holds the one level it is measured from."""
     c = change.claim
     if base.claim.end <= c.start:
         return _pair_with_dated_neighbour(text, change, base, levels)
-    if not _ends_with_any(_before(text, base), cues().base_words):
+    # The base is tied to the change by a base word before it ("than the 1,012"), or the change
+    # itself names the base's period ("down 18 percent from 2023, when the city had 252").
+    tied = _ends_with_any(_before(text, base), cues().base_words)
+    if not tied and not _base_period_named(text, c, base):
         return None
     before = [it for it in levels if it.sent == change.sent - 1]
     if len(before) != 1:
@@ -448,7 +459,17 @@ def _pair_with_sentence_before(
         return None
     if _CLAUSE_BREAK.search(_between(text, c, base.claim)) or _narrowed_apart(text, change, (new,)):
         return None
-    return new, base, "the sentence before holds the newer level, this one the base"
+    return new, base, "the sentence before holds the newer level, this one the base", base
+
+
+def _base_period_named(text: str, c: Claim, base: _Item) -> bool:
+    """'down 18 percent from 2023, when the city had 252': a base word and a period right after
+    the change, and the level after it in the same clause."""
+    after = text[c.end : base.claim.start]
+    return bool(
+        re.match(r"^[\s,]*(?:from|than|compared with|compared to|since)\s+[^\d]*?(?:19|20)\d\d\b", after)
+        or re.match(r"^[\s,]*(?:from|than|compared with|compared to)\s+(?:a year ago|last year|the year before|the previous year)\b", after)
+    ) and not _CLAUSE_BREAK.search(after)  # fmt: skip
 
 
 def _names_its_own_base(text: str, c: Claim, old: _Item) -> bool:
@@ -464,7 +485,7 @@ def _names_its_own_base(text: str, c: Claim, old: _Item) -> bool:
 
 def _pair_with_dated_neighbour(
     text: str, change: _Item, new: _Item, levels: list[_Item]
-) -> tuple[_Item, _Item, str] | None:
+) -> _Pair | None:
     """'Last year the county had 1,012 deaths. This year it has 1,024, up 8 percent.': the
     change's sentence holds the newer level before the change, the sentence before or after holds
     one level of the same subject whose period is the earlier one."""
@@ -484,7 +505,7 @@ def _pair_with_dated_neighbour(
         if _names_its_own_base(text, c, old) or _narrowed_apart(text, change, (old,)):
             continue
         if order and order[0] is old:
-            return new, old, "the newer level before the change, the earlier one next to it"
+            return new, old, "the newer level before the change, the earlier one next to it", old
     return None
 
 
@@ -504,9 +525,7 @@ def _starts_with_any(snippet: str, words: list[str]) -> str | None:
 _CLAUSE_BREAK = re.compile(r";|\b(?:and|but|while|whereas|although|meanwhile)\b", re.I)
 
 
-def _same_sentence_pair(
-    text: str, change: _Item, a: _Item, b: _Item
-) -> tuple[_Item, _Item, str] | None:
+def _same_sentence_pair(text: str, change: _Item, a: _Item, b: _Item) -> _Pair | None:
     """Two levels of the change's sentence, when its words tie them to the change."""
     c = change.claim
     if any(_CLAUSE_BREAK.search(_between(text, c, it.claim)) for it in (a, b)):
@@ -515,7 +534,7 @@ def _same_sentence_pair(
     to = {id(it): _ends_with_any(_before(text, it), cues().new_words) for it in (a, b)}
     from_to = base[id(a)] == "from" and to[id(b)] or base[id(b)] == "from" and to[id(a)]
     if from_to and any(_same_subject(it.claim, c, loose=True) for it in (a, b)):
-        return a, b, "same sentence, 'from A to B'"
+        return a, b, "same sentence, 'from A to B'", a if base[id(a)] == "from" else b
     # A base word right after the change that leads to neither level: the change is measured
     # against something else ("about 12 less than they are permitted").
     after = text[c.end : _next_start(change, a, b, text)]
@@ -535,7 +554,7 @@ def _same_sentence_pair(
     ):
         # "... up 12 percent, with 4,310 reports so far this year versus 4,020": the two
         # levels side by side after the change, the second marked as the base.
-        return a, b, "same sentence, 'A versus B' after the change"
+        return a, b, "same sentence, 'A versus B' after the change", b
     loose = _same_subject(a.claim, b.claim, loose=True) and all(
         _same_subject(it.claim, c, loose=True) for it in (a, b)
     )
@@ -547,10 +566,10 @@ def _same_sentence_pair(
         # The newer level stands before the change ("318 cars, up 6 percent from 313") or after
         # 'to'; anything else is a third number the change does not relate.
         if other.claim.end <= c.start or to[id(other)]:
-            return a, b, "same sentence, the base after a base word"
+            return a, b, "same sentence, the base after a base word", linked[0]
         return None
     if _subject(c) and _same_subject(a.claim, c, loose=False) and _order(text, a, b):
-        return a, b, "same sentence, same subject, two related periods"
+        return a, b, "same sentence, same subject, two related periods", None
     return None
 
 
@@ -577,12 +596,14 @@ def _percent_change(text: str, p: _Item, items: list[_Item]) -> Finding | None:
     pair = _level_pair(text, p, items)
     if pair is None:
         return None
-    a, b, rule = pair
+    a, b, rule, known = pair
     direction = p.claim.direction
     stated = interval(p.claim)
     want = (-stated[1], -stated[0]) if direction == "down" else stated
     order = _order(text, a, b)
-    if order:
+    if known is not None:
+        old, new, how = known, (b if known is a else a), "the words mark the base"
+    elif order:
         old, new, how = order
     else:
         # No word or period says which is the base: the stated direction does (a fall ends lower).
@@ -619,7 +640,7 @@ def _difference(text: str, d: _Item, items: list[_Item]) -> Finding | None:
     pair = _level_pair(text, d, items)
     if pair is None:
         return None
-    a, b, rule = pair
+    a, b, rule, _known = pair
     ia, ib = interval(a.claim), interval(b.claim)
     lo, hi = ib[0] - ia[1], ib[1] - ia[0]
     mags = (0.0 if lo <= 0 <= hi else min(abs(lo), abs(hi)), max(abs(lo), abs(hi)))
