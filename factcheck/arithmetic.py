@@ -436,6 +436,9 @@ def _nearest_pair(text: str, change: _Item, same: list[_Item]) -> _Pair | None:
     return new, base, "same sentence, the levels on either side of the change", base
 
 
+_ANAPHORA = re.compile(r"^\W*(?:that|this|it)(?:\s+is|['’]s|\s+was|\s+marks|\s+represents)\b", re.I)  # fmt: skip
+
+
 def _pair_with_sentence_before(
     text: str, change: _Item, base: _Item, levels: list[_Item]
 ) -> _Pair | None:
@@ -453,8 +456,12 @@ def _pair_with_sentence_before(
     if len(before) != 1:
         return None
     new = before[0]
+    # "That is 8 percent more than ...": the sentence points back at the level before it, so
+    # that level may be named otherwise than the change's subject.
+    anaphora = bool(_ANAPHORA.match(text[change.sent_start : c.start]))
+    same_new = _same_subject(new.claim, c, loose=anaphora)
     if new.claim.unit != base.claim.unit or not (
-        _same_subject(new.claim, c, loose=False) and _same_subject(base.claim, c, loose=False)
+        same_new and _same_subject(base.claim, c, loose=False)
     ):
         return None
     if _CLAUSE_BREAK.search(_between(text, c, base.claim)) or _narrowed_apart(text, change, (new,)):
@@ -675,8 +682,9 @@ _PART_TO_PERCENT = re.compile(r"^(?:\s+[a-z][\w'’-]*){0,4}\s*[,(—–-]\s*(?:
 
 
 _OR_PART = re.compile(
-    r"^(?:\s+[a-z][\w'’-]*){0,3}\s*[,(—–-]\s*(?:or|about|roughly|nearly|some)\s+$", re.I
-)
+    r"^(?:\s+[a-z][\w'’-]*){0,3}\s*(?:,\s*(?:or|about|roughly|nearly|some)|[(—–]\s*(?:about|roughly|nearly|some)?)\s*$",
+    re.I,
+)  # fmt: skip
 
 
 def _share_percent(text: str, part: _Item, whole: _Item, items: list[_Item]) -> _Item | None:
