@@ -36,10 +36,28 @@ def finding_counts(db: str) -> dict[int, int]:
         return q.story_finding_counts(con)
 
 
-def excerpt(text: str, refs: list[dict]) -> tuple[str, list[tuple[int, int]]]:
-    """The sentences that hold the finding's numbers, and the numbers' offsets inside them."""
+def _sentence_span(text: str, claim) -> tuple[int, int] | None:
+    at = (
+        text.find(claim.sentence, max(0, claim.end - len(claim.sentence))) if claim.sentence else -1
+    )
+    return (at, at + len(claim.sentence)) if 0 <= at <= claim.start else None
+
+
+def excerpt(text: str, refs: list[dict], claims=()) -> tuple[str, list[tuple[int, int]]]:
+    """The sentences that hold the finding's numbers, and the numbers' offsets inside them:
+    the claims' own sentences when they are given, else the text between sentence marks."""
     lo = min(r["start"] for r in refs)
     hi = max(r["end"] for r in refs)
+    spans = [
+        _sentence_span(text, c)
+        for c in claims
+        if any((c.start, c.end) == (r["start"], r["end"]) for r in refs)
+    ]
+    spans = [sp for sp in spans if sp]
+    if spans:
+        begin, end = min(a for a, _ in spans), max(b for _, b in spans)
+        if begin <= lo and end >= hi:
+            return text[begin:end], [(r["start"] - begin, r["end"] - begin) for r in refs]
     starts = [text.rfind(mark, 0, lo) for mark in (". ", "\n", "? ", "! ")]
     begin = max([s + 1 for s in starts if s >= 0] or [0])
     while begin < lo and text[begin].isspace():
@@ -50,8 +68,9 @@ def excerpt(text: str, refs: list[dict]) -> tuple[str, list[tuple[int, int]]]:
     return text[begin:end], spans
 
 
-def show_findings(text: str, findings: list[dict]) -> None:
-    """The panel beside the verdicts: one box per finding, its numbers marked in the text."""
+def show_findings(text: str, findings: list[dict], claims=()) -> None:
+    """The panel beside the verdicts: one box per finding, its numbers marked in the text
+    (`claims`, the story's claims, give the sentences to show)."""
     if not findings:
         return
     st.subheader(f"The story's own numbers disagree ({len(findings)})")
@@ -63,7 +82,7 @@ def show_findings(text: str, findings: list[dict]) -> None:
         with st.container(border=True, key=f"finding_{i}"):
             label = KIND_LABELS.get(f["kind"], f["kind"])
             st.markdown(f":red-badge[≠ {kit.md_text(label)}] {kit.md_text(f['explanation'])}")
-            piece, spans = excerpt(text, f["claims"])
+            piece, spans = excerpt(text, f["claims"], claims)
             marks = [(s, e, "inaccurate", f["explanation"]) for s, e in spans]
             # Its own class: the page's one `.story-text` is the whole story.
             html = kit.highlight_html(piece, marks).replace("story-text", "finding-text", 1)

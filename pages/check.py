@@ -166,7 +166,9 @@ if result:
     spans = [(c.start, c.end, k.verdict, f"{k.verdict}: {k.explanation}") for _, c, k in items]
     with st.container(border=True, key="story_text"):
         st.html(kit.highlight_html(result["text"], spans))
-    findings_ui.show_findings(result["text"], result.get("findings") or [])
+    findings_ui.show_findings(
+        result["text"], result.get("findings") or [], [c for _, c, _ in items]
+    )
 
     notes = st.session_state["check_notes"]
     stored_notes = {}
