@@ -16,6 +16,7 @@ Kinds: `percent_change`, `difference`, `share`, `parts_total`, `restated`, `rate
 from __future__ import annotations
 
 import json
+import logging
 import math
 import re
 from dataclasses import asdict, dataclass, field, replace
@@ -25,6 +26,7 @@ from pathlib import Path
 
 from factcheck.models import Claim
 
+log = logging.getLogger(__name__)
 CUES_PATH = Path(__file__).resolve().parent / "data" / "arithmetic" / "cues.json"
 KINDS = ("percent_change", "difference", "share", "parts_total", "restated", "rate", "scale")
 
@@ -1338,7 +1340,14 @@ def save_on(con, versions: list[tuple[int, int, str, list[Claim]]]) -> int:
     each, on the caller's transaction; how many findings were stored."""
     from factcheck import store as store_mod
 
-    batches = [(s, v, find(text, claims)) for s, v, text, claims in versions]
+    batches = []
+    for story_id, version_id, text, claims in versions:
+        try:
+            batches.append((story_id, version_id, find(text, claims)))
+        except Exception:  # noqa: BLE001 - one story's odd numbers must not stop a poll
+            # Logged and left unchecked (no run row): the story and its claims are stored all
+            # the same, and the next round tries this version again.
+            log.exception("arithmetic failed on story version %s", version_id)
     return store_mod.insert_findings_batch(con, batches)
 
 

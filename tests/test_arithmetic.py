@@ -298,3 +298,23 @@ def test_a_pasted_script_shows_its_findings(demo_store, monkeypatch):
     assert "212 of 907 is 23.4 percent" in shown.replace("\\", "")
     html = "\n".join(h.value for h in at.get("html"))
     assert 'class="finding-text"' in html and "&lt;b&gt;" in html and "<b>" not in html
+
+
+def test_a_story_the_stage_cannot_read_is_left_unchecked_and_the_rest_stored(nlp, tmp_store):
+    from dataclasses import replace
+
+    from factcheck import store as store_mod
+    from factcheck.claims import extract_claims
+
+    good_text = "Thefts rose 7 percent, from 1,500 to 1,900."
+    _t, good_claims = story("Thefts rose 7 percent, from 1,500 to LAST.", "1,900")
+    odd_text = load(ROOT / "tests/data/consistency_cases/rate_homicide_wrong.json")["text"]
+    # A value no extractor gives (NaN): the rate rule cannot compute with it.
+    odd = [replace(c, low=float("nan"), high=float("nan")) if c.text == "45" else c
+           for c in extract_claims(nlp, odd_text)]  # fmt: skip
+    with tmp_store.transaction() as con:
+        stored = arithmetic.save_on(con, [(1, 10, odd_text, odd), (2, 20, good_text, good_claims)])
+    assert stored == 1
+    assert db_rows(tmp_store, "SELECT version_id, findings FROM arithmetic_runs") == [(20, 1)]
+    with tmp_store.connect() as con:
+        assert [f["kind"] for f in store_mod.version_findings(con, 20)] == ["percent_change"]
