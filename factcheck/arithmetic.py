@@ -19,7 +19,7 @@ import json
 import logging
 import math
 import re
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -35,7 +35,7 @@ _NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SCALE_FACTORS = (1000.0, 100.0, 1_000_000.0)
 _SCALE_SLACK = 0.05
 _LEVEL_UNITS_SKIP = {"percent", "percentage_points"}
-_WINDOW = 2  # sentences after a change that may hold the two levels it relates
+_WINDOW = 2  # sentences after a change with no level of its own that may hold its two levels
 
 
 @dataclass
@@ -55,11 +55,10 @@ class Finding:
     computed: float
     explanation: str
     rule: str
-    extra: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
+        """The `consistency` command's line: kind, claims, stated, computed, explanation, rule."""
         out = asdict(self)
-        out.pop("extra")
         out["stated"] = _round(self.stated)
         out["computed"] = _round(self.computed)
         return out
@@ -67,6 +66,8 @@ class Finding:
 
 @dataclass
 class Cues:
+    """The word lists of data/arithmetic/cues.json (its README says what each one does)."""
+
     base_words: list[str]
     new_words: list[str]
     old_periods: set[str]
