@@ -83,6 +83,7 @@ class Cues:
     stop_words: set[str]
     overlapping_after: set[str]
     narrowing_after: set[str]
+    agent_words: set[str]
     population_before: list[str]
     population_after: list[str]
 
@@ -111,6 +112,7 @@ def cues() -> Cues:
         stop_words=set(raw["stop_words"]),
         overlapping_after=set(raw["overlapping_after"]),
         narrowing_after=set(raw["narrowing_after"]),
+        agent_words=set(raw["agent_words"]),
         population_before=raw["population_before"],
         population_after=raw["population_after"],
     )
@@ -1014,6 +1016,19 @@ def _narrowing(words: list[str], subject: str) -> str | None:
     return None
 
 
+def _agents(text: str, it: _Item) -> set[str]:
+    """Who the clause before a number says counted it: names and agency words ('the Memphis
+    Police Department has made 640'), never the sentence's first word alone."""
+    clause = re.split(r"[,;:—–]", text[it.sent_start : it.claim.start])[-1]
+    words = re.findall(r"[A-Za-z][A-Za-z'’]*", clause)
+    out = set()
+    for i, w in enumerate(words):
+        low = w.lower().replace("’", "'")
+        if low in cues().agent_words or (w[0].isupper() and i > 0 and low not in cues().stop_words):
+            out.add(low.removesuffix("'s"))
+    return out
+
+
 def _qualifier_after(text: str, c: Claim) -> str:
     """What narrows the noun after it ('640 arrests *for carjacking*' is not '688 arrests')."""
     return _narrowing(_words_after(text, c, 6), c.subject or "") or ""
@@ -1116,6 +1131,9 @@ def _restated(text: str, items: list[_Item]) -> list[Finding]:
                 continue
             if _modifiers(text, a.claim) != _modifiers(text, b.claim):
                 continue
+            agents = (_agents(text, a), _agents(text, b))
+            if all(agents) and not agents[0] & agents[1]:
+                continue  # "The police department has made 640 ... The sheriff's office 688"
             if _qualifier_after(text, a.claim) != _qualifier_after(text, b.claim):
                 continue
             if _overlap(interval(a.claim), interval(b.claim)):
