@@ -683,7 +683,7 @@ _OF_PERCENT = re.compile(
     r"^\s+of\s+(?:the|its|their|all|[a-z][\w-]*['’]s|\s)*(?:[a-z][\w-]*\s+){0,3}?(?:of\s+)?$",
     re.I,
 )
-_PART_TO_PERCENT = re.compile(r"^(?:\s+[a-z][\w'’-]*){0,4}\s*[,(—–-]\s*(?:or\s+|about\s+|roughly\s+|nearly\s+|just\s+|some\s+)?$|^\s*,?\s+or\s+$", re.I)  # fmt: skip
+_PART_TO_PERCENT = re.compile(r"^(?:\s+[a-z][\w'’-]*){0,6}\s*[,(—–-]\s*(?:or\s+|about\s+|roughly\s+|nearly\s+|just\s+|some\s+)?$|^\s*,?\s+or\s+$", re.I)  # fmt: skip
 
 
 _OR_PART = re.compile(
@@ -793,6 +793,10 @@ def _shares(text: str, items: list[_Item]) -> list[Finding]:
             and w.claim.change != "percent_change"
         ]
         if not wholes or not _OF_PERCENT.match(text[p.claim.end : wholes[0].claim.start]):
+            f = _share_of_named_whole(text, p, parts, levels)
+            if f:
+                used.add(id(p))
+                found.append(f)
             continue
         whole = wholes[0]
         later = [w for w in same if w.claim.start > whole.claim.end]
@@ -808,6 +812,35 @@ def _shares(text: str, items: list[_Item]) -> list[Finding]:
         if f:
             found.append(f)
     return found
+
+
+def _share_of_named_whole(
+    text: str, p: _Item, parts: list[_Item], levels: list[_Item]
+) -> Finding | None:
+    """'30 to 60 jobs, 0.004 percent of its workforce' with 'a workforce of 15,000' elsewhere:
+    the whole named by its noun in another sentence. Only a unit slip (a factor of about 100 or
+    1,000) is reported: a near miss may be a share of another count of that noun."""
+    m = _OF_WHAT.match(text[p.claim.end : p.claim.end + 40])
+    if not m or not parts or not _PART_TO_PERCENT.match(text[parts[-1].claim.end : p.claim.start]):
+        return None
+    noun = m.group(1).lower()
+    wholes = {
+        _mid(w.claim): w
+        for w in levels
+        if w.sent != p.sent
+        and (
+            _same_noun(_noun_after(text, w.claim), noun)
+            or re.search(
+                rf"\b{re.escape(noun)}\s+of\s+(?:about\s+|some\s+|nearly\s+)?$", _before(text, w)
+            )
+        )
+    }
+    if len(wholes) != 1:
+        return None
+    f = _share_finding(
+        parts[-1], next(iter(wholes.values())), p, "'A, N percent of its B', B named elsewhere"
+    )
+    return f if f and f.kind == "scale" else None
 
 
 def _share_finding(part: _Item, whole: _Item, pct: _Item, rule: str) -> Finding | None:
