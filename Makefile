@@ -44,6 +44,6 @@ test: setup browser lint
 
 # Benchmarks print their figures; they are not tests (minutes, not seconds).
 BENCHES := claims_accuracy claims_peers claims_throughput poll_throughput recheck check_script \
-	verify_accuracy app_pages import_incidents
+	verify_accuracy app_pages import_incidents arithmetic_accuracy
 bench: setup
 	for b in $(BENCHES); do echo "== bench/$$b.py"; $(PY) bench/$$b.py || exit 1; done

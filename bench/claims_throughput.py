@@ -78,7 +78,9 @@ def run(cmd: list[str]) -> tuple[float, float, str]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--words", type=int, default=60_000)
-    ap.add_argument("--dense", action="store_true", help="number-dense copy: every sentence a numeral")
+    ap.add_argument(
+        "--dense", action="store_true", help="number-dense copy: every sentence a numeral"
+    )
     args = ap.parse_args()
     data = stories(args.words, dense=args.dense)
     words = sum(len(d["text"].split()) for d in data)

@@ -259,7 +259,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--only", action="append", help="scenario id (repeatable)")
     parser.add_argument(
-        "--dir", type=Path, default=SCENARIOS_DIR, help="a scenario folder (scenarios.json, metrics, figures)"
+        "--dir",
+        type=Path,
+        default=SCENARIOS_DIR,
+        help="a scenario folder (scenarios.json, metrics, figures)",
     )
     args = parser.parse_args(argv)
 

@@ -136,6 +136,27 @@ def check(
         _emit({**claim.to_dict(), **result.to_dict()})
 
 
+@main.command()
+@click.argument("path", required=False, default="-")
+@click.option("--published", help="The story's publication date, YYYY-MM-DD.")
+@click.option("--batch", "batch", metavar="FILE|-", help="JSON Lines of {id, text, published?}.")
+def consistency(path: str, published: str | None, batch: str | None) -> None:
+    """Print where a story's own numbers disagree, one JSON line per finding."""
+    from factcheck import arithmetic
+
+    if batch is None:
+        text = _read_text(path)
+        when = _parse_date(published, "--published")
+        for finding in arithmetic.check_text(_load_pipeline(), text, when):
+            _emit(finding.to_dict())
+        return
+    records = _read_batch(batch)
+    texts = [(r["text"], _parse_date(r.get("published"), "published")) for r in records]
+    for record, found in zip(records, arithmetic.check_batch(_load_pipeline(), texts), strict=True):
+        for finding in found:
+            _emit({"id": record["id"], **finding.to_dict()})
+
+
 # --- the store's commands ---------------------------------------------------------------------
 
 

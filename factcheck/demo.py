@@ -174,7 +174,7 @@ def load_demo(store: Store, nlp, *, directory: Path | None = None) -> str:
 
 def _load(store: Store, catalogue, first_figures, revision, places, rounds):
     """The one transaction of the demo; what it loaded, for the summary."""
-    from factcheck import figures, sources, tracking, verify
+    from factcheck import arithmetic, figures, sources, tracking, verify
 
     with store.transaction() as con:
         # Checked again inside the transaction: another process may have filled it meanwhile.
@@ -206,6 +206,7 @@ def _load(store: Store, catalogue, first_figures, revision, places, rounds):
         done = figures.import_frame(con, revision, source_name="demo figures-update.csv")
         sources.recheck(con, done.touched, "figures imported from demo figures-update.csv")
         threads = tracking.assign_threads_on(con)
+        arithmetic.check_stored_on(con)  # the story's own arithmetic, every version
         totals = store_mod.app_verdict_totals(con, mode="now")
         stories = store_mod.demo_count(con, "stories")
         versions = store_mod.demo_count(con, "story_versions")

@@ -41,6 +41,7 @@ CSV_COLUMNS = (
     "as_of",
     "explanation",
     "note",
+    "finding",
 )
 
 
@@ -55,6 +56,17 @@ class StoryMeta:
     place: str | None = None
     # Reporter's notes by claim position (0-based, text order): "verified: called the DA".
     notes: dict[int, str] = field(default_factory=dict)
+    # Where the story's own numbers disagree (factcheck/arithmetic.py), as `consistency` prints.
+    findings: list[dict] = field(default_factory=list)
+
+
+def _findings_of(meta: StoryMeta, claim: Claim) -> str:
+    """The explanations of the findings this claim is part of, joined."""
+    return " ".join(
+        f["explanation"]
+        for f in meta.findings
+        if any((r["start"], r["end"]) == (claim.start, claim.end) for r in f["claims"])
+    )
 
 
 def _iso(value: date | datetime | None) -> str:
@@ -140,6 +152,12 @@ def to_markdown(meta: StoryMeta, items: list[tuple[Claim, Check]]) -> str:
         if meta.notes.get(i):
             lines.append(f"- Note: {_md(meta.notes[i])}")
         lines.append("")
+    if meta.findings:
+        lines += ["## The story's own numbers disagree", ""]
+        for f in meta.findings:
+            said = ", ".join(f"\u201c{_md(r['text'])}\u201d" for r in f["claims"])
+            lines.append(f"- {_md(f['kind'])} ({said}): {_md(f['explanation'])}")
+        lines.append("")
     return "\n".join(lines)
 
 
@@ -172,6 +190,7 @@ def to_csv(meta: StoryMeta, items: list[tuple[Claim, Check]]) -> str:
             _iso(check.as_of),
             check.explanation,
             meta.notes.get(i),
+            _findings_of(meta, claim),
         )
         writer.writerow([_cell(v) for v in row])
     return buffer.getvalue()

@@ -123,6 +123,10 @@ def poll_all(
                 from factcheck import tracking
 
                 tracking.assign_threads_on(con)
+            from factcheck import arithmetic
+
+            # Versions no feed round checked yet (stored before the findings table existed).
+            arithmetic.check_stored_on(con)
             store_mod.record_poll(
                 con,
                 started_at=started,
@@ -240,6 +244,13 @@ def _poll_feed(store: Store, nlp, settings: Settings, feed: Feed) -> FeedResult:
                 for c in changes
                 if c.item.guid in added  # absent: a concurrent poll stored this version first
             ],
+        )
+        from factcheck import arithmetic
+
+        # The story's own arithmetic, per version stored: pure Python on the claims just found.
+        arithmetic.save_on(
+            con,
+            [(*added[c.item.guid][:2], c.text, c.claims) for c in changes if c.item.guid in added],
         )
         status = "new" if new else "updated" if updated else "unchanged"
         store_mod.record_feed_status(

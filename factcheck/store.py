@@ -2106,3 +2106,114 @@ def source_count_incidents(
     finally:
         _unregister(con, "_map_in")
     return counts, (extent[0], extent[1], extent[2], dups), bad, codes
+
+
+# --- the story's own arithmetic (factcheck/arithmetic.py) --------------------------------------
+# Findings are stored per story version, in the same transaction as that version's claims; a row
+# in arithmetic_runs says a version was checked, with or without findings.
+
+
+def insert_findings_batch(con: duckdb.DuckDBPyConnection, batches: list[tuple[int, int, list]]):
+    """Store the findings of many versions, (story_id, version_id, findings) each, and mark each
+    version checked; a version checked before is replaced. Returns how many findings."""
+    import pyarrow as pa
+
+    if not batches:
+        return 0
+    ref = pa.struct([("text", pa.string()), ("start", pa.int32()), ("end", pa.int32())])
+    rows = [
+        (story_id, version_id, seq, f)
+        for story_id, version_id, found in batches
+        for seq, f in enumerate(found, start=1)
+    ]
+    runs = pa.table(
+        {
+            "story_id": pa.array([b[0] for b in batches], pa.int32()),
+            "version_id": pa.array([b[1] for b in batches], pa.int32()),
+            "findings": pa.array([len(b[2]) for b in batches], pa.int32()),
+        }
+    )
+    found = pa.table(
+        {
+            "story_id": pa.array([r[0] for r in rows], pa.int32()),
+            "version_id": pa.array([r[1] for r in rows], pa.int32()),
+            "seq": pa.array([r[2] for r in rows], pa.int32()),
+            "kind": pa.array([r[3].kind for r in rows], pa.string()),
+            "claims": pa.array(
+                [
+                    [{"text": c.text, "start": c.start, "end": c.end} for c in r[3].claims]
+                    for r in rows
+                ],
+                pa.list_(ref),
+            ),
+            "stated": pa.array([float(r[3].stated) for r in rows], pa.float64()),
+            "computed": pa.array([float(r[3].computed) for r in rows], pa.float64()),
+            "explanation": pa.array([r[3].explanation for r in rows], pa.string()),
+            "rule": pa.array([r[3].rule for r in rows], pa.string()),
+        }
+    )
+    con.register("_new_runs", runs)
+    con.register("_new_findings", found)
+    try:
+        con.execute("DELETE FROM findings WHERE version_id IN (SELECT version_id FROM _new_runs)")
+        con.execute(
+            "DELETE FROM arithmetic_runs WHERE version_id IN (SELECT version_id FROM _new_runs)"
+        )
+        con.execute(
+            "INSERT INTO arithmetic_runs (version_id, story_id, findings)"
+            " SELECT version_id, story_id, findings FROM _new_runs"
+        )
+        con.execute(
+            "INSERT INTO findings (story_id, version_id, seq, kind, claims, stated, computed,"
+            "  explanation, rule)"
+            " SELECT story_id, version_id, seq, kind, claims, stated, computed, explanation, rule"
+            " FROM _new_findings ORDER BY version_id, seq"
+        )
+    finally:
+        _unregister(con, "_new_runs")
+        _unregister(con, "_new_findings")
+    return len(rows)
+
+
+def versions_without_arithmetic(con: duckdb.DuckDBPyConnection) -> list[tuple[int, int, str]]:
+    """(story_id, version_id, text) of every stored version not checked for findings yet."""
+    return con.execute(
+        "SELECT v.story_id, v.id, v.text FROM story_versions v"
+        " ANTI JOIN arithmetic_runs r ON r.version_id = v.id ORDER BY v.id"
+    ).fetchall()
+
+
+def claims_by_version(con: duckdb.DuckDBPyConnection, version_ids: list[int]) -> dict[int, list]:
+    """{version_id: [Claim, ...]} in text order, for the versions given."""
+    if not version_ids:
+        return {}
+    rows = con.execute(
+        "SELECT version_id, text, start_char, end_char, sentence, low, high, unit, qualifier,"
+        "  subject, change, direction, period, speaker, hedge, place"
+        " FROM claims WHERE list_contains(?, version_id) ORDER BY version_id, seq",
+        [list(version_ids)],
+    ).fetchall()
+    out: dict[int, list] = {v: [] for v in version_ids}
+    for r in rows:
+        out[r[0]].append(Claim(*r[1:]))
+    return out
+
+
+def version_findings(con: duckdb.DuckDBPyConnection, version_id: int) -> list[dict]:
+    """The findings of one story version in text order, as the `consistency` command prints them."""
+    rows = con.execute(
+        "SELECT kind, claims, stated, computed, explanation, rule FROM findings"
+        " WHERE version_id = ? ORDER BY seq",
+        [version_id],
+    ).fetchall()
+    keys = ("kind", "claims", "stated", "computed", "explanation", "rule")
+    return [dict(zip(keys, r, strict=True)) for r in rows]
+
+
+def story_finding_counts(con: duckdb.DuckDBPyConnection) -> dict[int, int]:
+    """{story_id: number of findings of its latest version}, for stories that have any."""
+    rows = con.execute(
+        "SELECT f.story_id, count(*) FROM findings f"
+        " JOIN story_latest l ON l.version_id = f.version_id GROUP BY f.story_id"
+    ).fetchall()
+    return dict(rows)

@@ -7,6 +7,7 @@ from datetime import date
 import streamlit as st
 
 import appkit as kit
+import findings_ui
 import unverifiable
 from factcheck import export
 from factcheck.charts import claim_phrase, official_phrase, period_text
@@ -36,11 +37,12 @@ source = st.segmented_control("Source", SOURCES, key="check_source", default=SOU
 
 def run_check(text: str, published: date, place: str, *, title: str, station: str, url=None):
     """Extract and check the claims of a text now (nothing is saved), into session state."""
+    from factcheck import arithmetic, verify
     from factcheck import claims as claims_mod
-    from factcheck import verify
 
     nlp = kit.get_nlp()
     found = claims_mod.extract_claims(nlp, text, published)
+    findings = [f.to_dict() for f in arithmetic.find(text, found)]
     checks = verify.check_claims(
         kit.get_store(), found, published=published, place=place, mode=kit.mode()
     )
@@ -53,6 +55,7 @@ def run_check(text: str, published: date, place: str, *, title: str, station: st
         "url": url,
         "story_id": None,
         "items": [(None, c, k) for c, k in zip(found, checks, strict=True)],
+        "findings": findings,
     }
     st.session_state["check_notes"] = {}
 
@@ -130,6 +133,7 @@ else:
                 "story_id": story_id,
                 "mode": kit.mode(),
                 "items": items,
+                "findings": findings_ui.story_findings(kit.db_key(), story["version_id"]),
             }
 
 result = st.session_state["check_result"]
@@ -163,6 +167,9 @@ if result:
     spans = [(c.start, c.end, k.verdict, f"{k.verdict}: {k.explanation}") for _, c, k in items]
     with st.container(border=True, key="story_text"):
         st.html(kit.highlight_html(result["text"], spans))
+    findings_ui.show_findings(
+        result["text"], result.get("findings") or [], [c for _, c, _ in items]
+    )
 
     notes = st.session_state["check_notes"]
     stored_notes = {}
@@ -269,6 +276,7 @@ if result:
         url=result["url"],
         place=result["place"],
         notes=all_notes,
+        findings=result.get("findings") or [],
     )
     pairs = [(c, k) for _, c, k in items]
     downloads = (

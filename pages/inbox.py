@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 import appkit as kit
+import findings_ui
 from factcheck.config import settings
 from factcheck.store import StoreError
 
@@ -41,8 +42,13 @@ else:
         check=[f"check?story={int(i)}" for i in rows.id],
         flag=["✗ " if n else "" for n in rows.inaccurate],
     )
+    disagree = findings_ui.finding_counts(kit.db_key())
+    view["flag"] += ["≠ " if disagree.get(int(i)) else "" for i in rows.id]
     view["title"] = view.flag + view.title
-    st.caption(f"{len(view)} newest stories · stories with inaccurate claims are marked ✗")
+    st.caption(
+        f"{len(view)} newest stories · stories with inaccurate claims are marked ✗,"
+        " stories whose own numbers disagree ≠"
+    )
     st.dataframe(
         view[
             [

@@ -27,6 +27,7 @@ HOSTILE = "wdmo-demo-2026-0715-crime-stoppers-reward"
 FOLLOW_UP = "wdmo-demo-2026-1112-guns-follow-up"
 FIRST_GUNS = "wdmo-demo-2026-0804-chief-guns"
 UNEMPLOYMENT = "wdmo-demo-2026-1002-unemployment"
+LIBRARY = "wdmo-demo-2026-1110-library-cards"
 
 
 def _run(db: Path, *args: str, timeout: float = 240) -> subprocess.CompletedProcess:
@@ -69,7 +70,7 @@ def _claims(db: Path, guid: str, version: int | None = None, mode: str = "aired"
 
 def test_demo_fills_a_fresh_store(demo_db):
     stories = _stories(demo_db)
-    assert len(stories) == 14
+    assert len(stories) == 15
     assert {s["station"] for s in stories.values()} == {demo.DEMO_STATION}
     assert stories[GRADUATION]["versions"] == 2
     assert [g for g, s in stories.items() if s["versions"] > 1] == [GRADUATION]
@@ -138,11 +139,30 @@ def test_the_revised_figure_changes_a_verdict_as_of_now_only(demo_db):
     ), changes
 
 
+def test_one_demo_story_has_numbers_that_disagree(demo_db):
+    """The library story's own arithmetic is stored, and `consistency` says the same of it."""
+    stories = _stories(demo_db)
+    with Store(demo_db).connect() as con:
+        counts = store_mod.story_finding_counts(con)
+        texts = [store_mod.app_story(con, s["id"])["text"] for s in stories.values()]
+    assert counts == {stories[LIBRARY]["id"]: 1}
+    batch = "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts))
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", "consistency", "--batch", "-"],
+        input=batch, cwd=ROOT, capture_output=True, text=True, timeout=240,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    (row,) = [json.loads(line) for line in done.stdout.splitlines()]
+    assert texts[row["id"]].startswith("BIRMINGHAM") and "library cards" in texts[row["id"]]
+    assert row["kind"] == "percent_change"
+    assert sorted(c["text"] for c in row["claims"]) == ["12 percent", "4,650", "4,820"]
+
+
 def test_stories_command_on_the_demo_store(demo_db):
     done = _run(demo_db, "stories", "--format", "jsonl")
     assert done.returncode == 0, done.stderr
     rows = [json.loads(line) for line in done.stdout.splitlines()]
-    assert len(rows) == 14
+    assert len(rows) == 15
     for key in ("id", "station", "title", "url", "published", "versions", "claims", "verdicts"):
         assert all(key in r for r in rows), key
     assert all(r["url"].startswith("http://demo.invalid/") for r in rows)

@@ -98,6 +98,22 @@ def test_paste_a_script_and_see_verdicts(page, app_url, screenshots):
     page.screenshot(path=str(screenshots / "check-pasted.png"), full_page=True)
 
 
+def test_a_story_whose_numbers_disagree_shows_its_finding(page, app_url, e2e_db, screenshots):
+    with Store(e2e_db).connect() as con:
+        sid = next(i for i, _st, _p, title in q.app_story_choices(con) if "librar" in title.lower())
+    page.goto(f"{app_url}/check?story={sid}")
+    settle(page)
+    page.wait_for_selector(".st-key-finding_0", timeout=30_000)
+    no_error_box(page)
+    box = page.locator(".st-key-finding_0")
+    assert "4,650 to 4,820 is a 3.66 percent rise" in box.inner_text()
+    # The three numbers are marked in the story's own words, beside the verdicts above.
+    assert sorted(box.locator("mark.claim").all_inner_texts()) == ["12 percent", "4,650", "4,820"]
+    assert "library cards" in box.locator(".finding-text").inner_text()
+    assert page.locator(".story-text").count() == 1
+    page.screenshot(path=str(screenshots / "check-finding.png"), full_page=True)
+
+
 def test_download_png_is_1920x1080(page, app_url, tmp_path):
     page.goto(f"{app_url}/graphics")
     settle(page)
