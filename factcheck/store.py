@@ -2011,31 +2011,36 @@ def source_lines(con: duckdb.DuckDBPyConnection, path: Path):
     ).df()
 
 
-def source_laus_county_annual(con: duckdb.DuckDBPyConnection, path: Path, fields: dict):
-    """The BLS county annual-average text file, fixed width by SQL: one row per data line
-    (those starting with an area code), `fields` name -> (first column, width)."""
-    f = fields
+# A county row of the BLS LAUS county text files: area code, state and county FIPS, "Name, ST",
+# the period (a year in the annual files, "Sep-21" or "Oct-22(p)" in the 14-month one), labor
+# force, employed, unemployed, rate. Columns are matched per line, not by position, so a year
+# whose columns shift by a space, or the "|"-separated 14-month layout, reads the same.
+_LAUS_ROW = (
+    r"^\s*([A-Z]{2}[0-9]{13})\s+([0-9]{2})\s+([0-9]{3})\s+(.+?)\s+"
+    r"([0-9]{4}|[A-Z][a-z]{2}-[0-9]{2}(?:\([pP]\))?)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s*$"
+)
+_LAUS_FIELDS = [
+    "code",
+    "state_fips",
+    "county_fips",
+    "name",
+    "period",
+    "labor_force",
+    "employed",
+    "unemployed",
+    "unemployment_rate",
+]
+
+
+def source_laus_county_rows(con: duckdb.DuckDBPyConnection, path: Path):
+    """The county rows of a BLS LAUS county text file: one row per line that starts with an area
+    code, its fields split by SQL (all None where the line does not fit the layout)."""
     return con.execute(
         "WITH l AS (SELECT generate_subscripts(x, 1) AS line, unnest(x) AS t FROM"
         " (SELECT string_split(replace(content, chr(13), ''), chr(10)) AS x FROM read_text(?)))"
-        " SELECT line, trim(substr(t, ?, ?)) AS code, trim(substr(t, ?, ?)) AS state_fips,"
-        " trim(substr(t, ?, ?)) AS county_fips, trim(substr(t, ?, ?)) AS name,"
-        " trim(substr(t, ?, ?)) AS year, trim(substr(t, ?, ?)) AS labor_force,"
-        " trim(substr(t, ?, ?)) AS employed, trim(substr(t, ?, ?)) AS unemployed,"
-        " trim(substr(t, ?, ?)) AS unemployment_rate, t AS text"
-        " FROM l WHERE regexp_matches(t, '^[A-Z]{2}[0-9]') ORDER BY line",
-        [
-            str(path),
-            *f["code"],
-            *f["state_fips"],
-            *f["county_fips"],
-            *f["name"],
-            *f["year"],
-            *f["labor_force"],
-            *f["employed"],
-            *f["unemployed"],
-            *f["unemployment_rate"],
-        ],
+        " SELECT line, unnest(regexp_extract(replace(t, '|', ' '), ?, ?)), t AS text FROM l"
+        " WHERE regexp_matches(t, '^\\s*[A-Z]{2}[0-9]{13}') ORDER BY line",
+        [str(path), _LAUS_ROW, _LAUS_FIELDS],
     ).df()
 
 
