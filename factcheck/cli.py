@@ -298,6 +298,9 @@ def figures_command(metric: str | None, place: str | None, fmt: str) -> None:
     except StoreError as exc:
         _fail(str(exc))
     for row in rows:
+        value = row["value"]
+        if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+            row["value"] = int(value)  # a count reads as the publisher printed it: 21570
         _emit(row)
 
 

@@ -51,3 +51,20 @@ def test_a_wide_recipe_naming_a_missing_column_imports_nothing(tmp_path, murders
         sources.import_file(store, murders, "wide", recipe=recipe)
     with store.connect() as con:
         assert con.execute("SELECT count(*) FROM figures").fetchone()[0] == 0
+
+
+def test_fivethirtyeight_preliminary_counts_each_city_to_its_own_date(tmp_path):
+    path = FILE / "murder_2016_prelim.csv"
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    recipe = RECIPE.parent / "fivethirtyeight_prelim.toml"
+    store = Store(tmp_path / "s.duckdb")
+    report = sources.import_file(store, path, "wide", recipe=recipe)
+    assert report.warnings == []  # every row carries its own as_of
+    with store.connect() as con:
+        rows = st.figure_rows(con, "murders_police_ytd", ["Chicago, Illinois"])
+    assert [(r["period_start"], r["period_end"], r["value"], r["as_of"]) for r in rows] == [
+        (date(2015, 1, 1), date(2015, 10, 2), 378.0, date(2016, 10, 2)),
+        (date(2016, 1, 1), date(2016, 10, 2), 536.0, date(2016, 10, 2)),
+    ]
+    assert rows[0]["source_url"].startswith("https://portal.chicagopolice.org/")

@@ -46,9 +46,14 @@ def read(path: Path, name: str, *, recipe: Path, **_options) -> common.Read:
             raise common.fail(0, f"column {col!r} needs a year (or give year_column)", r.name)
         recipes.check_column(r, header, col, "value")
         specs[col] = c
-    for col in [*place_columns, *([year_column] if year_column else [])]:
-        recipes.check_column(r, header, col, "place or year")
-    keep = [*place_columns, *([year_column] if year_column else [])]
+    dated = {k: r.data.get(k) for k in ("as_of_column", "period_end_column", "source_column")}
+    for key in ("as_of", "period_end"):
+        if dated[f"{key}_column"]:
+            recipes.check_date_format(r, str(r.data.get(f"{key}_format") or ""))
+    extra = [c for c in dated.values() if c]
+    for col in [*place_columns, *([year_column] if year_column else []), *extra]:
+        recipes.check_column(r, header, col, "place, year, date or source")
+    keep = list(dict.fromkeys([*place_columns, *([year_column] if year_column else []), *extra]))
     with st.scratch() as con:
         long = st.source_csv_long(con, path, header, keep or [header[0]], list(specs))
     errors = common.line_breaks(long, keep)
@@ -73,16 +78,28 @@ def read(path: Path, name: str, *, recipe: Path, **_options) -> common.Read:
     errors += common.bad_cells(
         long, bad, lambda r_: f"{r_.column} is not a number: {common.show(r_.cell)}"
     )
+    as_of = _dates(long, dated["as_of_column"], r.data.get("as_of_format"), errors)
+    ends = _dates(long, dated["period_end_column"], r.data.get("period_end_format"), errors)
     common.raise_if(sorted(errors, key=lambda e: e.line), name)
     ok = ~missing
+    if ends is None:
+        end = year[ok] + "-12-31"
+    else:
+        # A year to date: to the row's date, in each column's own year ("2015 figures are
+        # counts through the same date a year ago").
+        end = pd.Series(
+            [_same_day(int(y), d) for y, d in zip(year[ok], ends[ok], strict=True)],
+            index=year[ok].index,
+        )
     rows = pd.DataFrame(
         {
             "line": long["line"][ok],
             "metric": long["column"][ok].map(lambda c: specs[c]["metric"]),
             "place": where[ok],
             "period_start": year[ok] + "-01-01",
-            "period_end": year[ok] + "-12-31",
+            "period_end": end,
             "value": values[ok],
+            "notes": "year to date" if ends is not None else "",
         }
     )
     units = {m.metric: m.unit for m in r.metrics}
@@ -96,4 +113,38 @@ def read(path: Path, name: str, *, recipe: Path, **_options) -> common.Read:
         source=str(r.data.get("source") or name),
         source_url=r.data.get("source_url"),
     )
-    return common.Read(frame, str(r.data.get("source") or name), metrics=r.metrics)
+    if as_of is not None:
+        frame["as_of"] = as_of[ok].to_numpy()
+    if dated["source_column"]:
+        cells = long[dated["source_column"]][ok].fillna("").str.strip().to_numpy()
+        is_url = pd.Series(cells).str.match(r"^https?://").to_numpy()
+        frame["source_url"] = [c if u else "" for c, u in zip(cells, is_url, strict=True)]
+        frame["source"] = [
+            frame["source"].iloc[0] if u else (c or frame["source"].iloc[0])
+            for c, u in zip(cells, is_url, strict=True)
+        ]
+    read = common.Read(frame, str(r.data.get("source") or name), metrics=r.metrics)
+    read.rows_dated = as_of is not None
+    return read
+
+
+def _dates(
+    long: pd.DataFrame, column: str | None, fmt: str | None, errors: list
+) -> pd.Series | None:
+    """A recipe's date column as ISO text; a cell that is not a date as `fmt` is an error."""
+    if not column:
+        return None
+    cells = long[column].fillna("").str.strip()
+    parsed = pd.to_datetime(cells, format=fmt, errors="coerce")
+    bad = parsed.isna()
+    errors += common.bad_cells(
+        long, bad, lambda r_: f"{column} {common.show(cells[r_.name])} is not a date as {fmt}"
+    )
+    return parsed.dt.strftime("%Y-%m-%d")
+
+
+def _same_day(year: int, iso: str) -> str:
+    month, day = int(iso[5:7]), int(iso[8:10])
+    if (month, day) == (2, 29) and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
+        day = 28
+    return f"{year}-{month:02d}-{day:02d}"
