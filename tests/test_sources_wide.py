@@ -68,3 +68,18 @@ def test_fivethirtyeight_preliminary_counts_each_city_to_its_own_date(tmp_path):
         (date(2016, 1, 1), date(2016, 10, 2), 536.0, date(2016, 10, 2)),
     ]
     assert rows[0]["source_url"].startswith("https://portal.chicagopolice.org/")
+
+
+def test_chicago_monthly_counts_by_month_column(tmp_path):
+    path = FILE.parent / "chicago" / "chicago_homicide_victims_monthly.csv"
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    recipe = RECIPE.parent / "chicago_monthly_counts.toml"
+    store = Store(tmp_path / "s.duckdb")
+    sources.import_file(store, path, "wide", recipe=recipe, as_of=date(2023, 7, 27))
+    with store.connect() as con:
+        rows = st.figure_rows(con, "homicide_victims", ["Chicago, Illinois"])
+    by_period = {(r["period_start"], r["period_end"]): r["value"] for r in rows}
+    assert by_period[(date(2001, 1, 1), date(2001, 1, 31))] == 42
+    assert by_period[(date(2023, 7, 1), date(2023, 7, 19))] == 34  # the partial last month
+    assert len(rows) == 271 and {r["as_of"] for r in rows} == {date(2023, 7, 27)}
