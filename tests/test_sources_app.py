@@ -85,3 +85,25 @@ def test_metrics_upload_and_a_figure_added_by_hand(db):
         audit = con.execute("SELECT field, new_value, editor FROM figure_edits").fetchall()
     assert row == [(2105.0, dt.date(2025, 1, 20), "Birmingham Police Department")]
     assert audit == [("added", "2105.0", "desk")]
+
+
+def test_the_make_run_store_opens_on_real_figures(tmp_path, monkeypatch):
+    import time
+
+    from factcheck import demo
+
+    path = tmp_path / "run.duckdb"
+    store = Store(path)
+    demo.load_demo(store, nlp=None)
+    demo.load_official(store)
+    monkeypatch.setenv("FACTCHECK_DB", str(path))
+    started = time.perf_counter()
+    at = _figures_page()
+    at.selectbox(key="fig_series_metric").select("homicide").run()
+    places = at.selectbox(key="fig_series").options
+    at.selectbox(key="fig_series").select_index(places.index("United States")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    took = time.perf_counter() - started
+    text = " ".join(m.value.replace("\\", "") for m in at.markdown)
+    assert "FBI Crime Data Explorer, estimated crimes" in text
+    assert took < 60, took
