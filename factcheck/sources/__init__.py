@@ -156,7 +156,15 @@ def _read_figures(path, name, sha, as_of, units, today) -> Parsed:
     try:
         clean = read_figures_frame(path, parquet=parquet, units=units, default_as_of=as_of or today)
     except FiguresInvalid as exc:
-        raise FiguresInvalid(exc.errors, name) from None
+        errors = exc.errors
+        if any(e.line == 1 and e.reason.startswith("missing required column") for e in errors):
+            # Likely a publisher's file given without its --format.
+            errors = [
+                RowError(1, "; ".join(e.reason for e in errors if e.line == 1)
+                         + f" (is the file of another format than --format figures? one of"
+                         f" {', '.join(FORMATS[1:])})")
+            ]  # fmt: skip
+        raise FiguresInvalid(errors, name) from None
     given, n = clean.attrs.get("as_of_given", len(clean)), len(clean)
     warnings = []
     if given == n:
