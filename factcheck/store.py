@@ -2044,6 +2044,35 @@ def source_laus_county_rows(con: duckdb.DuckDBPyConnection, path: Path):
     ).df()
 
 
+def source_laus_flat(con: duckdb.DuckDBPyConnection, path: Path, header: list[str]):
+    """A BLS `la.data.*` file decoded by SQL: the series id into adjusted (S/U), area type and
+    code, measure; the period into its first and last day (M13: the year); the footnote's P.
+    `ok` is false for a row whose id, year, period or value is not of the layout (the caller
+    reports those by line)."""
+    idx = {name: i for i, name in enumerate(header)}
+    sid, year, period, value = (f"c{idx[c]}" for c in ("series_id", "year", "period", "value"))
+    foot = f"c{idx['footnote_codes']}" if "footnote_codes" in idx else "NULL"
+    return con.execute(
+        f"WITH t AS (SELECT row_number() OVER () + 1 AS line, trim({sid}) AS sid,"  # noqa: S608
+        f" trim({year}) AS year, trim({period}) AS period, trim({value}) AS value,"
+        f" coalesce({foot}, '') AS foot FROM {_READ_CSV}),"
+        " d AS (SELECT *, regexp_matches(sid, '^LA[US][A-Z]{2}[0-9]{15}$') AS id_ok,"
+        " TRY_CAST(year AS INTEGER) AS y, TRY_CAST(substr(period, 2) AS INTEGER) AS m,"
+        " TRY_CAST(replace(value, ',', '') AS DOUBLE) AS v FROM t)"
+        " SELECT line, sid, year, period, value, id_ok, substr(sid, 3, 1) = 'S' AS adjusted,"
+        " substr(sid, 4, 2) AS area_type, substr(sid, 4, 15) AS area, substr(sid, 19, 2) AS measure,"
+        " (y IS NOT NULL AND length(year) = 4) AS year_ok,"
+        " (regexp_matches(period, '^M[0-9]{2}$') AND m BETWEEN 1 AND 13) AS period_ok,"
+        " v AS number, value IN ('', '-', '(n)', 'NA', 'N.A.') OR value IS NULL AS missing,"
+        " CASE WHEN m = 13 THEN make_date(y, 1, 1) WHEN m BETWEEN 1 AND 12"
+        "  THEN make_date(y, m, 1) END AS period_start,"
+        " CASE WHEN m = 13 THEN make_date(y, 12, 31) WHEN m BETWEEN 1 AND 12"
+        "  THEN last_day(make_date(y, m, 1)) END AS period_end,"
+        " m = 13 AS annual, upper(foot) LIKE '%P%' AS preliminary FROM d ORDER BY line",
+        _csv_args(path, header, "utf-8", "\t", 0),
+    ).df()
+
+
 def source_count_incidents(
     con: duckdb.DuckDBPyConnection,
     path: Path,

@@ -170,78 +170,50 @@ def _read_flat(path: Path, name: str) -> common.Read:
     header = common.header_of(path, name, delim="\t")
     common.require_columns(header, FLAT_COLUMNS[:4], name, "a BLS la.data file")
     with st.scratch() as con:
-        rows = st.source_csv(con, path, header, delim="\t")
-    sid = rows["series_id"].fillna("").str.strip()
-    ok_id = sid.str.fullmatch(r"LA[US][A-Z]{2}\d{13}\d{2}")
+        rows = st.source_laus_flat(con, path, header)
+    ok_id = rows["id_ok"]
     errors = common.bad_cells(
-        rows, ~ok_id, lambda r: f"series_id {common.show(r.series_id)} is not a LAUS series id"
+        rows, ~ok_id, lambda r: f"series_id {common.show(r.sid)} is not a LAUS series id"
     )
-    adjusted = sid.str[2] == "S"
-    area_type, area = sid.str[3:5], sid.str[5:18]
-    measure = sid.str[18:20].map(MEASURES)
-    place = pd.Series(
-        [
-            places.county_place(a[:5])
-            if t == "CN"
-            else places.state_name(a[:2])
-            if t == "ST"
-            else None
-            for t, a in zip(area_type, area, strict=True)
-        ],
-        index=rows.index,
-        dtype=object,
-    )
-    known_area = area_type.isin(["CN", "ST"])
+    # One look-up per distinct area (a county file repeats each area hundreds of times).
+    unique = {c: _area_place(c) for c in rows["area"].unique()}
+    place = rows["area"].map(unique)
+    measure = rows["measure"].map(MEASURES)
+    known_area = rows["area_type"].isin(["CN", "ST"])
     bad_area = ok_id & known_area & place.isna()
     errors += common.bad_cells(
-        rows,
-        bad_area,
-        lambda r: f"series_id {r.series_id.strip()!r}: the area is not in the place table",
+        rows, bad_area, lambda r: f"series_id {r.sid!r}: the area is not in the place table"
     )
-    period = rows["period"].fillna("").str.strip()
-    month = pd.to_numeric(period.str.extract(r"^M(\d\d)$")[0], errors="coerce")
-    bad_period = ok_id & (month.isna() | (month < 1) | (month > 13))
+    bad_period = ok_id & ~rows["period_ok"].fillna(False).astype(bool)
     errors += common.bad_cells(
         rows, bad_period, lambda r: f"period {common.show(r.period)} is not M01..M13"
     )
-    year = rows["year"].fillna("").str.strip()
-    bad_year = ok_id & ~year.str.fullmatch(r"\d{4}")
+    bad_year = ok_id & ~rows["year_ok"].fillna(False).astype(bool)
     errors += common.bad_cells(
         rows, bad_year, lambda r: f"year is not a year: {common.show(r.year)}"
     )
-    values, missing, bad = common.numbers(rows["value"])
-    bad &= ok_id & ~bad_period & ~bad_year
+    missing = rows["missing"].fillna(False).astype(bool)
+    bad = ok_id & ~bad_period & ~bad_year & ~missing & rows["number"].isna()
     errors += common.bad_cells(
         rows, bad, lambda r: f"value is not a number: {common.show(r.value)}"
     )
     common.raise_if(sorted(errors, key=lambda e: e.line), name)
     keep = known_area & measure.notna() & ~missing
-    notes_in = (
-        rows["footnote_codes"] if "footnote_codes" in rows else pd.Series("", index=rows.index)
-    )
-    start, end, notes = [], [], []
-    for y, m, fn in zip(year[keep], month[keep], notes_in[keep].fillna(""), strict=True):
-        m = int(m)
-        if m == 13:
-            start.append(f"{y}-01-01")
-            end.append(f"{y}-12-31")
-        else:
-            last = (pd.Timestamp(int(y), m, 1) + pd.offsets.MonthEnd(0)).day
-            start.append(f"{y}-{m:02d}-01")
-            end.append(f"{y}-{m:02d}-{last:02d}")
-        parts = ["annual average"] if m == 13 else []
-        if "P" in str(fn).upper():
-            parts.append("preliminary")
-        notes.append("; ".join(parts))
-    metric = measure[keep] + adjusted[keep].map({True: "_sa", False: ""})
+    if int(keep.sum()) == 0:
+        raise common.fail(
+            2, "no county or state series of a known measure (03-06) in the file", name
+        )
+    kept = rows[keep]
+    notes = kept["annual"].map({True: "annual average", False: ""})
+    notes = notes.where(~kept["preliminary"], (notes + "; preliminary").str.lstrip("; "))
     long = pd.DataFrame(
         {
-            "line": rows["line"][keep],
-            "metric": metric,
+            "line": kept["line"],
+            "metric": measure[keep] + kept["adjusted"].map({True: "_sa", False: ""}),
             "place": place[keep],
-            "period_start": start,
-            "period_end": end,
-            "value": values[keep],
+            "period_start": kept["period_start"].dt.strftime("%Y-%m-%d"),
+            "period_end": kept["period_end"].dt.strftime("%Y-%m-%d"),
+            "value": kept["number"],
             "notes": notes,
         }
     )
@@ -249,8 +221,15 @@ def _read_flat(path: Path, name: str) -> common.Read:
     frame = common.figure_frame(long, unit=units, source=SOURCE, source_url=SOURCE_URL)
     skipped = int((~known_area | measure.isna()).sum())
     out = [f"{skipped} rows of other areas or measures skipped"] if skipped else []
-    if int(keep.sum()) == 0:
-        raise common.fail(
-            2, "no county or state series of a known measure (03-06) in the file", name
-        )
     return common.Read(frame, SOURCE, notes=out)
+
+
+def _area_place(code: str | None) -> str | None:
+    """The place of a LAUS area code ("CN01001..." a county, "ST01..." a state), or None."""
+    if not code:
+        return None
+    if code.startswith("CN"):
+        return places.county_place(code[2:7])
+    if code.startswith("ST"):
+        return places.state_name(code[2:4])
+    return None
