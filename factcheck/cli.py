@@ -159,6 +159,18 @@ def demo(official: bool) -> None:
         _fail(str(exc))
 
 
+@main.command()
+def official() -> None:
+    """Import the real FBI, BLS and Census files shipped in data/official/ (each once)."""
+    from factcheck import demo as demo_mod
+
+    try:
+        for line in demo_mod.load_official(_store()):
+            click.echo(line)
+    except (demo_mod.DemoError, StoreError) as exc:
+        _fail(str(exc))
+
+
 @main.command("add-feed")
 @click.argument("url")
 @click.option("--station", required=True, help="The station's name, as shown in the app.")

@@ -210,3 +210,10 @@ def test_the_store_make_run_creates_holds_the_demo_and_the_real_figures(tmp_path
     ]
     assert illustrative == 68  # the demo's figures stay marked as illustrative
     assert demo.load_official(store)[0].startswith("imported 0 figure rows")  # twice: nothing
+
+
+def test_official_command_loads_the_shipped_files_into_any_store(db_path):
+    lines = run("official")
+    assert len(lines) == 5 and lines[1].startswith("imported 21888 figure rows")
+    again = run("official")
+    assert all(line.startswith("imported 0 figure rows") for line in again)
