@@ -2112,12 +2112,11 @@ def source_count_incidents(
             "SELECT line, d FROM _inc WHERE metric IS NOT NULL AND day IS NULL"
             " ORDER BY line LIMIT 5"
         ).fetchall()
-        counted = con.execute(
+        con.execute(
             "CREATE OR REPLACE TEMP TABLE _inc_once AS SELECT * FROM _inc"  # noqa: S608
-            f" WHERE metric IS NOT NULL AND day IS NOT NULL"
+            " WHERE metric IS NOT NULL AND day IS NOT NULL"
             f" QUALIFY row_number() OVER (PARTITION BY metric, {keys} ORDER BY line) = 1"
         )
-        del counted
         dups = con.execute(
             "SELECT (SELECT count(*) FROM _inc WHERE metric IS NOT NULL AND day IS NOT NULL)"
             " - (SELECT count(*) FROM _inc_once)"
