@@ -260,7 +260,9 @@ def stories(fmt: str) -> None:
     help="figures, fbi-cde, bls-laus, census-pep, incidents or wide.",
 )
 @click.option("--as-of", "as_of", help="The publisher's release date, YYYY-MM-DD.")
-@click.option("--recipe", help="The TOML recipe (incidents, wide).")
+@click.option(
+    "--recipe", help="The TOML recipe (incidents, wide): a file, or a shipped one by name."
+)
 @click.option("--metrics", help="Metrics catalogue CSV.")
 def import_figures(
     path: str, fmt: str, as_of: str | None, recipe: str | None, metrics: str | None
@@ -270,6 +272,8 @@ def import_figures(
 
     if fmt not in sources.FORMATS:
         _fail(f"--format must be one of {', '.join(sources.FORMATS)}, got {fmt!r}")
+    if recipe and not Path(recipe).is_file() and Path(recipe).name in sources.shipped_recipes():
+        recipe = str(sources.RECIPES_DIR / Path(recipe).name)  # a shipped one, by name
     for given, option in ((path, "PATH"), (recipe, "--recipe"), (metrics, "--metrics")):
         if given and not Path(given).is_file():
             _fail(f"{option}: no such file {given}")

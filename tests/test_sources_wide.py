@@ -15,7 +15,9 @@ from factcheck.figures import FiguresInvalid
 from factcheck.store import Store
 
 FILE = Path(__file__).resolve().parents[2] / "shared" / "official" / "fivethirtyeight"
-RECIPE = Path(__file__).parent / "data" / "sources" / "recipes" / "fivethirtyeight_murders.toml"
+RECIPE = (
+    Path(__file__).resolve().parents[1] / "factcheck/sources/recipes/fivethirtyeight_final.toml"
+)
 
 
 @pytest.fixture
@@ -83,3 +85,22 @@ def test_chicago_monthly_counts_by_month_column(tmp_path):
     assert by_period[(date(2001, 1, 1), date(2001, 1, 31))] == 42
     assert by_period[(date(2023, 7, 1), date(2023, 7, 19))] == 34  # the partial last month
     assert len(rows) == 271 and {r["as_of"] for r in rows} == {date(2023, 7, 27)}
+
+
+def test_a_shipped_recipe_by_name_on_the_command_line(db_path, murders):
+    from click.testing import CliRunner
+
+    from factcheck.cli import main
+
+    args = [
+        "import-figures",
+        str(murders),
+        "--format",
+        "wide",
+        "--recipe",
+        "fivethirtyeight_final.toml",
+    ]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "as of 2016-10-05 (the publisher's release date of this exact file)" in result.output
+    assert result.output.startswith("imported 166 figure rows")

@@ -185,9 +185,15 @@ def _read_figures(path, name, sha, as_of, units, today) -> Parsed:
 RECIPES_DIR = Path(__file__).parent / "recipes"
 
 
-def shipped_recipes() -> list[str]:
-    """The recipe files that ship with the code (chicago.toml, ...)."""
-    return sorted(p.name for p in RECIPES_DIR.glob("*.toml"))
+def shipped_recipes(fmt: str | None = None) -> list[str]:
+    """The recipe files that ship with the code (chicago.toml, ...), of one format if given."""
+    import tomllib
+
+    names = []
+    for path in sorted(RECIPES_DIR.glob("*.toml")):
+        if fmt is None or tomllib.loads(path.read_text(encoding="utf-8")).get("format") == fmt:
+            names.append(path.name)
+    return names
 
 
 def read_upload(
