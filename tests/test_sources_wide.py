@@ -104,3 +104,17 @@ def test_a_shipped_recipe_by_name_on_the_command_line(db_path, murders):
     assert result.exit_code == 0, result.output
     assert "as of 2016-10-05 (the publisher's release date of this exact file)" in result.output
     assert result.output.startswith("imported 166 figure rows")
+
+
+def test_chicago_counts_are_dated_by_their_known_release(tmp_path):
+    path = FILE.parent / "chicago" / "chicago_homicide_victims_monthly.csv"
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    store = Store(tmp_path / "s.duckdb")
+    report = sources.import_file(
+        store, path, "wide", recipe=RECIPE.parent / "chicago_monthly_counts.toml"
+    )
+    assert report.warnings == [] and report.imported.new_rows == 542
+    with store.connect() as con:
+        rows = st.figure_rows(con, "homicide_cases", ["Chicago, Illinois"])
+    assert {r["as_of"] for r in rows} == {date(2023, 7, 27)}
