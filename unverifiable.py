@@ -28,11 +28,23 @@ def missing_for(items: list, result: dict) -> list:
     return _missing(kit.db_key(), pairs, key, published, result["place"] or "")
 
 
+@st.cache_data(ttl=kit.TTL, show_spinner=False)
+def _definitions(db: str) -> dict[str, str]:
+    from factcheck import store as q
+
+    with kit.get_store().connect() as con:
+        return q.metric_definitions(con)
+
+
 def missing_caption(items: list, i: int, result: dict) -> None:
-    """On an unverifiable claim's card: the figure the record lacks, in one plain line."""
+    """On a claim's card: for an unverifiable claim the figure the record lacks, in one plain
+    line; for a matched one, what the publisher of its series counts (the metric's definition)."""
+    _, _, check = items[i]
     missing = missing_for(items, result)[i]
     if missing is not None:
         st.caption(kit.md_text(f"{missing.sentence()}: add it in Work on a claim below."))
+    elif check.metric and check.metric in _definitions(kit.db_key()):
+        st.caption(kit.md_text(f"What it counts: {_definitions(kit.db_key())[check.metric]}"))
 
 
 def add_figure_panel(items: list, pick: int, result: dict) -> None:

@@ -180,6 +180,18 @@ def demo(official: bool) -> None:
         _fail(str(exc))
 
 
+@main.command()
+def official() -> None:
+    """Import the real FBI, BLS and Census files shipped in data/official/ (each once)."""
+    from factcheck import demo as demo_mod
+
+    try:
+        for line in demo_mod.load_official(_store()):
+            click.echo(line)
+    except (demo_mod.DemoError, StoreError) as exc:
+        _fail(str(exc))
+
+
 @main.command("add-feed")
 @click.argument("url")
 @click.option("--station", required=True, help="The station's name, as shown in the app.")
@@ -269,7 +281,9 @@ def stories(fmt: str) -> None:
     help="figures, fbi-cde, bls-laus, census-pep, incidents or wide.",
 )
 @click.option("--as-of", "as_of", help="The publisher's release date, YYYY-MM-DD.")
-@click.option("--recipe", help="The TOML recipe (incidents, wide).")
+@click.option(
+    "--recipe", help="The TOML recipe (incidents, wide): a file, or a shipped one by name."
+)
 @click.option("--metrics", help="Metrics catalogue CSV.")
 def import_figures(
     path: str, fmt: str, as_of: str | None, recipe: str | None, metrics: str | None
@@ -279,6 +293,8 @@ def import_figures(
 
     if fmt not in sources.FORMATS:
         _fail(f"--format must be one of {', '.join(sources.FORMATS)}, got {fmt!r}")
+    if recipe and not Path(recipe).is_file() and Path(recipe).name in sources.shipped_recipes():
+        recipe = str(sources.RECIPES_DIR / Path(recipe).name)  # a shipped one, by name
     for given, option in ((path, "PATH"), (recipe, "--recipe"), (metrics, "--metrics")):
         if given and not Path(given).is_file():
             _fail(f"{option}: no such file {given}")
@@ -319,6 +335,9 @@ def figures_command(metric: str | None, place: str | None, fmt: str) -> None:
     except StoreError as exc:
         _fail(str(exc))
     for row in rows:
+        value = row["value"]
+        if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+            row["value"] = int(value)  # a count reads as the publisher printed it: 21570
         _emit(row)
 
 

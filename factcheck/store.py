@@ -2011,31 +2011,65 @@ def source_lines(con: duckdb.DuckDBPyConnection, path: Path):
     ).df()
 
 
-def source_laus_county_annual(con: duckdb.DuckDBPyConnection, path: Path, fields: dict):
-    """The BLS county annual-average text file, fixed width by SQL: one row per data line
-    (those starting with an area code), `fields` name -> (first column, width)."""
-    f = fields
+# A county row of the BLS LAUS county text files: area code, state and county FIPS, "Name, ST",
+# the period (a year in the annual files, "Sep-21" or "Oct-22(p)" in the 14-month one), labor
+# force, employed, unemployed, rate. Columns are matched per line, not by position, so a year
+# whose columns shift by a space, or the "|"-separated 14-month layout, reads the same.
+_LAUS_ROW = (
+    r"^\s*([A-Z]{2}[0-9]{13})\s+([0-9]{2})\s+([0-9]{3})\s+(.+?)\s+"
+    r"([0-9]{4}|[A-Z][a-z]{2}-[0-9]{2}(?:\([pP]\))?)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s*$"
+)
+_LAUS_FIELDS = [
+    "code",
+    "state_fips",
+    "county_fips",
+    "name",
+    "period",
+    "labor_force",
+    "employed",
+    "unemployed",
+    "unemployment_rate",
+]
+
+
+def source_laus_county_rows(con: duckdb.DuckDBPyConnection, path: Path):
+    """The county rows of a BLS LAUS county text file: one row per line that starts with an area
+    code, its fields split by SQL (all None where the line does not fit the layout)."""
     return con.execute(
         "WITH l AS (SELECT generate_subscripts(x, 1) AS line, unnest(x) AS t FROM"
         " (SELECT string_split(replace(content, chr(13), ''), chr(10)) AS x FROM read_text(?)))"
-        " SELECT line, trim(substr(t, ?, ?)) AS code, trim(substr(t, ?, ?)) AS state_fips,"
-        " trim(substr(t, ?, ?)) AS county_fips, trim(substr(t, ?, ?)) AS name,"
-        " trim(substr(t, ?, ?)) AS year, trim(substr(t, ?, ?)) AS labor_force,"
-        " trim(substr(t, ?, ?)) AS employed, trim(substr(t, ?, ?)) AS unemployed,"
-        " trim(substr(t, ?, ?)) AS unemployment_rate, t AS text"
-        " FROM l WHERE regexp_matches(t, '^[A-Z]{2}[0-9]') ORDER BY line",
-        [
-            str(path),
-            *f["code"],
-            *f["state_fips"],
-            *f["county_fips"],
-            *f["name"],
-            *f["year"],
-            *f["labor_force"],
-            *f["employed"],
-            *f["unemployed"],
-            *f["unemployment_rate"],
-        ],
+        " SELECT line, unnest(regexp_extract(replace(t, '|', ' '), ?, ?)), t AS text FROM l"
+        " WHERE regexp_matches(t, '^\\s*[A-Z]{2}[0-9]{13}') ORDER BY line",
+        [str(path), _LAUS_ROW, _LAUS_FIELDS],
+    ).df()
+
+
+def source_laus_flat(con: duckdb.DuckDBPyConnection, path: Path, header: list[str]):
+    """A BLS `la.data.*` file decoded by SQL: the series id into adjusted (S/U), area type and
+    code, measure; the period into its first and last day (M13: the year); the footnote's P.
+    `ok` is false for a row whose id, year, period or value is not of the layout (the caller
+    reports those by line)."""
+    idx = {name: i for i, name in enumerate(header)}
+    sid, year, period, value = (f"c{idx[c]}" for c in ("series_id", "year", "period", "value"))
+    foot = f"c{idx['footnote_codes']}" if "footnote_codes" in idx else "NULL"
+    return con.execute(
+        f"WITH t AS (SELECT row_number() OVER () + 1 AS line, trim({sid}) AS sid,"  # noqa: S608
+        f" trim({year}) AS year, trim({period}) AS period, trim({value}) AS value,"
+        f" coalesce({foot}, '') AS foot FROM {_READ_CSV}),"
+        " d AS (SELECT *, regexp_matches(sid, '^LA[US][A-Z]{2}[0-9]{15}$') AS id_ok,"
+        " TRY_CAST(year AS INTEGER) AS y, TRY_CAST(substr(period, 2) AS INTEGER) AS m,"
+        " TRY_CAST(replace(value, ',', '') AS DOUBLE) AS v FROM t)"
+        " SELECT line, sid, year, period, value, id_ok, substr(sid, 3, 1) = 'S' AS adjusted,"
+        " substr(sid, 4, 2) AS area_type, substr(sid, 4, 15) AS area, substr(sid, 19, 2) AS measure,"
+        " (y IS NOT NULL AND length(year) = 4) AS year_ok,"
+        " (regexp_matches(period, '^M[0-9]{2}$') AND m BETWEEN 1 AND 13) AS period_ok,"
+        " v AS number, value IN ('', '-', '(n)', 'NA', 'N.A.') OR value IS NULL AS missing,"
+        " CASE WHEN m = 13 THEN make_date(y, 1, 1) WHEN m BETWEEN 1 AND 12"
+        "  THEN make_date(y, m, 1) END AS period_start,"
+        " CASE WHEN m = 13 THEN make_date(y, 12, 31) WHEN m BETWEEN 1 AND 12"
+        "  THEN last_day(make_date(y, m, 1)) END AS period_end,"
+        " m = 13 AS annual, upper(foot) LIKE '%P%' AS preliminary FROM d ORDER BY line",
+        _csv_args(path, header, "utf-8", "\t", 0),
     ).df()
 
 
@@ -2078,12 +2112,11 @@ def source_count_incidents(
             "SELECT line, d FROM _inc WHERE metric IS NOT NULL AND day IS NULL"
             " ORDER BY line LIMIT 5"
         ).fetchall()
-        counted = con.execute(
+        con.execute(
             "CREATE OR REPLACE TEMP TABLE _inc_once AS SELECT * FROM _inc"  # noqa: S608
-            f" WHERE metric IS NOT NULL AND day IS NOT NULL"
+            " WHERE metric IS NOT NULL AND day IS NOT NULL"
             f" QUALIFY row_number() OVER (PARTITION BY metric, {keys} ORDER BY line) = 1"
         )
-        del counted
         dups = con.execute(
             "SELECT (SELECT count(*) FROM _inc WHERE metric IS NOT NULL AND day IS NOT NULL)"
             " - (SELECT count(*) FROM _inc_once)"

@@ -168,7 +168,7 @@ with tab_import:
     recipe = None
     if fmt in sources.NEEDS_RECIPE:
         r1, r2 = st.columns(2)
-        shipped = r1.selectbox("Recipe", sources.shipped_recipes(), key="fig_recipe_name")
+        shipped = r1.selectbox("Recipe", sources.shipped_recipes(fmt), key="fig_recipe_name")
         own = r2.file_uploader("or your own recipe (TOML)", type=["toml"], key="fig_recipe")
         recipe = own.getvalue() if own is not None else shipped
     upload = st.file_uploader(

@@ -3,6 +3,7 @@ the CSV template; a metrics catalogue upload; a figure added by hand (AppTest on
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,43 @@ def test_metrics_upload_and_a_figure_added_by_hand(db):
         audit = con.execute("SELECT field, new_value, editor FROM figure_edits").fetchall()
     assert row == [(2105.0, dt.date(2025, 1, 20), "Birmingham Police Department")]
     assert audit == [("added", "2105.0", "desk")]
+
+
+def test_the_make_run_store_opens_on_real_figures(tmp_path, monkeypatch):
+    import time
+
+    from factcheck import demo
+
+    path = tmp_path / "run.duckdb"
+    store = Store(path)
+    demo.load_demo(store, nlp=None)
+    demo.load_official(store)
+    monkeypatch.setenv("FACTCHECK_DB", str(path))
+    started = time.perf_counter()
+    at = _figures_page()
+    at.selectbox(key="fig_series_metric").select("homicide").run()
+    places = at.selectbox(key="fig_series").options
+    at.selectbox(key="fig_series").select_index(places.index("United States")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    took = time.perf_counter() - started
+    text = " ".join(m.value.replace("\\", "") for m in at.markdown)
+    assert "FBI Crime Data Explorer, estimated crimes" in text
+    assert took < 60, took
+
+
+def test_an_incident_export_with_a_shipped_recipe(db):
+    at = _figures_page()
+    at.selectbox(key="fig_format").select("incidents").run()
+    assert at.selectbox(key="fig_recipe_name").options == [
+        "chicago.toml",
+        "los_angeles.toml",
+        "seattle.toml",
+    ]
+    at.selectbox(key="fig_recipe_name").select("chicago.toml").run()
+    at.date_input(key="fig_as_of").set_value(date(2023, 3, 27)).run()
+    data = (Path(__file__).parent / "data" / "sources" / "incidents" / "chicago.csv").read_bytes()
+    at.file_uploader(key="fig_upload").set_value(("crimes.csv", data, "text/csv")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("10 row(s) are valid" in s.value for s in at.success)
+    at.button(key="fig_import").click().run()
+    assert _count(db) == 10

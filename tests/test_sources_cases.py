@@ -100,3 +100,35 @@ def test_good_input_reads_the_rows_a_reporter_would_look_up(case, db_path):
                 [metric, place, start, end],
             ).fetchone()
             assert got == (note,), (keys["why"], spec, got)
+
+
+def test_a_line_break_inside_a_catalogue_cell_is_refused(db_path):
+    figures = db_path.parent / "f.csv"
+    figures.write_text(
+        "metric,place,period_start,period_end,value,as_of\n"
+        "guns_seized,Birmingham,2025-01-01,2025-12-31,2105,2026-01-20\n"
+    )
+    metrics = db_path.parent / "m.csv"
+    metrics.write_text('metric,label,unit,aliases\nguns_seized,"Guns\nseized",count,gun\n')
+    result = CliRunner().invoke(main, ["import-figures", str(figures), "--metrics", str(metrics)])
+    assert result.exit_code == 1
+    assert "line 2: a cell holds a line break (CR or LF)" in result.stderr
+    with Store(db_path).connect() as con:
+        assert con.execute("SELECT count(*) FROM figures").fetchone()[0] == 0
+
+
+def test_figures_rows_without_as_of_are_dated_at_import_with_a_warning(db_path):
+    from datetime import date
+
+    path = db_path.parent / "f.csv"
+    path.write_text(
+        "metric,place,period_start,period_end,value\n"
+        "guns_seized,Birmingham,2025-01-01,2025-12-31,2105\n"
+    )
+    result = CliRunner().invoke(main, ["import-figures", str(path)])
+    assert result.exit_code == 0
+    assert "1 rows have no as_of and no --as-of was given" in result.stderr
+    listed = CliRunner().invoke(main, ["figures", "--format", "jsonl"])
+    assert json.loads(listed.output)["as_of"] == date.today().isoformat()  # not 2025-12-31
+    again = CliRunner().invoke(main, ["import-figures", str(path), "--as-of", "2026-01-20"])
+    assert again.output.startswith("imported 0 figure rows")  # the same file: nothing added

@@ -92,10 +92,21 @@ def test_census_pep_latin1_and_maricopa(db_path):
 
 
 def test_no_release_date_anywhere_dates_the_figures_at_import_and_says_so(db_path):
-    result = CliRunner().invoke(main, ["import-figures", str(PEP), "--format", "census-pep"])
+    part = db_path.parent / "pep_part.csv"  # other bytes than the known release
+    part.write_bytes(b"".join(PEP.read_bytes().splitlines(keepends=True)[:200]))
+    result = CliRunner().invoke(main, ["import-figures", str(part), "--format", "census-pep"])
     assert result.exit_code == 0
     assert "prints no release date and no --as-of" in result.stderr
-    assert one("population", "Maricopa County, AZ", 2017)["as_of"] == date.today().isoformat()
+    assert one("population", "Autauga County, AL", 2017)["as_of"] == date.today().isoformat()
+
+
+def test_a_known_release_is_dated_by_its_bytes_without_as_of(db_path):
+    result = CliRunner().invoke(main, ["import-figures", str(FBI_2020), "--format", "fbi-cde"])
+    assert result.exit_code == 0 and result.stderr == ""
+    assert "the publisher's release date of this exact file" in result.output
+    assert one("homicide", "United States", 2020)["as_of"] == "2021-09-27"
+    run("import-figures", str(PEP), "--format", "census-pep")
+    assert one("population", "Maricopa County, AZ", 2017)["as_of"] == "2018-03-22"
 
 
 def test_every_import_is_a_release_and_the_same_file_twice_adds_nothing(tmp_path):
@@ -199,3 +210,10 @@ def test_the_store_make_run_creates_holds_the_demo_and_the_real_figures(tmp_path
     ]
     assert illustrative == 68  # the demo's figures stay marked as illustrative
     assert demo.load_official(store)[0].startswith("imported 0 figure rows")  # twice: nothing
+
+
+def test_official_command_loads_the_shipped_files_into_any_store(db_path):
+    lines = run("official")
+    assert len(lines) == 5 and lines[1].startswith("imported 21888 figure rows")
+    again = run("official")
+    assert all(line.startswith("imported 0 figure rows") for line in again)

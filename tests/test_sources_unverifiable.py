@@ -15,7 +15,10 @@ from factcheck.sources.missing import missing_figure
 from factcheck.store import Store
 
 APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
-CATALOGUE = b"metric,label,unit,aliases\nguns_seized,Guns seized by police,count,gun;firearm\n"
+CATALOGUE = (
+    b"metric,label,unit,aliases,definition\n"
+    b"guns_seized,Guns seized by police,count,gun;firearm,firearms taken into police custody\n"
+)
 FIGURES = (
     "metric,place,period_start,period_end,value,unit,source,as_of\n"
     'guns_seized,"Birmingham, Ala.",2021-01-01,2021-12-31,1340,count,Birmingham PD,2022-01-20\n'
@@ -104,5 +107,7 @@ def test_the_check_page_card_says_what_is_missing_and_adds_it(store):
     at.button(key="addfig_submit_0").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("The claim is now accurate" in s.value for s in at.success)
+    captions = [c.value.replace("\\", "") for c in at.caption]
+    assert any("What it counts: firearms taken into police custody" in c for c in captions)
     with store.connect() as con:
         assert con.execute("SELECT count(*) FROM figure_edits").fetchone()[0] == 1

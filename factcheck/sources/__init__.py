@@ -9,7 +9,9 @@ Formats (one small module each): `figures` (this project's CSV or Parquet), `fbi
 `census-pep`, `incidents` and `wide` (both driven by a TOML recipe, see `recipes/README.md`).
 
 `as_of` is the publisher's release date: the date the file prints (the BLS footer), else
-`--as-of`, else the import date, with a warning; never the period's end. A later release of the
+`--as-of`, else each row's own (a recipe's as_of column), else the release date of that exact
+file when it is a known release (`known_releases.csv`, by sha256), else the import date, with a
+warning; never the period's end. A later release of the
 same series is a new vintage beside the old one; the same file twice (same sha256) adds nothing.
 """
 
@@ -76,6 +78,16 @@ class Report:
 
 
 @cache
+def known_releases() -> dict[str, date]:
+    """sha256 -> release date of publisher files whose date the file does not print
+    (`known_releases.csv`): the exact bytes of a release identify it."""
+    import csv
+
+    with open(Path(__file__).parent / "known_releases.csv", encoding="utf-8", newline="") as f:
+        return {row["sha256"]: date.fromisoformat(row["as_of"]) for row in csv.DictReader(f)}
+
+
+@cache
 def source_metrics() -> dict[str, Metric]:
     """The catalogue of the metrics the publisher formats produce, with their definitions."""
     return {m.metric: m for m in read_metrics_csv(METRICS_FILE)}
@@ -114,6 +126,10 @@ def read_file(
             )
     elif as_of is not None:
         when, origin = as_of, "option"
+    elif read.rows_dated:
+        when, origin = None, "rows"
+    elif sha in known_releases():
+        when, origin = known_releases()[sha], "known release"
     else:
         when, origin = today, "import date"
         warnings.append(
@@ -124,7 +140,7 @@ def read_file(
     known.update({m.metric: m for m in read.metrics})
     unit_of = {m: k.unit for m, k in known.items()}
     unit_of.update(units or {})
-    clean, errors = validate_frame(read.frame, units=unit_of, default_as_of=when)
+    clean, errors = validate_frame(read.frame, units=unit_of, default_as_of=when or today)
     if errors:
         raise FiguresInvalid(errors, name)
     touched = set(clean["metric"].unique()) if len(clean) else set()
@@ -140,7 +156,15 @@ def _read_figures(path, name, sha, as_of, units, today) -> Parsed:
     try:
         clean = read_figures_frame(path, parquet=parquet, units=units, default_as_of=as_of or today)
     except FiguresInvalid as exc:
-        raise FiguresInvalid(exc.errors, name) from None
+        errors = exc.errors
+        if any(e.line == 1 and e.reason.startswith("missing required column") for e in errors):
+            # Likely a publisher's file given without its --format.
+            errors = [
+                RowError(1, "; ".join(e.reason for e in errors if e.line == 1)
+                         + f" (is the file of another format than --format figures? one of"
+                         f" {', '.join(FORMATS[1:])})")
+            ]  # fmt: skip
+        raise FiguresInvalid(errors, name) from None
     given, n = clean.attrs.get("as_of_given", len(clean)), len(clean)
     warnings = []
     if given == n:
@@ -161,9 +185,15 @@ def _read_figures(path, name, sha, as_of, units, today) -> Parsed:
 RECIPES_DIR = Path(__file__).parent / "recipes"
 
 
-def shipped_recipes() -> list[str]:
-    """The recipe files that ship with the code (chicago.toml, ...)."""
-    return sorted(p.name for p in RECIPES_DIR.glob("*.toml"))
+def shipped_recipes(fmt: str | None = None) -> list[str]:
+    """The recipe files that ship with the code (chicago.toml, ...), of one format if given."""
+    import tomllib
+
+    names = []
+    for path in sorted(RECIPES_DIR.glob("*.toml")):
+        if fmt is None or tomllib.loads(path.read_text(encoding="utf-8")).get("format") == fmt:
+            names.append(path.name)
+    return names
 
 
 def read_upload(
@@ -223,6 +253,7 @@ _ORIGIN = {
     "option": "--as-of",
     "import date": "the import date",
     "rows": "each row's own",
+    "known release": "the publisher's release date of this exact file",
 }
 
 

@@ -1,8 +1,11 @@
 """`bls-laus`: BLS Local Area Unemployment Statistics, in its two layouts.
 
-- The county annual-average text file (`laucntyYY.txt`): fixed width, DOS line ends, five header
-  lines, numbers with thousands separators, the rate in percent, the place as "County Name, ST",
-  and a footer whose last line is the release date ("April 20, 2018"): that is the `as_of`.
+- The county text files: the annual averages (`laucntyYY.txt`: fixed width, DOS line ends, five
+  header lines) and the latest 14 months (`laucntycur14.txt`: "|"-separated, periods "Sep-21",
+  "Oct-22(p)" with (p) preliminary). Numbers have thousands separators, the rate is in percent,
+  the place is "County Name, ST" (checked against the FIPS code of the same line), and the
+  footer's last line is the release date ("April 20, 2018"): that is the `as_of`. Each line's
+  columns are split by SQL (`store.source_laus_county_rows`).
 - The flat `la.data.*` file: tab-separated `series_id, year, period, value, footnote_codes`. The
   space-padded series id is decoded: `LA` + `U`/`S` (not / seasonally adjusted) + the 15-character
   area code (`CN01073...`: county 01073; `ST01...`: a state) + the measure (03 unemployment rate,
@@ -27,18 +30,6 @@ from factcheck.sources import common
 
 SOURCE = "BLS Local Area Unemployment Statistics"
 SOURCE_URL = "https://www.bls.gov/lau/"
-# Fixed-width fields of the county annual file: name -> (first column, width), 1-based.
-FIELDS = {
-    "code": (1, 15),
-    "state_fips": (19, 2),
-    "county_fips": (26, 3),
-    "name": (32, 50),
-    "year": (82, 4),
-    "labor_force": (86, 14),
-    "employed": (100, 13),
-    "unemployed": (113, 11),
-    "unemployment_rate": (124, 9),
-}
 MEASURES = {"03": "unemployment_rate", "04": "unemployed", "05": "employed", "06": "labor_force"}
 UNITS = {
     **{m: "count" for m in ("labor_force", "employed", "unemployed")},
@@ -55,7 +46,7 @@ def read(path: Path, name: str, **_options) -> common.Read:
     if "series_id" in first and "\t" in first:
         common.check_utf8(path, name)
         return _read_flat(path, name)
-    if "Labor Force Data by County" in head:
+    if "labor force data by county" in head.lower():
         common.check_utf8(path, name)
         return _read_county_annual(path, name)
     raise common.fail(
@@ -72,56 +63,91 @@ def read(path: Path, name: str, **_options) -> common.Read:
 
 def _read_county_annual(path: Path, name: str) -> common.Read:
     with st.scratch() as con:
-        rows = st.source_laus_county_annual(con, path, FIELDS)
+        rows = st.source_laus_county_rows(con, path)
         lines = st.source_lines(con, path)
     if rows.empty:
         raise common.fail(
-            6, "no county rows (lines starting with an area code such as CN01001)", name
+            6, "no county rows (lines starting with an area code such as CN0100100000000)", name
         )
-    errors: list[RowError] = []
+    unfit = rows["code"] == ""
+    errors: list[RowError] = common.bad_cells(
+        rows, unfit, lambda r: f"not a county row of the BLS LAUS layout: {common.show(r.text)}"
+    )
     fips = rows["state_fips"] + rows["county_fips"]
-    place = fips.map(places.county_place)
+    place = fips.map(lambda f: places.county_place(f) if f else None)
     named = rows["name"].map(
         lambda n: places.canonical_place(n) if "," in n else places.state_name(n)
     )
     # The code's FIPS and the printed name must agree: a shifted column would swap them.
-    bad_place = place.isna() | (named.notna() & (named != place))
+    bad_place = ~unfit & (place.isna() | (named.notna() & (named != place)))
     errors += common.bad_cells(
         rows,
         bad_place,
         lambda r: f"county {r.state_fips}{r.county_fips} ({r['name']!r}) is not in the place table",
     )
-    years = pd.to_numeric(rows["year"], errors="coerce")
-    bad_year = years.isna() | ~rows["year"].str.fullmatch(r"\d{4}")
+    start, end, note = _periods(rows["period"])
+    bad_period = ~unfit & start.isna()
     errors += common.bad_cells(
-        rows, bad_year, lambda r: f"year is not a year: {common.show(r.year)}"
+        rows, bad_period, lambda r: f"period is not a year or a month: {common.show(r.period)}"
     )
     longs = []
     for metric in UNITS:
         values, missing, bad = common.numbers(rows[metric])
-        bad &= ~bad_place & ~bad_year
+        bad &= ~unfit & ~bad_place & ~bad_period
         errors += common.bad_cells(
             rows, bad, lambda r, m=metric: f"{m} is not a number: {common.show(r[m])}"
         )
-        keep = ~missing
+        keep = ~missing & ~unfit
         longs.append(
             pd.DataFrame(
                 {
                     "line": rows["line"][keep],
                     "metric": metric,
                     "place": place[keep],
-                    "year": rows["year"][keep],
+                    "period_start": start[keep],
+                    "period_end": end[keep],
                     "value": values[keep],
+                    "notes": note[keep],
                 }
             )
         )
     common.raise_if(sorted(errors, key=lambda e: e.line), name)
     long = pd.concat(longs).sort_values(["line", "metric"], kind="stable")
-    long["period_start"] = long["year"] + "-01-01"
-    long["period_end"] = long["year"] + "-12-31"
-    long["notes"] = "annual average"
     frame = common.figure_frame(long, unit=UNITS, source=SOURCE, source_url=SOURCE_URL)
     return common.Read(frame, SOURCE, as_of=_footer_date(lines))
+
+
+_MONTHS = {m: i for i, m in enumerate(
+    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), start=1
+)}  # fmt: skip
+
+
+def _periods(period: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """(start, end, notes) of the county files' periods: "2017" (annual average), "Sep-21" (a
+    month) or "Oct-22(p)" (a preliminary month); None where the period is neither."""
+    starts, ends, notes = [], [], []
+    for text in period.fillna(""):
+        m = re.fullmatch(r"(\d{4})|([A-Z][a-z]{2})-(\d{2})(\([pP]\))?", text.strip())
+        if not m or (m.group(2) and m.group(2) not in _MONTHS):
+            starts.append(None)
+            ends.append(None)
+            notes.append("")
+        elif m.group(1):
+            starts.append(f"{m.group(1)}-01-01")
+            ends.append(f"{m.group(1)}-12-31")
+            notes.append("annual average")
+        else:
+            year, month = 2000 + int(m.group(3)), _MONTHS[m.group(2)]
+            last = (pd.Timestamp(year, month, 1) + pd.offsets.MonthEnd(0)).day
+            starts.append(f"{year}-{month:02d}-01")
+            ends.append(f"{year}-{month:02d}-{last:02d}")
+            notes.append("preliminary" if m.group(4) else "")
+    index = period.index
+    return (
+        pd.Series(starts, index=index, dtype=object),
+        pd.Series(ends, index=index, dtype=object),
+        pd.Series(notes, index=index, dtype=object),
+    )
 
 
 def _footer_date(lines: pd.DataFrame) -> date | None:
@@ -144,78 +170,50 @@ def _read_flat(path: Path, name: str) -> common.Read:
     header = common.header_of(path, name, delim="\t")
     common.require_columns(header, FLAT_COLUMNS[:4], name, "a BLS la.data file")
     with st.scratch() as con:
-        rows = st.source_csv(con, path, header, delim="\t")
-    sid = rows["series_id"].fillna("").str.strip()
-    ok_id = sid.str.fullmatch(r"LA[US][A-Z]{2}\d{13}\d{2}")
+        rows = st.source_laus_flat(con, path, header)
+    ok_id = rows["id_ok"]
     errors = common.bad_cells(
-        rows, ~ok_id, lambda r: f"series_id {common.show(r.series_id)} is not a LAUS series id"
+        rows, ~ok_id, lambda r: f"series_id {common.show(r.sid)} is not a LAUS series id"
     )
-    adjusted = sid.str[2] == "S"
-    area_type, area = sid.str[3:5], sid.str[5:18]
-    measure = sid.str[18:20].map(MEASURES)
-    place = pd.Series(
-        [
-            places.county_place(a[:5])
-            if t == "CN"
-            else places.state_name(a[:2])
-            if t == "ST"
-            else None
-            for t, a in zip(area_type, area, strict=True)
-        ],
-        index=rows.index,
-        dtype=object,
-    )
-    known_area = area_type.isin(["CN", "ST"])
+    # One look-up per distinct area (a county file repeats each area hundreds of times).
+    unique = {c: _area_place(c) for c in rows["area"].unique()}
+    place = rows["area"].map(unique)
+    measure = rows["measure"].map(MEASURES)
+    known_area = rows["area_type"].isin(["CN", "ST"])
     bad_area = ok_id & known_area & place.isna()
     errors += common.bad_cells(
-        rows,
-        bad_area,
-        lambda r: f"series_id {r.series_id.strip()!r}: the area is not in the place table",
+        rows, bad_area, lambda r: f"series_id {r.sid!r}: the area is not in the place table"
     )
-    period = rows["period"].fillna("").str.strip()
-    month = pd.to_numeric(period.str.extract(r"^M(\d\d)$")[0], errors="coerce")
-    bad_period = ok_id & (month.isna() | (month < 1) | (month > 13))
+    bad_period = ok_id & ~rows["period_ok"].fillna(False).astype(bool)
     errors += common.bad_cells(
         rows, bad_period, lambda r: f"period {common.show(r.period)} is not M01..M13"
     )
-    year = rows["year"].fillna("").str.strip()
-    bad_year = ok_id & ~year.str.fullmatch(r"\d{4}")
+    bad_year = ok_id & ~rows["year_ok"].fillna(False).astype(bool)
     errors += common.bad_cells(
         rows, bad_year, lambda r: f"year is not a year: {common.show(r.year)}"
     )
-    values, missing, bad = common.numbers(rows["value"])
-    bad &= ok_id & ~bad_period & ~bad_year
+    missing = rows["missing"].fillna(False).astype(bool)
+    bad = ok_id & ~bad_period & ~bad_year & ~missing & rows["number"].isna()
     errors += common.bad_cells(
         rows, bad, lambda r: f"value is not a number: {common.show(r.value)}"
     )
     common.raise_if(sorted(errors, key=lambda e: e.line), name)
     keep = known_area & measure.notna() & ~missing
-    notes_in = (
-        rows["footnote_codes"] if "footnote_codes" in rows else pd.Series("", index=rows.index)
-    )
-    start, end, notes = [], [], []
-    for y, m, fn in zip(year[keep], month[keep], notes_in[keep].fillna(""), strict=True):
-        m = int(m)
-        if m == 13:
-            start.append(f"{y}-01-01")
-            end.append(f"{y}-12-31")
-        else:
-            last = (pd.Timestamp(int(y), m, 1) + pd.offsets.MonthEnd(0)).day
-            start.append(f"{y}-{m:02d}-01")
-            end.append(f"{y}-{m:02d}-{last:02d}")
-        parts = ["annual average"] if m == 13 else []
-        if "P" in str(fn).upper():
-            parts.append("preliminary")
-        notes.append("; ".join(parts))
-    metric = measure[keep] + adjusted[keep].map({True: "_sa", False: ""})
+    if int(keep.sum()) == 0:
+        raise common.fail(
+            2, "no county or state series of a known measure (03-06) in the file", name
+        )
+    kept = rows[keep]
+    notes = kept["annual"].map({True: "annual average", False: ""})
+    notes = notes.where(~kept["preliminary"], (notes + "; preliminary").str.lstrip("; "))
     long = pd.DataFrame(
         {
-            "line": rows["line"][keep],
-            "metric": metric,
+            "line": kept["line"],
+            "metric": measure[keep] + kept["adjusted"].map({True: "_sa", False: ""}),
             "place": place[keep],
-            "period_start": start,
-            "period_end": end,
-            "value": values[keep],
+            "period_start": kept["period_start"].dt.strftime("%Y-%m-%d"),
+            "period_end": kept["period_end"].dt.strftime("%Y-%m-%d"),
+            "value": kept["number"],
             "notes": notes,
         }
     )
@@ -223,8 +221,15 @@ def _read_flat(path: Path, name: str) -> common.Read:
     frame = common.figure_frame(long, unit=units, source=SOURCE, source_url=SOURCE_URL)
     skipped = int((~known_area | measure.isna()).sum())
     out = [f"{skipped} rows of other areas or measures skipped"] if skipped else []
-    if int(keep.sum()) == 0:
-        raise common.fail(
-            2, "no county or state series of a known measure (03-06) in the file", name
-        )
     return common.Read(frame, SOURCE, notes=out)
+
+
+def _area_place(code: str | None) -> str | None:
+    """The place of a LAUS area code ("CN01001..." a county, "ST01..." a state), or None."""
+    if not code:
+        return None
+    if code.startswith("CN"):
+        return places.county_place(code[2:7])
+    if code.startswith("ST"):
+        return places.state_name(code[2:4])
+    return None

@@ -35,6 +35,7 @@ class Read:
     as_of: date | None = None  # the release date the file prints, if it prints one
     metrics: list[Metric] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    rows_dated: bool = False  # every row carries its own as_of (a column the recipe names)
 
 
 def fail(line: int, reason: str, name: str) -> FiguresInvalid:

@@ -15,7 +15,6 @@ import pandas as pd
 
 from factcheck import places
 from factcheck import store as st
-from factcheck.figures import RowError
 from factcheck.sources import common
 
 SOURCE = "FBI Crime Data Explorer, estimated crimes"
@@ -81,6 +80,3 @@ def read(path: Path, name: str, **_options) -> common.Read:
     skipped = int(missing.sum())
     notes = [f"{skipped} empty cells skipped (missing, not zero)"] if skipped else []
     return common.Read(frame, SOURCE, notes=notes)
-
-
-__all__ = ["read", "RowError"]

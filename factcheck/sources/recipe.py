@@ -76,10 +76,12 @@ def check_column(recipe: Recipe, header: list[str], column: str, what: str) -> N
         )
 
 
-def check_date_format(recipe: Recipe, fmt: str) -> None:
+def check_date_format(recipe: Recipe, fmt: str, *, day: bool = True) -> None:
+    """A strptime format with a year, a month (or day of year) and, unless `day` is False (a
+    month column), a day."""
     codes = re.findall(r"%-?(.)", fmt)
     unknown = [c for c in codes if c not in _DIRECTIVES]
-    has_day = {"d", "e", "j"} & set(codes)
+    has_day = {"d", "e", "j"} & set(codes) if day else {"m", "b", "B"} & set(codes)
     if not codes or unknown or not ({"Y", "y"} & set(codes)) or not has_day:
         raise common.fail(
             0,
