@@ -18,7 +18,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factcheck import numbers
+from factcheck import numbers, places
 from factcheck.claims.candidates import (
     _duration_is_time_ref,
     _keep,
@@ -132,12 +132,71 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
         locals_.append(loc)
     locals_ += _multiplier_claims(doc, text, locals_)
     locals_.sort(key=lambda x: x.claim.start)
+    _share_list_units(text, locals_)
+    _respectively(text, locals_)
     for loc in locals_:
         others = [o.at for o in locals_ if o is not loc]
         loc.claim.period = period_for(
             doc, text, loc.at, periods, others, loc.at.is_change, loc.claim.unit
         )
     return locals_
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+)")
+# The same, after a rate's own words: "5.4 murders per 100,000 people to 5.3".
+_RATE_GAP = re.compile(
+    r"(?:\s+[\w-]+){0,2}\s+(?:per|for every)\s+[\d,]+(?:\s+[a-z]+)?\s+(?:and|or|to)\s+", re.I
+)
+_RATE_UNITS = ("per_100k", "per_10k", "per_1k", "per_capita")
+
+
+def _share_list_units(text: str, locals_: list[_Local]) -> None:
+    """Bare numbers listed with a rate share its unit: "at 12.4 and 9.8 murders per 100,000",
+    "from 5.4 murders per 100,000 people to 5.3"."""
+    for i, loc in enumerate(locals_):
+        rate = loc.claim.unit
+        if rate not in _RATE_UNITS:
+            continue
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(locals_):
+                a, b = sorted((locals_[j].claim, locals_[j - step].claim), key=lambda c: c.start)
+                other = locals_[j].claim
+                gap = text[a.end : b.start]
+                listed = _LIST_GAP.fullmatch(gap) or (a.unit == rate and _RATE_GAP.fullmatch(gap))
+                if other.unit != "count" or not listed:
+                    break
+                other.unit = rate
+                j += step
+
+
+_RESPECTIVELY = re.compile(r",?\s+respectively\b", re.I)
+
+
+def _respectively(text: str, locals_: list[_Local]) -> None:
+    """ "Louisiana and Missouri topped the list at 12.4 and 9.8, respectively": the listed
+    numbers take the listed places in order, when the sentence names as many states or counties
+    before them as there are numbers."""
+    resp = _RESPECTIVELY.search(text)
+    if not resp:
+        return
+    listed = [x for x in locals_ if x.claim.end <= resp.start()]
+    run: list[_Local] = []
+    for loc in reversed(listed):  # the run of listed numbers that ends at "respectively"
+        if run and not _LIST_GAP.fullmatch(text[loc.claim.end : run[0].claim.start]):
+            break
+        run.insert(0, loc)
+    if len(run) < 2:
+        return
+    names = [(pos, name) for pos, name in places.state_mentions(text) if pos < run[0].claim.start]
+    names += [(m.start(), m.group(0)) for m in _COUNTY_NAME.finditer(text[: run[0].claim.start])]
+    names.sort()
+    if len(names) == len(run):
+        for loc, (_pos, name) in zip(run, names, strict=True):
+            loc.claim.place = name
+
+
+_COUNTY_NAME = re.compile(r"\b(?:[A-Z][a-z’'.]+\s){1,2}(?:County|Parish)\b")
 
 
 def _multiplier_claims(doc: Doc, text: str, found: list[_Local]) -> list[_Local]:
