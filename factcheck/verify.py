@@ -294,6 +294,36 @@ _MEASURE_WORDS = frozenset(
 _OCCURRENCE_WORDS = frozenset({"incident", "occurrence", "offense", "case", "report", "event"})
 
 
+# Nouns for people that say who is counted, not what: the series is what the clause says of them.
+_PERSON_WORDS = frozenset({"person", "resident", "people", "individual", "adult", "american"})
+
+
+def _other_series_in_clause(claim: Claim, cat: Catalogue, subject: str) -> bool:
+    """A catalogue phrase other than the subject in the claim's clause (up to a comma)."""
+    sentence = claim.sentence or ""
+    pos = _claim_pos(claim)
+    start = max(sentence.rfind(",", 0, pos), sentence.rfind(";", 0, pos)) + 1
+    ends = [
+        i for i in (sentence.find(",", pos + len(claim.text)), sentence.find(";", pos)) if i > 0
+    ]
+    clause = sentence[start : min(ends) if ends else len(sentence)]
+    for _s, _e, key in cat.aliases_in(clause):
+        if key == subject or key.endswith(subject):
+            continue
+        for metric in cat.aliases[key]:
+            m = cat.metrics.get(metric)
+            words = f"{m.label} {getattr(m, 'definition', '') or ''}".lower() if m else ""
+            if _PEOPLE_SERIES.search(words):
+                return True  # a series that counts people ("unemployed persons")
+    return False
+
+
+_PEOPLE_SERIES = re.compile(
+    r"\b(?:persons|people|residents|individuals|victims|workers|unemployed|jobless|inmates|"
+    r"students|voters|deaths|killed|employed)\b"
+)
+
+
 def match_metric(
     claim: Claim,
     cat: Catalogue,
@@ -308,6 +338,10 @@ def match_metric(
     pos = _claim_pos(claim)
     subject = normalise_alias(claim.subject) if claim.subject else ""
     generic = _MEASURE_WORDS | _OCCURRENCE_WORDS | lexicon.change_nouns()
+    if subject in _PERSON_WORDS and _other_series_in_clause(claim, cat, subject):
+        # "More than 16,000 residents are out of work": the people counted are the jobless,
+        # not the population; a series the clause names says what they are.
+        subject = ""
     if subject in generic and subject not in cat.aliases:
         # "a median of $214,900", "the total was 5,870": a measure, not the thing measured.
         subject = ""

@@ -239,11 +239,16 @@ def _rate_patterns() -> tuple[tuple[re.Pattern, str], ...]:
 
 
 def rate_unit(after: str) -> str | None:
-    """The rate unit a phrase right after a count makes of it (per_100k, per_week), if any."""
+    """The rate unit a phrase right after a count makes of it (per_100k, per_week), if any;
+    "a year earlier", "a week ago" say when, not how often."""
     for pattern, unit in _rate_patterns():
-        if pattern.match(after):
+        m = pattern.match(after)
+        if m and not _WHEN_AFTER.match(after[m.end() :]):
             return unit
     return None
+
+
+_WHEN_AFTER = re.compile(r"\s+(?:earlier|ago|before|later|prior|after|from now|since)\b", re.I)
 
 
 def _stem_dir(word: str) -> str:
