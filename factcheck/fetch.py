@@ -58,6 +58,10 @@ class FetchError(Exception):
     """A URL that cannot or may not be fetched; the message is one line saying why."""
 
 
+class FetchTimeout(FetchError):
+    """The server was too slow: a timeout or the total deadline."""
+
+
 @dataclass
 class FetchResult:
     status: int
@@ -228,7 +232,7 @@ def _read_body(resp: urllib3.BaseHTTPResponse, url: str, settings: Settings, dea
             raise FetchError(f"refused {url}: the body is over the {cap}-byte cap")
         parts.append(chunk)
         if time.monotonic() > deadline:
-            raise FetchError(f"timed out reading {url}: the body took too long to arrive")
+            raise FetchTimeout(f"timed out reading {url}: the body took too long to arrive")
     return b"".join(parts)
 
 
@@ -302,16 +306,16 @@ def _one_hop(url: str, headers: dict[str, str], settings: Settings, deadline: fl
         got = _one_hop_watched(url, headers, settings, deadline, watchdog)
         if watchdog.fired:
             # A stream cut mid-header can still parse as a (truncated) answer: never use it.
-            raise FetchError(_too_slow(url, settings))
+            raise FetchTimeout(_too_slow(url, settings))
         return got
     except FetchError:
         if watchdog.fired:
-            raise FetchError(_too_slow(url, settings)) from None
+            raise FetchTimeout(_too_slow(url, settings)) from None
         raise
     except Exception as exc:
         # A read cut short by the watchdog can surface as almost any error of the stack below.
         if watchdog.fired:
-            raise FetchError(_too_slow(url, settings)) from None
+            raise FetchTimeout(_too_slow(url, settings)) from None
         raise FetchError(f"cannot fetch {url}: {_short(exc)}") from exc
     finally:
         watchdog.cancel()
@@ -339,7 +343,7 @@ def _one_hop_watched(url, headers, settings, deadline, watchdog: _Watchdog):
     for address in addresses:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            raise FetchError(_too_slow(url, settings))
+            raise FetchTimeout(_too_slow(url, settings))
         timeout = urllib3.Timeout(
             connect=min(settings.connect_timeout, remaining),
             read=min(settings.read_timeout, remaining),
@@ -380,7 +384,7 @@ def _one_hop_watched(url, headers, settings, deadline, watchdog: _Watchdog):
             continue
         except ReadTimeoutError as exc:
             pool.close()
-            raise FetchError(
+            raise FetchTimeout(
                 f"timed out reading {url}: no answer within {settings.read_timeout:g}s"
             ) from exc
         except SSLError as exc:
@@ -394,7 +398,7 @@ def _one_hop_watched(url, headers, settings, deadline, watchdog: _Watchdog):
             if 200 <= resp.status < 300:  # error pages and redirects: the status is enough
                 body = _read_body(resp, url, settings, deadline)
         except ReadTimeoutError as exc:
-            raise FetchError(
+            raise FetchTimeout(
                 f"timed out reading {url}: no data within {settings.read_timeout:g}s"
             ) from exc
         except (ProtocolError, Urllib3Error, OSError) as exc:
