@@ -396,7 +396,7 @@ def _extract(nlp, changes: list[_Change]) -> list[str]:
                 found.append([])
                 failed = exc
         if failed is not None and len(notes) == len(changes):
-            raise failed  # every item failed: the pipeline is at fault, not one item
+            raise failed from None  # every item failed: the pipeline is at fault, not one item
     for change, claims in zip(changes, found, strict=True):
         kept = [c for c in claims if _finite(c.low) and _finite(c.high)]
         if len(kept) < len(claims):
