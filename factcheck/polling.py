@@ -9,6 +9,13 @@ Per feed, in this order, and with no store connection open during the slow parts
 6. ONE transaction: stories, versions, claims, the checks of those claims and the feed's status.
 A feed that fails records its error on its row; the other feeds go on.
 
+Steps 2-4 (the network) run for all feeds of a round at once, in a pool of
+`FACTCHECK_FETCH_WORKERS` threads with at most `FACTCHECK_PER_HOST` requests at once to any one
+host, each request inside fetch.py's one total deadline; steps 5-6 run in the calling thread,
+one feed at a time, as each feed's network part finishes. One slow host therefore delays only
+its own feed, by at most its deadline. Chosen over one process per feed because spaCy is loaded
+once and the store keeps a single writer per process.
+
 The content hash is taken over what the *feed* says (title and feed text), not over the fetched
 article, so a poll can tell whether a story changed without fetching every article page again.
 """
