@@ -22,6 +22,7 @@ from lxml import html as lxml_html
 from factcheck import fetch as fetch_mod
 from factcheck.config import Settings
 from factcheck.models import StoryItem
+from factcheck.wording import BIDI_CONTROLS
 
 # A summary shorter than this, or one that ends in an ellipsis, is a teaser: fetch the article.
 SHORT_SUMMARY = 400
@@ -85,9 +86,6 @@ _BLOCKS = {
     "hr",
 }
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# Bidi controls (embeddings, overrides, isolates, marks) reorder what a reader sees: "Mayor
-# Jane" after U+202E shows reversed. Story text never needs them to be read, so they go.
-BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Numeric character references; the ones naming no character are replaced before parsing.
 _CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,20}));")
