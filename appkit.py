@@ -25,6 +25,7 @@ from factcheck import store as q
 from factcheck.charts import VERDICT_BACKGROUNDS, VERDICT_COLOURS
 from factcheck.config import settings
 from factcheck.store import Store
+from factcheck.wording import BIDI_CONTROLS
 
 VERDICTS = ("accurate", "inaccurate", "unverifiable")
 # Plain symbols, not emoji: a newsroom PC or a headless browser may have no emoji font.
@@ -200,6 +201,30 @@ def figure_edits(db: str):
         return q.app_figure_edits(con)
 
 
+# --- uploads -------------------------------------------------------------------------------------
+
+# The largest figures file the app takes (also `server.maxUploadSize` in .streamlit/config.toml);
+# larger ones go through the command line, which streams them.
+MAX_UPLOAD_BYTES = 50_000_000
+
+
+def parsed_upload(upload):
+    """An uploaded figures CSV validated once, not on every rerun: the result (rows, or the
+    FiguresInvalid raised) is kept in the session under the upload's id."""
+    from factcheck import figures
+
+    kept = st.session_state.get("_parsed_upload")
+    if kept is None or kept[0] != upload.file_id:
+        try:
+            kept = (upload.file_id, figures.read_figures_csv(upload.getvalue()), None)
+        except figures.FiguresInvalid as exc:
+            kept = (upload.file_id, None, exc)
+        st.session_state["_parsed_upload"] = kept
+    if kept[2] is not None:
+        raise kept[2]
+    return kept[1]
+
+
 # --- writes --------------------------------------------------------------------------------------
 
 
@@ -277,7 +302,9 @@ def render(spec_json: str, fmt: str) -> bytes | str:
 
 # --- safe rendering ------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+# ASCII punctuation that Markdown (GFM) can read as markup; "/" and "@" too, so that neither a
+# bare URL nor an e-mail address in a title becomes a live link.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:/@&=?%^\"'])")
 
 
 def esc(text: object) -> str:
@@ -288,7 +315,8 @@ def esc(text: object) -> str:
 def md_text(text: object) -> str:
     """Untrusted text made inert for st.markdown: every Markdown and HTML character escaped,
     so a story title cannot become a link, an image or markup."""
-    return _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
+    text = BIDI_CONTROLS.sub("", "" if text is None else str(text))
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def is_web_url(url: object) -> bool:
@@ -354,10 +382,12 @@ def diff_html(pieces: list[tuple[str, str]]) -> str:
     return f'<div class="story-diff" style="line-height:1.7">{body}</div>'
 
 
-def verdict_badge(verdict: str) -> str:
-    """A coloured verdict label in Streamlit's Markdown colour syntax (fixed words only)."""
+def verdict_badge(verdict: str, *, demo: bool = False) -> str:
+    """A coloured verdict label in Streamlit's Markdown colour syntax (fixed words only); a
+    verdict from illustrative demo figures carries a DEMO badge beside it."""
     colour = {"accurate": "green", "inaccurate": "red", "unverifiable": "gray"}.get(verdict, "gray")
-    return f":{colour}-badge[{VERDICT_ICONS.get(verdict, '')} {verdict.upper()}]"
+    badge = f":{colour}-badge[{VERDICT_ICONS.get(verdict, '')} {verdict.upper()}]"
+    return badge + (" :orange-badge[DEMO]" if demo else "")
 
 
 def day(value) -> str:

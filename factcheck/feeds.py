@@ -410,27 +410,39 @@ def needs_full_text(item: StoryItem) -> bool:
     return len(text) < SHORT_SUMMARY or text.lower().endswith(_TEASER_ENDINGS)
 
 
+class NoArticleText(Exception):
+    """The page was fetched but holds no story text; the message says why, in one line."""
+
+
 def full_text(url: str, settings: Settings, on_timeout=None) -> str | None:
     """The article's main text, fetched under fetch.py's rules; None when it cannot be had.
 
-    trafilatura is handed the fetched bytes, never the URL, so it makes no request of its own.
     `on_timeout(url)` is called when the page's server was too slow.
     """
-    import trafilatura  # heavy import, only when a teaser needs it
-
     try:
-        page = fetch_mod.fetch(url, settings=settings)
+        return article_text(url, settings)
     except fetch_mod.FetchTimeout:
         if on_timeout is not None:
             on_timeout(url)
         return None
-    except fetch_mod.FetchError:
+    except (fetch_mod.FetchError, NoArticleText):
         return None
+
+
+def article_text(url: str, settings: Settings) -> str:
+    """The article's main text; raises FetchError (refused, timed out, HTTP error: its message
+    says which) or NoArticleText (fetched, but no story text in it).
+
+    trafilatura is handed the fetched bytes, never the URL, so it makes no request of its own.
+    """
+    import trafilatura  # heavy import, only when a teaser needs it
+
+    page = fetch_mod.fetch(url, settings=settings)
     if not page.body:
-        return None
+        raise NoArticleText(f"{url} answered with an empty page")
     kind = (page.content_type or "").lower()
     if kind and "html" not in kind and "xml" not in kind:
-        return None
+        raise NoArticleText(f"{url} is not a web page: its content type is {kind.split(';')[0]}")
     try:
         extracted = trafilatura.extract(
             page.body,
@@ -443,13 +455,13 @@ def full_text(url: str, settings: Settings, on_timeout=None) -> str | None:
             output_format="txt",
             with_metadata=False,
         )
-    except Exception:  # noqa: BLE001 - a page that breaks the extractor keeps the summary
-        return None
-    if not extracted:
-        return None
+    except Exception as exc:  # noqa: BLE001 - a page that breaks the extractor has no text
+        raise NoArticleText(f"the page at {url} could not be read: {_one_line_error(exc)}") from exc
     # trafilatura puts one paragraph per line; the store keeps a blank line between them.
-    text = _normalise(re.sub(r"\n+", "\n\n", extracted))
-    return text or None
+    text = _normalise(re.sub(r"\n+", "\n\n", extracted or ""))
+    if not text:
+        raise NoArticleText(f"the page at {url} has no story text that could be found")
+    return text
 
 
 _QUOTES = str.maketrans(

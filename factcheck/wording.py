@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
 
+from factcheck.config import PROJECT_ROOT
 from factcheck.models import Check, Claim
+
+ENGLISH_WORDS = PROJECT_ROOT / "data" / "lang" / "english_words.txt"
+_WORD = re.compile(r"[^\W\d_]+")
 
 # Bidi controls (embeddings, overrides, isolates, marks) reorder what a reader sees: "Mayor
 # Jane" after U+202E shows reversed. Shown text never needs them to be read, so they go.
@@ -98,3 +103,19 @@ def describe_error(claim: Claim, check: Check) -> str:
         return head
     side = "over" if check.error_pct > 0 else "under"
     return f"{head}: {abs(check.error_pct):.1f}% {side} the record"
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    lines = ENGLISH_WORDS.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def looks_english(text: str) -> bool:
+    """False when a text of some length has almost none of English's commonest words (see
+    data/lang/README.md): the English pipeline would misread it ("1.500 armas" as 1.5)."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < 12:
+        return True  # too short to tell; a headline or a one-line script
+    known = _english_words()
+    return sum(w in known for w in words) / len(words) >= 0.10

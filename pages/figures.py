@@ -57,8 +57,10 @@ with tab_series:
             charts.series_chart(latest, label=info.label or info.metric, unit=info.unit),
             key="series_chart",
         )
-        st.markdown(f"**Provenance:** {kit.md_text(info.sources or 'no source given')}")
-        for url in (info.source_urls or "").split():
+        # Figures imported without the optional columns give missing values (NaN, a float).
+        sources = info.sources if isinstance(info.sources, str) else ""
+        st.markdown(f"**Provenance:** {kit.md_text(sources or 'no source given')}")
+        for url in (info.source_urls if isinstance(info.source_urls, str) else "").split():
             st.markdown("- " + kit.link(url, url))
         st.caption(
             f"Latest vintage {kit.day(info.latest_as_of)} · periods {kit.day(info.first_period)}"
@@ -136,10 +138,15 @@ with tab_import:
         help="Columns: metric, place, period_start, period_end, value; optional unit, source, "
         "source_url, as_of, notes.",
     )
-    if upload is not None:
-        raw = upload.getvalue()
+    if upload is not None and upload.size > kit.MAX_UPLOAD_BYTES:
+        st.error(
+            f"{kit.md_text(upload.name)} is {upload.size / 1e6:,.0f} MB, over the"
+            f" {kit.MAX_UPLOAD_BYTES // 1_000_000} MB the app takes: import a file this large with"
+            " `python -m factcheck import-figures`."
+        )
+    elif upload is not None:
         try:
-            rows = figures.read_figures_csv(raw)
+            rows = kit.parsed_upload(upload)
         except figures.FiguresInvalid as exc:
             st.error(
                 f"{kit.md_text(upload.name)}: {len(exc.errors)} bad row(s). Nothing was imported: "
