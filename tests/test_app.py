@@ -533,3 +533,14 @@ def test_a_damaged_store_shows_one_plain_message(tmp_path, monkeypatch):
     assert not at.exception, [e.value for e in at.exception]
     [error] = at.error
     assert "cannot be opened" in error.value and str(tmp_path) not in error.value
+
+
+def test_graphic_of_a_pasted_check(db):
+    """Before: graphics only of stored claims."""
+    at = _app("pages/check.py")
+    _paste(at, SCRIPT)
+    at.switch_page("pages/graphics.py").run()
+    at.segmented_control(key="gfx_kind").set_value("The pasted check").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="gfx_pasted_claim").options
+    assert {b.label for b in at.get("download_button")} >= {"Download PNG", "Download SVG"}
