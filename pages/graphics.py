@@ -99,6 +99,8 @@ if kind == "A claim":
         name = f"claim-{claim_id}"
 elif kind == "The pasted check":
     pasted = st.session_state.get("check_result")
+    if pasted and pasted.get("story_id"):
+        pasted = None  # a stored story: its claims are under "A claim"
     items = [(c, k) for _, c, k in (pasted or {}).get("items", []) if k.official is not None]
     if not items:
         st.info(
