@@ -56,3 +56,27 @@ def test_pasted_script_survives_a_visit_to_another_page(page, app_url):
     settle(page)
     assert page.locator('[data-testid="stTextArea"] textarea').input_value() == SCRIPT
     assert page.locator("mark.claim").count() >= 2
+
+
+def test_last_poll_in_the_sidebar_follows_a_poll_from_the_app(page, app_url, e2e_db):
+    """Before: the sidebar was drawn before the page ran, so it kept the poll before."""
+    import duckdb
+
+    from factcheck.store import Store
+
+    with duckdb.connect(str(e2e_db)) as con:
+        con.execute("UPDATE polls SET finished_at = TIMESTAMP '2020-01-02 03:04:00'")
+    page.goto(f"{app_url}/")
+    settle(page)
+    page.get_by_role("button", name="Poll feeds now").click()
+    page.get_by_text("Polled").first.wait_for(timeout=90_000)
+    settle(page)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stSidebar\"]').innerText"
+        ".includes('2020-01-02 03:04')",
+        timeout=30_000,
+    )
+    last = Store(e2e_db).last_poll()
+    assert last.year > 2020
+    sidebar = page.locator('[data-testid="stSidebar"]').inner_text()
+    assert f"{last:%Y-%m-%d %H:%M}" in sidebar, sidebar
