@@ -34,6 +34,8 @@ import socket
 import threading
 import time
 import zlib
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -147,10 +149,22 @@ def _address_refused(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str |
     return None
 
 
-def _resolve(host: str, port: int, settings: Settings) -> list[str]:
+# getaddrinfo has no timeout of its own: lookups run on these threads, and a fetch waits for one
+# only until its deadline (a lookup that hangs keeps its thread until the resolver gives up).
+_LOOKUPS = ThreadPoolExecutor(max_workers=8, thread_name_prefix="dns")
+
+
+def _resolve(host: str, port: int, settings: Settings, deadline: float | None = None) -> list[str]:
     """Every address of `host`, each checked; raises when any one is refused."""
+    wait = settings.connect_timeout if deadline is None else deadline - time.monotonic()
+    lookup = _LOOKUPS.submit(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        infos = lookup.result(timeout=max(min(wait, settings.connect_timeout), 0.01))
+    except FutureTimeout:
+        lookup.cancel()
+        raise FetchTimeout(
+            f"cannot resolve the host {host!r}: no answer within {settings.connect_timeout:g}s"
+        ) from None
     except (socket.gaierror, UnicodeError, OSError) as exc:
         raise FetchError(f"cannot resolve the host {host!r}: {exc}") from exc
     addresses: list[str] = []
@@ -336,7 +350,7 @@ def _one_hop_watched(url, headers, settings, deadline, watchdog: _Watchdog):
     except UnicodeError as exc:
         raise FetchError(f"refused {url!r}: the host name is not valid: {exc}") from exc
     port = parts.port or (443 if scheme == "https" else 80)
-    addresses = _resolve(host, port, settings)
+    addresses = _resolve(host, port, settings, deadline)
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     send = {**headers, "Host": _host_header(host, port, scheme)}
     last_error: Exception | None = None

@@ -119,3 +119,21 @@ def test_internationalised_loopback_name_is_fetched(feed_server, net_settings):
     url = feed_server.serve("/feed.xml", RSS).replace("127.0.0.1", "\uff4cocalhost")
     got = fetch(url, settings=net_settings)
     assert got.body == RSS
+
+
+def test_a_hanging_name_lookup_ends_at_the_connect_timeout(net_settings, monkeypatch):
+    """getaddrinfo has no timeout of its own. No slow DNS server runs here, so the resolver is
+    made to hang (the one stand-in in these tests)."""
+    real = socket.getaddrinfo
+
+    def hang(host, *args, **kwargs):
+        if host == "slow-dns.example":
+            time.sleep(5)
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", hang)
+    settings = dataclasses.replace(net_settings, connect_timeout=0.5, total_timeout=10)
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="no answer within 0.5s"):
+        fetch("http://slow-dns.example/feed.xml", settings=settings)
+    assert time.monotonic() - started < 2
