@@ -312,6 +312,12 @@ def esc(text: object) -> str:
     return html.escape("" if text is None else str(text), quote=True)
 
 
+def shown(text: object) -> str:
+    """HTML-escaped text with each bidi control shown as a visible [U+202E] (a pasted script is
+    shown as it was pasted, but a hidden override must not reorder what the reporter reads)."""
+    return BIDI_CONTROLS.sub(lambda m: f"[U+{ord(m.group()):04X}]", esc(text))
+
+
 def md_text(text: object) -> str:
     """Untrusted text made inert for st.markdown: every Markdown and HTML character escaped,
     so a story title cannot become a link, an image or markup."""
@@ -348,16 +354,16 @@ def highlight_html(text: str, spans: list[tuple[int, int, str, str]]) -> str:
     for start, end, verdict, title in sorted(spans):
         if start < pos or end > len(text) or start >= end:
             continue
-        out.append(esc(text[pos:start]))
+        out.append(shown(text[pos:start]))
         colour = VERDICT_COLOURS.get(verdict, VERDICT_COLOURS["unverifiable"])
         background = VERDICT_BACKGROUNDS.get(verdict, VERDICT_BACKGROUNDS["unverifiable"])
         out.append(
             f'<mark class="claim claim-{esc(verdict)}" title="{esc(title)}" '
             f'style="background:{background};border-bottom:3px solid {colour};'
-            f'padding:0 2px;border-radius:3px">{esc(text[start:end])}</mark>'
+            f'padding:0 2px;border-radius:3px">{shown(text[start:end])}</mark>'
         )
         pos = end
-    out.append(esc(text[pos:]))
+    out.append(shown(text[pos:]))
     body = "".join(out).replace("\n", "<br>")
     return f'<div class="story-text" style="line-height:1.7">{body}</div>'
 
@@ -375,9 +381,9 @@ def diff_html(pieces: list[tuple[str, str]]) -> str:
     for op, text in pieces:
         if op in styles:
             tag, style = styles[op]
-            out.append(f'<{tag} style="{style}">{esc(text)}</{tag}>')
+            out.append(f'<{tag} style="{style}">{shown(text)}</{tag}>')
         else:
-            out.append(esc(text))
+            out.append(shown(text))
     body = "".join(out).replace("\n", "<br>")
     return f'<div class="story-diff" style="line-height:1.7">{body}</div>'
 

@@ -544,3 +544,16 @@ def test_graphic_of_a_pasted_check(db):
     assert not at.exception, [e.value for e in at.exception]
     assert at.selectbox(key="gfx_pasted_claim").options
     assert {b.label for b in at.get("download_button")} >= {"Download PNG", "Download SVG"}
+
+
+def test_bidi_controls_are_shown_visibly_or_dropped():
+    """Before: U+202E in a pasted script or a title reversed what the reporter saw."""
+    import appkit
+
+    text = "Mayor \u202eJane Ortiz\u202c said 300."
+    html = appkit.highlight_html(
+        text, [(text.index("300"), text.index("300") + 3, "accurate", "t")]
+    )
+    assert "\u202e" not in html and "[U+202E]" in html and "[U+202C]" in html
+    assert ">300</mark>" in html  # the claim's span is still the claim
+    assert "\u202e" not in appkit.md_text("\u202eMayor Jane")
