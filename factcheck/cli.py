@@ -165,6 +165,7 @@ def claims(path: str, published: str | None, batch: str | None) -> None:
         # The input is read and checked before the pipeline loads: bad input fails at once.
         text = _read_text(path)
         when = _parse_date(published, "--published")
+        _warn_if_not_english(text)
         nlp = _load_pipeline()
         for claim in claims_mod.extract_claims(nlp, text, when):
             _emit(claim.to_dict())
@@ -199,6 +200,17 @@ def _read_batch(batch: str) -> list[dict]:
     return records
 
 
+def _warn_if_not_english(text: str) -> None:
+    from factcheck.wording import looks_english
+
+    if not looks_english(text):
+        click.echo(
+            "warning: this text does not look like English; only English is supported, so"
+            " numbers written as other languages write them ('1.500') may be misread",
+            err=True,
+        )
+
+
 def _load_pipeline():
     from factcheck import claims as claims_mod
 
@@ -222,6 +234,7 @@ def check(
 
     text = _read_text(path)
     when = _parse_date(published, "--published")
+    _warn_if_not_english(text)
     for figure in figures:
         _readable(figure, "the figures file")
     if metrics:

@@ -42,6 +42,7 @@ from factcheck.config import Settings
 from factcheck.feeds import content_hash, full_text, needs_full_text, parse_feed
 from factcheck.models import Feed, StoryItem
 from factcheck.store import Store, StoreError
+from factcheck.wording import looks_english
 
 log = logging.getLogger(__name__)
 
@@ -390,10 +391,21 @@ def _extract(nlp, changes: list[_Change]) -> list[str]:
         return (c.item.published or datetime.now(UTC)).date()
 
     notes: list[str] = []
+    # Only English is supported: a story in another language gets no claims (the English
+    # pipeline would misread "1.500 armas" as 1.5), and the feed's status says so.
+    foreign = [c for c in changes if not looks_english(c.text)]
+    if foreign:
+        notes.append(
+            f"{len(foreign)} stor{'y' if len(foreign) == 1 else 'ies'} not in English: no claims"
+            " read (only English is supported)"
+        )
+        changes = [c for c in changes if looks_english(c.text)]
+        if not changes:
+            return notes
     try:
         found = claims_mod.extract_batch(nlp, [(c.text, when(c)) for c in changes])
     except Exception:  # noqa: BLE001 - find the item at fault, keep the others' claims
-        found, failed = [], None
+        found, failed, n_failed = [], None, 0
         for c in changes:
             try:
                 found.append(claims_mod.extract_claims(nlp, c.text, when(c)))
@@ -401,8 +413,8 @@ def _extract(nlp, changes: list[_Change]) -> list[str]:
                 log.exception("claims of %s failed", c.item.guid)
                 notes.append(f"claims of {c.item.title[:60]!r} not read: {_one_line(exc)[:100]}")
                 found.append([])
-                failed = exc
-        if failed is not None and len(notes) == len(changes):
+                failed, n_failed = exc, n_failed + 1
+        if failed is not None and n_failed == len(changes):
             raise failed from None  # every item failed: the pipeline is at fault, not one item
     for change, claims in zip(changes, found, strict=True):
         kept = [c for c in claims if _finite(c.low) and _finite(c.high)]

@@ -67,3 +67,22 @@ def test_lone_surrogate_item_is_cleaned_and_stored(tmp_store, feed_server, net_s
     assert (result.status, result.new) == ("new", 4)
     titles = {t for (t,) in db_rows(tmp_store, "SELECT title FROM stories")}
     assert "Odd \ufffd headline" in titles
+
+
+def test_a_story_not_in_english_gets_no_claims_and_says_so(
+    tmp_store, feed_server, net_settings, nlp
+):
+    spanish = item_xml(
+        "es",
+        "Incautan armas",
+        "<p>La policía de la ciudad incautó 1.500 armas este año, dijo el jefe durante una"
+        " conferencia de prensa el martes por la mañana.</p>",
+    )
+    url = feed_server.serve("/feed.xml", rss(spanish, *STORIES))
+    tmp_store.add_feed(url, "WDMO", "Springfield")
+    [result] = poll_all(tmp_store, nlp, net_settings)
+    assert result.new == 4
+    assert any("not in English" in note for note in result.notes)
+    claims = db_rows(tmp_store, "SELECT c.text FROM claims c")
+    assert not any("1.500" in text for (text,) in claims)
+    assert any("1500" in text for (text,) in claims)
