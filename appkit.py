@@ -14,8 +14,10 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 import streamlit as st
@@ -25,6 +27,7 @@ from factcheck import store as q
 from factcheck.charts import VERDICT_BACKGROUNDS, VERDICT_COLOURS
 from factcheck.config import settings
 from factcheck.store import Store
+from factcheck.wording import BIDI_CONTROLS
 
 VERDICTS = ("accurate", "inaccurate", "unverifiable")
 # Plain symbols, not emoji: a newsroom PC or a headless browser may have no emoji font.
@@ -200,6 +203,31 @@ def figure_edits(db: str):
         return q.app_figure_edits(con)
 
 
+# --- uploads -------------------------------------------------------------------------------------
+
+# The largest figures file the app takes (also `server.maxUploadSize` in .streamlit/config.toml);
+# larger ones go through the command line, which streams them.
+MAX_UPLOAD_BYTES = 50_000_000
+
+
+def parsed_upload(upload, options: tuple, parse: Callable[[], Any]) -> Any:
+    """An uploaded figures file validated once per file and import options, not on every
+    rerun: the result (or the FiguresInvalid raised) is kept in the session."""
+    from factcheck import figures
+
+    key = (upload.file_id, options)
+    kept = st.session_state.get("_parsed_upload")
+    if kept is None or kept[0] != key:
+        try:
+            kept = (key, parse(), None)
+        except figures.FiguresInvalid as exc:
+            kept = (key, None, exc)
+        st.session_state["_parsed_upload"] = kept
+    if kept[2] is not None:
+        raise kept[2]
+    return kept[1]
+
+
 # --- writes --------------------------------------------------------------------------------------
 
 
@@ -277,7 +305,9 @@ def render(spec_json: str, fmt: str) -> bytes | str:
 
 # --- safe rendering ------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+# ASCII punctuation that Markdown (GFM) can read as markup; "/" and "@" too, so that neither a
+# bare URL nor an e-mail address in a title becomes a live link.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:/@&=?%^\"'])")
 
 
 def esc(text: object) -> str:
@@ -285,10 +315,17 @@ def esc(text: object) -> str:
     return html.escape("" if text is None else str(text), quote=True)
 
 
+def shown(text: object) -> str:
+    """HTML-escaped text with each bidi control shown as a visible [U+202E] (a pasted script is
+    shown as it was pasted, but a hidden override must not reorder what the reporter reads)."""
+    return BIDI_CONTROLS.sub(lambda m: f"[U+{ord(m.group()):04X}]", esc(text))
+
+
 def md_text(text: object) -> str:
     """Untrusted text made inert for st.markdown: every Markdown and HTML character escaped,
     so a story title cannot become a link, an image or markup."""
-    return _MD_SPECIAL.sub(r"\\\1", "" if text is None else str(text))
+    text = BIDI_CONTROLS.sub("", "" if text is None else str(text))
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def is_web_url(url: object) -> bool:
@@ -320,16 +357,16 @@ def highlight_html(text: str, spans: list[tuple[int, int, str, str]]) -> str:
     for start, end, verdict, title in sorted(spans):
         if start < pos or end > len(text) or start >= end:
             continue
-        out.append(esc(text[pos:start]))
+        out.append(shown(text[pos:start]))
         colour = VERDICT_COLOURS.get(verdict, VERDICT_COLOURS["unverifiable"])
         background = VERDICT_BACKGROUNDS.get(verdict, VERDICT_BACKGROUNDS["unverifiable"])
         out.append(
             f'<mark class="claim claim-{esc(verdict)}" title="{esc(title)}" '
             f'style="background:{background};border-bottom:3px solid {colour};'
-            f'padding:0 2px;border-radius:3px">{esc(text[start:end])}</mark>'
+            f'padding:0 2px;border-radius:3px">{shown(text[start:end])}</mark>'
         )
         pos = end
-    out.append(esc(text[pos:]))
+    out.append(shown(text[pos:]))
     body = "".join(out).replace("\n", "<br>")
     return f'<div class="story-text" style="line-height:1.7">{body}</div>'
 
@@ -347,17 +384,19 @@ def diff_html(pieces: list[tuple[str, str]]) -> str:
     for op, text in pieces:
         if op in styles:
             tag, style = styles[op]
-            out.append(f'<{tag} style="{style}">{esc(text)}</{tag}>')
+            out.append(f'<{tag} style="{style}">{shown(text)}</{tag}>')
         else:
-            out.append(esc(text))
+            out.append(shown(text))
     body = "".join(out).replace("\n", "<br>")
     return f'<div class="story-diff" style="line-height:1.7">{body}</div>'
 
 
-def verdict_badge(verdict: str) -> str:
-    """A coloured verdict label in Streamlit's Markdown colour syntax (fixed words only)."""
+def verdict_badge(verdict: str, *, demo: bool = False) -> str:
+    """A coloured verdict label in Streamlit's Markdown colour syntax (fixed words only); a
+    verdict from illustrative demo figures carries a DEMO badge beside it."""
     colour = {"accurate": "green", "inaccurate": "red", "unverifiable": "gray"}.get(verdict, "gray")
-    return f":{colour}-badge[{VERDICT_ICONS.get(verdict, '')} {verdict.upper()}]"
+    badge = f":{colour}-badge[{VERDICT_ICONS.get(verdict, '')} {verdict.upper()}]"
+    return badge + (" :orange-badge[DEMO]" if demo else "")
 
 
 def day(value) -> str:

@@ -5,14 +5,20 @@ Run: `streamlit run streamlit_app.py` (the store is FACTCHECK_DB, default data/f
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
+import duckdb
 import streamlit as st
 
 import appkit as kit
+from factcheck.config import PROJECT_ROOT
 from factcheck.store import StoreError
 
-st.set_page_config(page_title="Fact desk", page_icon=":material/fact_check:", layout="wide")
+# A local image, not a Material icon: the browser would fetch that one from fonts.gstatic.com,
+# and the app must run offline (data/app/README.md).
+FAVICON = str(PROJECT_ROOT / "data" / "app" / "favicon.png")
+st.set_page_config(page_title="Fact desk", page_icon=FAVICON, layout="wide")
 
 # Every session key the pages share, set once at the top (pages set their own with setdefault).
 st.session_state.setdefault("mode", "now")
@@ -57,11 +63,23 @@ with st.sidebar:
         help="As of now: against the latest official figures. As aired: only figures published "
         "by the story's date.",
     )
-    try:
-        info = kit.status(kit.db_key())
-    except StoreError as exc:
-        st.error(f"The store cannot be opened: {exc}")
-        info = None
+
+try:
+    info = kit.status(kit.db_key())
+    totals = kit.verdict_totals(kit.db_key(), kit.mode())
+except (StoreError, duckdb.Error, OSError):
+    # One plain message, no traceback and no server paths; the command line says more.
+    st.error(
+        "The store cannot be opened: it is damaged, cut short or not a fact-desk store. Whoever"
+        " runs the app can see why with `python -m factcheck stories`, then restore the file"
+        " from a backup or start a new store."
+    )
+    st.stop()
+
+
+def store_status(info: dict, totals: dict) -> None:
+    """The sidebar's store status, drawn after the page ran, so a poll or an import made on
+    this page shows at once (Last poll, counts)."""
     st.caption("Store")
     st.code(kit.db_key(), language=None, wrap_lines=True)
     if info:
@@ -70,8 +88,10 @@ with st.sidebar:
                 "Demo figures are illustrative, not official statistics.", icon=":material/warning:"
             )
         c = info["counts"]
+        # Claims of the latest versions, counted as the pages count them.
+        claims = sum(totals.values())
         st.markdown(
-            f"**{c['stories']:,}** stories · **{c['claims']:,}** claims · "
+            f"**{c['stories']:,}** stories · **{claims:,}** claims · "
             f"**{c['figures']:,}** official figures · **{c['metrics']:,}** metrics"
         )
         last = info["last_poll"]
@@ -86,4 +106,12 @@ with st.sidebar:
                 if feed.last_error:
                     st.error(kit.md_text(feed.last_error), icon=":material/warning:")
 
-nav.run()
+
+try:
+    nav.run()
+finally:
+    # Read again after the page ran; if that fails, drawn as it was before.
+    with contextlib.suppress(StoreError, duckdb.Error, OSError):
+        info, totals = kit.status(kit.db_key()), kit.verdict_totals(kit.db_key(), kit.mode())
+    with st.sidebar:
+        store_status(info, totals)

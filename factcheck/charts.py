@@ -273,14 +273,29 @@ def series_chart(rows: pd.DataFrame, *, label: str, unit: str | None) -> alt.Cha
 # --- on-air graphics ----------------------------------------------------------------------------
 
 
-def _on_air(chart: alt.TopLevelMixin, *, title: str, subtitle: str, colour: str):
+# Everything drawn stays inside the title-safe area, the inner 90% of the frame (5% margins:
+# 96 px left and right, 54 px top and bottom), with room to spare.
+SAFE_X = ON_AIR_WIDTH // 20
+SAFE_Y = ON_AIR_HEIGHT // 20
+# Characters per footer line at 30 px: about 13 px each, so 110 of them fit the safe width.
+FOOTER_CHARS = 110
+
+
+def _on_air(
+    chart: alt.TopLevelMixin,
+    *,
+    title: str,
+    subtitle: str | list[str],
+    colour: str,
+    subtitle_colour: str = "#333333",
+):
     """The on-air theme: 1920x1080 exactly, large type, the station's colour on the title bar."""
     return (
         chart.properties(
             width=ON_AIR_WIDTH,
             height=ON_AIR_HEIGHT,
             autosize=alt.AutoSizeParams(type="fit", contains="padding"),
-            padding={"left": 90, "right": 90, "top": 70, "bottom": 60},
+            padding={"left": SAFE_X + 24, "right": SAFE_X + 24, "top": 70, "bottom": SAFE_Y + 30},
             background="#ffffff",
             title=alt.TitleParams(
                 text=title,
@@ -291,9 +306,9 @@ def _on_air(chart: alt.TopLevelMixin, *, title: str, subtitle: str, colour: str)
                 font=ON_AIR_FONT,
                 subtitleFont=ON_AIR_FONT,
                 color=colour,
-                subtitleColor="#333333",
+                subtitleColor=subtitle_colour,
                 offset=40,
-                limit=ON_AIR_WIDTH - 180,
+                limit=ON_AIR_WIDTH - 2 * (SAFE_X + 24),
             ),
         )
         .configure_view(stroke=None)
@@ -316,6 +331,25 @@ def _source_line(source: str | None, as_of: date | datetime | None) -> str:
     return f"Source: {source or 'official record'}, as of {_day(as_of)}"
 
 
+def _wrapped(text: str, width: int = FOOTER_CHARS) -> list[str]:
+    """A footer line broken at words into lines that fit the safe width, never cut short."""
+    import textwrap
+
+    return textwrap.wrap(text, width=width, break_long_words=True, break_on_hyphens=False) or [""]
+
+
+def verdict_line(verdict: str | None, speaker: str | None, demo: bool) -> str:
+    """The claim graphic's subtitle: the verdict, who made the claim, and a DEMO mark."""
+    parts = []
+    if verdict:
+        parts.append(f"Verdict: {verdict.upper()}")
+    if speaker:
+        parts.append(f"claim by {speaker}")
+    if demo:
+        parts.append("DEMO FIGURES, NOT OFFICIAL DATA")
+    return "  ·  ".join(parts) or "The claim against the official record"
+
+
 def on_air_claim_chart(
     *,
     headline: str,
@@ -329,9 +363,15 @@ def on_air_claim_chart(
     record_text: str | None = None,
     period: str | None = None,
     colour: str | None = None,
+    verdict: str | None = None,
+    speaker: str | None = None,
+    claim_period: str | None = None,
+    demo: bool = False,
 ) -> alt.LayerChart:
     """Claim against record as two big labelled bars: "CLAIM" in the station's colour, hatched
-    lighter and outlined; "OFFICIAL RECORD" solid dark. The source-and-date line sits below."""
+    lighter and outlined; "OFFICIAL RECORD" solid dark. The subtitle gives the verdict and the
+    speaker (and DEMO for illustrative figures); beside each value, the period it covers (the
+    claim's as said, "since 2018"; the record's dates); the source line, wrapped, below."""
     colour = colour or station_colour(station)
     claim_label = claimed_text or format_value(claimed, unit)
     data = pd.DataFrame(
@@ -341,14 +381,14 @@ def on_air_claim_chart(
             # labels carry the direction.
             "value": [abs(float(claimed)), abs(float(official))],
             "shown": [claim_label, record_text or format_value(official, unit)],
+            "when": [claim_period or "", f"for {period}" if period else ""],
         }
     )
     top = max(abs(claimed), abs(official)) * 1.7 or 1
-    # Two lines under the bars, from the left edge of the graphic: what the record covers, and
-    # where it comes from. Long source names are cut by `limit` rather than run off the frame.
-    footer_text = (f"Record: {period}  ·  {station}\n" if period else f"{station}\n") + (
-        _source_line(source, as_of)
-    )
+    # Under the bars, from the left edge of the graphic: the station and where the record
+    # comes from, wrapped at words so that a long source name is never cut off.
+    footer_lines = _wrapped(f"{station}  ·  {_source_line(source, as_of)}")
+    footer_text = "\n".join(footer_lines)
     base = alt.Chart(data).encode(
         y=alt.Y(
             "who:N",
@@ -385,21 +425,35 @@ def on_air_claim_chart(
     values = base.mark_text(
         align="left", dx=24, fontSize=72, fontWeight="bold", font=ON_AIR_FONT, color="#111111"
     ).encode(text="shown:N")
+    periods = base.mark_text(
+        align="left", dx=24, dy=70, fontSize=36, font=ON_AIR_FONT, color="#333333"
+    ).encode(text="when:N")
     footer = (
         alt.Chart(pd.DataFrame({"line": [footer_text]}))
         .mark_text(
             align="left",
-            baseline="bottom",
+            baseline="top",
             fontSize=30,
             font=ON_AIR_FONT,
             color="#444",
             lineBreak="\n",
             lineHeight=40,
         )
-        .encode(text="line:N", x=alt.value(-228), y=alt.value(ON_AIR_HEIGHT - 300))
+        # Just under the plot (Vega's `height` is the plot's height once fitted), inside the
+        # room the bottom padding keeps for it.
+        .encode(text="line:N", x=alt.value(-228), y=alt.value({"expr": "height + 24"}))
     )
-    subtitle = "CLAIM (light, dashed outline) against the official RECORD (solid)"
-    return _on_air(bars + values + footer, title=headline, subtitle=subtitle, colour=colour)
+    subtitle = verdict_line(verdict, speaker, demo)
+    chart = _on_air(
+        bars + values + periods + footer,
+        title=headline,
+        subtitle=subtitle,
+        colour=colour,
+        subtitle_colour=VERDICT_COLOURS.get(verdict or "", "#333333"),
+    )
+    # Room under the plot for the footer's lines.
+    chart.padding = {**chart.padding, "bottom": SAFE_Y + 20 + 40 * (len(footer_lines) - 1)}
+    return chart
 
 
 def on_air_series_chart(
@@ -469,7 +523,9 @@ def on_air_series_chart(
                 font=ON_AIR_FONT,
             ).encode(text="label:N", x=alt.value(10))
         )
-    subtitle = f"OFFICIAL RECORD (solid line) · {_source_line(source, as_of)} · {station}"
+    # The source in full, wrapped over as many subtitle lines as it needs (never cut off); the
+    # record and the claim are labelled on the chart itself, so no line styles need naming.
+    subtitle = _wrapped(f"OFFICIAL RECORD  ·  {station}  ·  {_source_line(source, as_of)}", 90)
     return _on_air(alt.layer(*layers), title=headline, subtitle=subtitle, colour=colour)
 
 

@@ -7,6 +7,9 @@ cannot do what was asked prints one line on stderr and exits non-zero, having ch
 from __future__ import annotations
 
 import json
+import math
+import os
+import re
 import signal
 import sys
 import time
@@ -14,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import click
+import duckdb
 
 from factcheck import __version__
 from factcheck import store as store_mod
@@ -23,36 +27,125 @@ from factcheck.store import Store, StoreError
 
 def _store() -> Store:
     cfg = settings()
+    folder = cfg.db_path.parent
+    if folder.exists() and not folder.is_dir():
+        _fail(f"cannot use the store {cfg.db_path}: {folder} is a file, not a directory")
+    if not folder.exists() and os.environ.get("FACTCHECK_DB"):
+        # Not created silently: a typo in FACTCHECK_DB would otherwise start an empty newsroom.
+        _fail(f"cannot use the store {cfg.db_path}: the directory {folder} does not exist")
     return Store(cfg.db_path, lock_wait=cfg.lock_wait)
 
 
 def _read_text(path: str) -> str:
-    if path == "-":
-        return sys.stdin.read()
+    """A story or batch file (or stdin for `-`) as text; binary or non-UTF-8 input refused."""
+    name = "standard input" if path == "-" else path
     try:
-        return Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise click.ClickException(f"cannot read {path}: {exc}") from exc
+        data = sys.stdin.buffer.read() if path == "-" else _readable(path, "the file").read_bytes()
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise click.ClickException(
+            f"cannot read {name}: it is not UTF-8 text (byte {exc.start} is {data[exc.start]:#04x})"
+        ) from exc
+    except OSError as exc:
+        raise click.ClickException(f"cannot read {name}: {exc.strerror or exc}") from exc
+    if "\x00" in text:
+        raise click.ClickException(f"cannot read {name}: it holds NUL bytes, so it is not text")
+    return text
 
 
-def _parse_date(value: str | None, option: str) -> date | None:
+def _readable(path: str, what: str) -> Path:
+    """`path` when it is a readable file; else one line saying why not."""
+    file = Path(path)
+    if not file.exists():
+        _fail(f"cannot read {what} {path}: no such file")
+    if file.is_dir():
+        _fail(f"cannot read {what} {path}: it is a directory, not a file")
+    if not os.access(file, os.R_OK):
+        _fail(f"cannot read {what} {path}: permission denied")
+    return file
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _parse_date(value: object, option: str) -> date | None:
+    """A strict YYYY-MM-DD date (not 2025-2-3, not year 0000), or None when not given."""
     if value is None:
         return None
     try:
+        if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+            raise ValueError(value)
         return date.fromisoformat(value)
     except ValueError as exc:
         raise click.ClickException(f"{option} must be a date as YYYY-MM-DD, got {value!r}") from exc
 
 
+def _strict(value):
+    """`value` with every non-finite float replaced by None, and whether any was."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None, True
+    if isinstance(value, dict):
+        pairs = {k: _strict(v) for k, v in value.items()}
+        return {k: v for k, (v, _) in pairs.items()}, any(b for _, b in pairs.values())
+    if isinstance(value, list | tuple):
+        pairs = [_strict(v) for v in value]
+        return [v for v, _ in pairs], any(b for _, b in pairs)
+    return value, False
+
+
 def _emit(record: dict) -> None:
-    click.echo(json.dumps(record, ensure_ascii=False, default=str))
+    """One strict JSON line: no NaN or Infinity, which JSON does not have."""
+    clean, changed = _strict(record)
+    if changed:
+        clean["warning"] = "a number here is too large to represent; shown as null"
+    click.echo(json.dumps(clean, ensure_ascii=False, default=str, allow_nan=False))
 
 
 def _fail(message: str) -> None:
     raise click.ClickException(message)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """Every failure a command did not foresee still ends as one line on stderr, never a
+    traceback (`FACTCHECK_DEBUG=1` shows it); nothing was changed, as each write is one
+    transaction."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except StoreError as exc:
+            raise click.ClickException(_one_line(exc)) from exc
+        except duckdb.Error as exc:
+            raise click.ClickException(
+                f"the store {settings().db_path} cannot be used (damaged or cut short?):"
+                f" {_one_line(exc)}"
+            ) from exc
+        except ValueError as exc:
+            if str(exc).startswith("FACTCHECK_"):  # a setting (config.py names the variable)
+                raise click.ClickException(_one_line(exc)) from exc
+            raise _unforeseen(exc) from exc
+        except OSError as exc:
+            where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+            raise click.ClickException(f"{exc.strerror or _one_line(exc)}{where}") from exc
+        except Exception as exc:
+            raise _unforeseen(exc) from exc
+
+
+def _unforeseen(exc: Exception) -> Exception:
+    if os.environ.get("FACTCHECK_DEBUG"):
+        return exc
+    return click.ClickException(
+        f"failed: {exc.__class__.__name__}: {_one_line(exc)} (FACTCHECK_DEBUG=1 shows the traceback)"
+    )
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:300] or exc.__class__.__name__
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="factcheck")
 def main() -> None:
     """The newsroom fact desk: numeric claims in station stories, checked against the record."""
@@ -69,13 +162,17 @@ def claims(path: str, published: str | None, batch: str | None) -> None:
     """Print the numeric claims in a story as JSON Lines, in text order."""
     from factcheck import claims as claims_mod
 
-    nlp = _load_pipeline()
     if batch is None:
+        # The input is read and checked before the pipeline loads: bad input fails at once.
         text = _read_text(path)
-        for claim in claims_mod.extract_claims(nlp, text, _parse_date(published, "--published")):
+        when = _parse_date(published, "--published")
+        _warn_if_not_english(text)
+        nlp = _load_pipeline()
+        for claim in claims_mod.extract_claims(nlp, text, when):
             _emit(claim.to_dict())
         return
     records = _read_batch(batch)
+    nlp = _load_pipeline()
     texts = [(r["text"], _parse_date(r.get("published"), "published")) for r in records]
     for record, found in zip(records, claims_mod.extract_batch(nlp, texts), strict=True):
         for claim in found:
@@ -93,8 +190,26 @@ def _read_batch(batch: str) -> list[dict]:
             _fail(f"--batch line {lineno} is not JSON: {exc.msg}")
         if not isinstance(record, dict) or "id" not in record or "text" not in record:
             _fail(f"--batch line {lineno} needs an object with 'id' and 'text'")
+        where = f"--batch line {lineno} (id {json.dumps(record['id'])[:40]})"
+        if not isinstance(record["text"], str):
+            _fail(f"{where}: 'text' must be a string, got {type(record['text']).__name__}")
+        published = record.get("published")
+        if published is not None and not isinstance(published, str):
+            _fail(f"{where}: 'published' must be a string YYYY-MM-DD, got {published!r}"[:200])
+        _parse_date(published, f"{where}: 'published'")
         records.append(record)
     return records
+
+
+def _warn_if_not_english(text: str) -> None:
+    from factcheck.wording import looks_english
+
+    if not looks_english(text):
+        click.echo(
+            "warning: this text does not look like English; only English is supported, so"
+            " numbers written as other languages write them ('1.500') may be misread",
+            err=True,
+        )
 
 
 def _load_pipeline():
@@ -120,6 +235,11 @@ def check(
 
     text = _read_text(path)
     when = _parse_date(published, "--published")
+    _warn_if_not_english(text)
+    for figure in figures:
+        _readable(figure, "the figures file")
+    if metrics:
+        _readable(metrics, "the metrics file")
     nlp = _load_pipeline()
     try:
         results = verify.check_text_against_files(
@@ -215,8 +335,8 @@ def poll(every: float | None) -> None:
     """Fetch every feed, store new stories and versions, extract and check their claims."""
     from factcheck import polling
 
-    if every is not None and not every > 0:
-        _fail(f"--every takes a positive number of minutes, got {every:g}")
+    if every is not None and not (math.isfinite(every) and every > 0):
+        _fail(f"--every takes a positive, finite number of minutes, got {every:g}")
     store = _store()
     nlp = _load_pipeline()
 
@@ -235,6 +355,9 @@ def poll(every: float | None) -> None:
                 " `python -m factcheck add-feed URL --station NAME --place PLACE`",
                 err=True,
             )
+        fetched = [r for r in results if r.status != "bundled"]
+        if fetched and all(r.status == "error" for r in fetched):
+            _fail(f"no feed could be read: all {len(fetched)} failed (each one's error above)")
         return
 
     # As a service: SIGTERM or Ctrl-C ends the loop after the feed being polled is committed; a

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,9 +21,13 @@ def _number(name: str, default: float) -> float:
     if raw is None or raw.strip() == "":
         return default
     try:
-        return float(raw)
+        value = float(raw)
     except ValueError as exc:
         raise ValueError(f"{name} must be a number, got {raw!r}") from exc
+    # inf or nan would make a timeout that never ends or a cap that never holds.
+    if not math.isfinite(value) or value < 0:
+        raise ValueError(f"{name} must be a finite number, 0 or more, got {raw!r}")
+    return value
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,11 @@ class Settings:
     max_redirects: int
     user_agent: str
     lock_wait: float
+    # One deadline for a whole fetch: connect, status line, headers, body, every redirect hop.
+    total_timeout: float = 30.0
+    # Feeds fetched at once in a poll round, and requests at once to any one host.
+    fetch_workers: int = 4
+    per_host: int = 2
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -51,6 +61,9 @@ class Settings:
             max_redirects=int(_number("FACTCHECK_MAX_REDIRECTS", 5)),
             user_agent=f"factcheck-newsroom/{__version__} (+newsroom fact desk; feed reader)",
             lock_wait=_number("FACTCHECK_LOCK_WAIT", 30.0),
+            total_timeout=_number("FACTCHECK_TOTAL_TIMEOUT", 30.0),
+            fetch_workers=max(1, int(_number("FACTCHECK_FETCH_WORKERS", 4))),
+            per_host=max(1, int(_number("FACTCHECK_PER_HOST", 2))),
         )
 
 

@@ -9,10 +9,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from urllib.parse import quote
 
 from factcheck.models import Check, Claim
+from factcheck.wording import BIDI_CONTROLS, describe_error, is_demo
+
+DEMO_NOTE = "DEMO: checked against illustrative demo figures, not official data."
 
 # ClaimReview ratings: 1 (worst) .. 3 (best). Unverifiable sits in the middle on purpose: it is
 # not a finding against the claim, and it is not a confirmation either.
@@ -42,6 +47,8 @@ CSV_COLUMNS = (
     "explanation",
     "note",
     "finding",
+    "error_in_words",
+    "demo",
 )
 
 
@@ -84,9 +91,12 @@ def _num(value: float | None) -> str:
 
 
 def _cell(value: object) -> str:
-    """A CSV cell a spreadsheet will not run: text starting with = + - @ is quoted with '."""
+    """A CSV cell a spreadsheet will not run: text starting with = + - @ (after any leading
+    blanks) is prefixed with '. A cell holding a line break is quoted by the writer (its line
+    terminator is CRLF, so a bare CR counts too) and stays one cell."""
     text = "" if value is None else str(value)
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(text):
+    lead = text.lstrip(" \t\r\n\x0b\x0c")
+    if (lead[:1] in ("=", "+", "-", "@") or text[:1] in ("\t", "\r")) and not _is_number(text):
         return "'" + text
     return text
 
@@ -100,13 +110,28 @@ def _is_number(text: str) -> bool:
 
 
 def _md(text: str | None) -> str:
-    """Text safe inside a Markdown table cell or line: no HTML, no table breaks, no links."""
+    """Text safe inside a Markdown table cell or line: no HTML, no table breaks, no links
+    (not even a bare URL, which GFM would make live: its "://" and "www." are escaped)."""
     if not text:
         return ""
-    out = text.replace("\\", "\\\\").replace("\n", " ").replace("|", "\\|")
-    for char in "<>[]()*_`#!":
+    out = BIDI_CONTROLS.sub("", text)
+    out = out.replace("\\", "\\\\").replace("\r", " ").replace("\n", " ").replace("|", "\\|")
+    for char in "<>[]()*_`#!~":
         out = out.replace(char, "\\" + char)
-    return out
+    out = re.sub(r"(?i)(?<=[a-z])://", r"\\://", out)
+    return re.sub(r"(?i)\bwww\.", r"www\\.", out)
+
+
+def _md_url(url: str | None) -> str:
+    """An http(s) URL as a Markdown autolink `<...>`, or "" for anything else. Every character
+    that could end the autolink or start other markup is percent-encoded, so a URL such as
+    `https://s/a>[click](https://evil)<` stays one link to one address."""
+    if not url or not url.startswith(("http://", "https://")):
+        return ""
+    return "<" + quote(BIDI_CONTROLS.sub("", url), safe=_URL_SAFE) + ">"
+
+
+_URL_SAFE = ":/?#@!$&'*+,;=%-._~"
 
 
 def to_markdown(meta: StoryMeta, items: list[tuple[Claim, Check]]) -> str:
@@ -118,16 +143,19 @@ def to_markdown(meta: StoryMeta, items: list[tuple[Claim, Check]]) -> str:
         f"- Station: {_md(meta.station)}",
         f"- Published: {_iso(meta.published) or 'unknown'}",
     ]
-    if meta.url and meta.url.startswith(("http://", "https://")):
-        lines.append(f"- Story: <{meta.url}>")
+    if _md_url(meta.url):
+        lines.append(f"- Story: {_md_url(meta.url)}")
     lines += [
         f"- Claims: {len(items)} ({counts['accurate']} accurate, {counts['inaccurate']} "
         f"inaccurate, {counts['unverifiable']} unverifiable)",
         "",
     ]
+    if any(is_demo(check) for _, check in items):
+        lines += [f"**{DEMO_NOTE}**", ""]
     for i, (claim, check) in enumerate(items):
+        demo = " (DEMO)" if is_demo(check) else ""
         lines += [
-            f"## {i + 1}. \u201c{_md(claim.text)}\u201d: {check.verdict.upper()}",
+            f"## {i + 1}. \u201c{_md(claim.text)}\u201d: {check.verdict.upper()}{demo}",
             "",
             f"> {_md(claim.sentence)}",
             "",
@@ -138,13 +166,15 @@ def to_markdown(meta: StoryMeta, items: list[tuple[Claim, Check]]) -> str:
             lines.append(f"- Series: {_md(check.metric)} ({_md(check.place)})")
         if check.official is not None:
             lines.append(f"- Official: {_num(check.official)}")
-        if check.error_pct is not None:
+        words = describe_error(claim, check)
+        if words:
+            lines.append(f"- Error: {_md(words)}")
+        elif check.error_pct is not None:
             lines.append(f"- Error: {check.error_pct:+.1f}%")
         if check.period_start or check.period_end:
             lines.append(f"- Period: {_iso(check.period_start)} to {_iso(check.period_end)}")
         if check.source or check.source_url:
-            url = check.source_url or ""
-            link = f" <{url}>" if url.startswith(("http://", "https://")) else ""
+            link = f" {_md_url(check.source_url)}" if _md_url(check.source_url) else ""
             lines.append(f"- Source: {_md(check.source) or 'unnamed'}{link}")
         if check.as_of:
             lines.append(f"- As of: {_iso(check.as_of)}")
@@ -164,7 +194,9 @@ def to_markdown(meta: StoryMeta, items: list[tuple[Claim, Check]]) -> str:
 def to_csv(meta: StoryMeta, items: list[tuple[Claim, Check]]) -> str:
     """The check as a CSV sheet: one row per claim, columns `CSV_COLUMNS`."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # CRLF rows (RFC 4180): the writer then quotes any cell holding a CR or an LF, so a bare
+    # CR inside a source name cannot start a new row in a spreadsheet.
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for i, (claim, check) in enumerate(items):
         row = (
@@ -191,6 +223,8 @@ def to_csv(meta: StoryMeta, items: list[tuple[Claim, Check]]) -> str:
             check.explanation,
             meta.notes.get(i),
             _findings_of(meta, claim),
+            describe_error(claim, check),
+            "DEMO" if is_demo(check) else "",
         )
         writer.writerow([_cell(v) for v in row])
     return buffer.getvalue()

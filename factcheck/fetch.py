@@ -10,7 +10,15 @@ What a fetch refuses, and why (DESIGN.md, Security):
   resolved addresses), because a public URL may redirect to a private one;
 - bodies over `max_bytes`: refused from Content-Length up front, and counted while streaming
   (after decompression) so a lying or missing Content-Length cannot fill memory;
-- slow servers: a connect timeout, a per-read timeout, and a total deadline for the whole body.
+- slow servers: a connect timeout, a per-read timeout, and ONE total deadline
+  (`FACTCHECK_TOTAL_TIMEOUT`) for the whole exchange: connect, status line, headers, body and
+  every redirect hop. A watchdog timer shuts the socket down when the deadline passes, so a
+  server that sends one header byte a second (each read well inside the read timeout) is cut
+  off too;
+- a 304 "not modified" to a request that asked nothing conditional (no validator was sent).
+
+Host names are converted to IDNA (`bücher.example` -> `xn--bcher-kva.example`) before anything
+else, so an internationalised name is looked up as DNS knows it, not percent-encoded.
 
 DNS rebinding: the host name is resolved once per hop, every address is checked, and the
 connection is then made to a checked address itself (the name goes in the Host header and, for
@@ -20,10 +28,14 @@ connect therefore cannot send the request elsewhere.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
+import threading
 import time
 import zlib
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -46,6 +58,10 @@ _CHUNK = 64 * 1024
 
 class FetchError(Exception):
     """A URL that cannot or may not be fetched; the message is one line saying why."""
+
+
+class FetchTimeout(FetchError):
+    """The server was too slow: a timeout or the total deadline."""
 
 
 @dataclass
@@ -117,6 +133,8 @@ def _address_refused(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str |
             return _address_refused(mapped)
     checks = (
         ("loopback", ip.is_loopback),
+        # fec0::/10, deprecated but still routed inside some networks like a private range.
+        ("site-local", isinstance(ip, ipaddress.IPv6Address) and ip.is_site_local),
         ("link-local", ip.is_link_local),
         ("unspecified", ip.is_unspecified),
         ("multicast", ip.is_multicast),
@@ -131,10 +149,22 @@ def _address_refused(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str |
     return None
 
 
-def _resolve(host: str, port: int, settings: Settings) -> list[str]:
+# getaddrinfo has no timeout of its own: lookups run on these threads, and a fetch waits for one
+# only until its deadline (a lookup that hangs keeps its thread until the resolver gives up).
+_LOOKUPS = ThreadPoolExecutor(max_workers=8, thread_name_prefix="dns")
+
+
+def _resolve(host: str, port: int, settings: Settings, deadline: float | None = None) -> list[str]:
     """Every address of `host`, each checked; raises when any one is refused."""
+    wait = settings.connect_timeout if deadline is None else deadline - time.monotonic()
+    lookup = _LOOKUPS.submit(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM)
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        infos = lookup.result(timeout=max(min(wait, settings.connect_timeout), 0.01))
+    except FutureTimeout:
+        lookup.cancel()
+        raise FetchTimeout(
+            f"cannot resolve the host {host!r}: no answer within {settings.connect_timeout:g}s"
+        ) from None
     except (socket.gaierror, UnicodeError, OSError) as exc:
         raise FetchError(f"cannot resolve the host {host!r}: {exc}") from exc
     addresses: list[str] = []
@@ -216,8 +246,65 @@ def _read_body(resp: urllib3.BaseHTTPResponse, url: str, settings: Settings, dea
             raise FetchError(f"refused {url}: the body is over the {cap}-byte cap")
         parts.append(chunk)
         if time.monotonic() > deadline:
-            raise FetchError(f"timed out reading {url}: the body took too long to arrive")
+            raise FetchTimeout(f"timed out reading {url}: the body took too long to arrive")
     return b"".join(parts)
+
+
+class _Watchdog:
+    """Shuts down every socket of a fetch when its deadline passes, wherever the fetch is waiting.
+
+    Per-read timeouts cannot bound a server that answers each read just in time (a header byte
+    a second); closing the socket from a timer can: the blocked read returns at once.
+    """
+
+    def __init__(self, deadline: float):
+        self.fired = False
+        self._conns: list = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(max(deadline - time.monotonic(), 0.0), self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def watch(self, conn) -> None:
+        with self._lock:
+            self._conns.append(conn)
+        if self.fired:
+            self._fire()
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            conns = list(self._conns)
+        for conn in conns:
+            sock = getattr(conn, "sock", None)
+            if sock is None:
+                continue
+            # socket.socket's own shutdown, also for TLS sockets: it acts on the descriptor and
+            # leaves the TLS object alone while another thread may be reading it.
+            with contextlib.suppress(OSError, TypeError):
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+
+def _watched(pool, watchdog: _Watchdog):
+    """Make `pool` register each connection it creates with `watchdog`."""
+    make = pool._new_conn
+
+    def new_conn():
+        conn = make()
+        original = conn.connect
+
+        def connect():
+            original()
+            watchdog.watch(conn)
+
+        conn.connect = connect
+        return conn
+
+    pool._new_conn = new_conn
+    return pool
 
 
 def _host_header(host: str, port: int, scheme: str) -> str:
@@ -228,6 +315,34 @@ def _host_header(host: str, port: int, scheme: str) -> str:
 
 def _one_hop(url: str, headers: dict[str, str], settings: Settings, deadline: float):
     """GET one URL (no redirect following) from a checked address; returns (response, body)."""
+    watchdog = _Watchdog(deadline)
+    try:
+        got = _one_hop_watched(url, headers, settings, deadline, watchdog)
+        if watchdog.fired:
+            # A stream cut mid-header can still parse as a (truncated) answer: never use it.
+            raise FetchTimeout(_too_slow(url, settings))
+        return got
+    except FetchError:
+        if watchdog.fired:
+            raise FetchTimeout(_too_slow(url, settings)) from None
+        raise
+    except Exception as exc:
+        # A read cut short by the watchdog can surface as almost any error of the stack below.
+        if watchdog.fired:
+            raise FetchTimeout(_too_slow(url, settings)) from None
+        raise FetchError(f"cannot fetch {url}: {_short(exc)}") from exc
+    finally:
+        watchdog.cancel()
+
+
+def _too_slow(url: str, settings: Settings) -> str:
+    return (
+        f"timed out fetching {url}: the whole exchange took over {settings.total_timeout:g}s"
+        " (FACTCHECK_TOTAL_TIMEOUT)"
+    )
+
+
+def _one_hop_watched(url, headers, settings, deadline, watchdog: _Watchdog):
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     try:
@@ -235,12 +350,18 @@ def _one_hop(url: str, headers: dict[str, str], settings: Settings, deadline: fl
     except UnicodeError as exc:
         raise FetchError(f"refused {url!r}: the host name is not valid: {exc}") from exc
     port = parts.port or (443 if scheme == "https" else 80)
-    addresses = _resolve(host, port, settings)
+    addresses = _resolve(host, port, settings, deadline)
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-    timeout = urllib3.Timeout(connect=settings.connect_timeout, read=settings.read_timeout)
     send = {**headers, "Host": _host_header(host, port, scheme)}
     last_error: Exception | None = None
     for address in addresses:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise FetchTimeout(_too_slow(url, settings))
+        timeout = urllib3.Timeout(
+            connect=min(settings.connect_timeout, remaining),
+            read=min(settings.read_timeout, remaining),
+        )
         if scheme == "https":
             pool = urllib3.HTTPSConnectionPool(
                 address,
@@ -255,6 +376,7 @@ def _one_hop(url: str, headers: dict[str, str], settings: Settings, deadline: fl
             pool = urllib3.HTTPConnectionPool(
                 address, port, timeout=timeout, retries=False, maxsize=1
             )
+        _watched(pool, watchdog)
         try:
             resp = pool.urlopen(
                 "GET",
@@ -276,7 +398,7 @@ def _one_hop(url: str, headers: dict[str, str], settings: Settings, deadline: fl
             continue
         except ReadTimeoutError as exc:
             pool.close()
-            raise FetchError(
+            raise FetchTimeout(
                 f"timed out reading {url}: no answer within {settings.read_timeout:g}s"
             ) from exc
         except SSLError as exc:
@@ -290,7 +412,7 @@ def _one_hop(url: str, headers: dict[str, str], settings: Settings, deadline: fl
             if 200 <= resp.status < 300:  # error pages and redirects: the status is enough
                 body = _read_body(resp, url, settings, deadline)
         except ReadTimeoutError as exc:
-            raise FetchError(
+            raise FetchTimeout(
                 f"timed out reading {url}: no data within {settings.read_timeout:g}s"
             ) from exc
         except (ProtocolError, Urllib3Error, OSError) as exc:
@@ -301,6 +423,21 @@ def _one_hop(url: str, headers: dict[str, str], settings: Settings, deadline: fl
             pool.close()
         return resp, body
     raise FetchError(f"cannot connect to {host} port {port}: {_short(last_error)}")
+
+
+def _idna_url(url: str) -> str:
+    """`url` with its host in IDNA (ASCII) form and the rest percent-quoted where needed."""
+    validate_url(url)
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if not host.isascii():
+        try:
+            ascii_host = host.encode("idna").decode("ascii")
+        except UnicodeError as exc:
+            raise FetchError(f"refused {url!r}: the host name is not valid: {exc}") from exc
+        netloc = f"{ascii_host}:{parts.port}" if parts.port else ascii_host
+        url = parts._replace(netloc=netloc).geturl()
+    return requote_uri(url)
 
 
 def _short(exc: BaseException | None) -> str:
@@ -335,8 +472,8 @@ def fetch(
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     # A whole fetch, every hop and the body included, ends within this much time.
-    deadline = time.monotonic() + settings.connect_timeout + 4 * settings.read_timeout
-    current = requote_uri(url)
+    deadline = time.monotonic() + settings.total_timeout
+    current = _idna_url(url)
     seen = {current}
     for _hop in range(settings.max_redirects + 1):
         resp, body = _one_hop(current, headers, settings, deadline)
@@ -344,8 +481,8 @@ def fetch(
             location = resp.headers.get("Location")
             if not location:
                 raise FetchError(f"{current} answered {resp.status} with no Location")
-            nxt = requote_uri(urljoin(current, location.strip()))
             try:
+                nxt = _idna_url(urljoin(current, location.strip()))
                 validate_url(nxt)
             except FetchError as exc:
                 raise FetchError(f"{current} redirected to a refused URL: {exc}") from exc
@@ -356,6 +493,10 @@ def fetch(
             continue
         content_type = resp.headers.get("Content-Type")
         if resp.status == 304:
+            if not (etag or last_modified):
+                # Nothing was asked conditionally, so "not modified" answers nothing: taking it
+                # at its word would keep a feed stale forever.
+                raise FetchError(f"{current} answered 304 Not Modified to an unconditional request")
             return FetchResult(
                 status=304,
                 body=b"",

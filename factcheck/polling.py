@@ -9,6 +9,13 @@ Per feed, in this order, and with no store connection open during the slow parts
 6. ONE transaction: stories, versions, claims, the checks of those claims and the feed's status.
 A feed that fails records its error on its row; the other feeds go on.
 
+Steps 2-4 (the network) run for all feeds of a round at once, in a pool of
+`FACTCHECK_FETCH_WORKERS` threads with at most `FACTCHECK_PER_HOST` requests at once to any one
+host, each request inside fetch.py's one total deadline; steps 5-6 run in the calling thread,
+one feed at a time, as each feed's network part finishes. One slow host therefore delays only
+its own feed, by at most its deadline. Chosen over one process per feed because spaCy is loaded
+once and the store keeps a single writer per process.
+
 The content hash is taken over what the *feed* says (title and feed text), not over the fetched
 article, so a poll can tell whether a story changed without fetching every article page again.
 """
@@ -16,9 +23,14 @@ article, so a poll can tell whether a story changed without fetching every artic
 from __future__ import annotations
 
 import logging
+import math
+import threading
+import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 # Imported now so that its first import (0.3 s) does not happen inside the first write
 # transaction, where the store is held and the app waits; the store's batch inserts use it.
@@ -30,6 +42,7 @@ from factcheck.config import Settings
 from factcheck.feeds import content_hash, full_text, needs_full_text, parse_feed
 from factcheck.models import Feed, StoryItem
 from factcheck.store import Store, StoreError
+from factcheck.wording import looks_english
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +63,7 @@ class FeedResult:
     unchanged: int = 0
     claims: int = 0
     error: str | None = None
+    notes: list[str] = field(default_factory=list)  # items cleaned or skipped
 
     def line(self) -> str:
         """One line for the poll command's output."""
@@ -60,7 +74,10 @@ class FeedResult:
             return f"{head}: not modified"
         if self.status == "bundled":
             return f"{head}: bundled demo feed, not fetched"
-        return f"{head}: {self.new} new, {self.updated} updated, {self.unchanged} unchanged"
+        line = f"{head}: {self.new} new, {self.updated} updated, {self.unchanged} unchanged"
+        if self.notes:
+            line += " (partly read: " + "; ".join(self.notes) + ")"
+        return line
 
 
 class _FeedProblem(Exception):
@@ -93,28 +110,53 @@ def poll_all(
     *,
     stop: Callable[[], bool] | None = None,
 ) -> list[FeedResult]:
-    """Poll every registered feed, each in its own transaction; one result per feed polled.
+    """Poll every registered feed, each in its own transaction; one result per feed polled,
+    in the order the feeds were registered.
 
-    `progress(i, n, feed, None)` is called before feed i of n and `progress(i, n, feed, result)`
-    after it. `stop()` is asked between feeds; when true, the round ends early (the feeds done so
-    far are committed). Raises StoreError only when the store itself cannot be used.
+    The network part of every feed (the feed, then its article pages) runs in a pool of
+    `settings.fetch_workers` threads, at most `settings.per_host` requests at once to any one
+    host; spaCy and the store's transaction run here, one feed at a time, as each feed's network
+    part finishes. So a slow or hanging host holds up only its own feed, for at most its fetch
+    deadlines, and never the others of the round.
+
+    `progress(i, n, feed, None)` is called before feed i of n is stored and
+    `progress(i, n, feed, result)` after it (i counts feeds done, in the order they finish).
+    `stop()` is asked between feeds; when true, the round ends early (the feeds done so far
+    are committed). Raises StoreError only when the store itself cannot be used.
     """
     started = _now()
     feeds = store.feeds()
-    results: list[FeedResult] = []
-    for i, feed in enumerate(feeds, start=1):
-        if stop is not None and stop():
-            break
-        if progress:
-            progress(i, len(feeds), feed, None)
-        if feed.url.startswith(BUNDLED_PREFIX):
-            # The demo feed's items ship with the code (factcheck.demo); there is nothing to fetch.
-            result = FeedResult(feed=feed, status="bundled")
-        else:
-            result = poll_feed(store, nlp, settings, feed)
-        results.append(result)
-        if progress:
-            progress(i, len(feeds), feed, result)
+    with store.connect() as con:
+        known = {f.id: store_mod.latest_versions(con, f.id) for f in feeds}
+    hosts = _HostLimits(settings.per_host)
+    done: dict[int, FeedResult] = {}
+    pool = ThreadPoolExecutor(max_workers=settings.fetch_workers, thread_name_prefix="poll")
+    try:
+        futures = {}
+        for feed in feeds:
+            if feed.url.startswith(BUNDLED_PREFIX):
+                # The demo feed's items ship with the code (factcheck.demo): nothing to fetch.
+                futures[pool.submit(_Fetched, feed, status="bundled")] = feed
+            else:
+                futures[pool.submit(_fetch_feed, feed, known[feed.id], settings, hosts)] = feed
+        i = 0
+        for future in as_completed(futures):
+            if stop is not None and stop():
+                # Feeds not yet started are dropped; those already fetched or being fetched
+                # are still stored (each within its fetch deadline), as a stop promises.
+                pool.shutdown(wait=False, cancel_futures=True)
+            if future.cancelled():
+                continue
+            i += 1
+            feed = futures[future]
+            if progress:
+                progress(i, len(feeds), feed, None)
+            done[feed.id] = _store_feed(store, nlp, feed, future.result())
+            if progress:
+                progress(i, len(feeds), feed, done[feed.id])
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+    results = [done[f.id] for f in feeds if f.id in done]
     if feeds:
         with store.transaction() as con:
             if any(r.new or r.updated for r in results):
@@ -141,12 +183,119 @@ def poll_all(
 
 def poll_feed(store: Store, nlp, settings: Settings, feed: Feed) -> FeedResult:
     """Poll one feed; never raises for a problem of the feed itself (it becomes the result)."""
+    with store.connect() as con:
+        known = store_mod.latest_versions(con, feed.id)
+    fetched = _fetch_feed(feed, known, settings, _HostLimits(settings.per_host))
+    return _store_feed(store, nlp, feed, fetched)
+
+
+class _HostLimits:
+    """At most `per_host` requests at once to one host, across all the threads of a round;
+    and the hosts that timed out this round, whose further article pages are not asked for."""
+
+    def __init__(self, per_host: int):
+        self._per_host = per_host
+        self._lock = threading.Lock()
+        self._slots: dict[str, threading.Semaphore] = {}
+        self.slow: set[str] = set()
+
+    def slot(self, url: str) -> threading.Semaphore:
+        host = (urlsplit(url).hostname or "").lower()
+        with self._lock:
+            return self._slots.setdefault(host, threading.Semaphore(self._per_host))
+
+    def note_timeout(self, url: str) -> None:
+        with self._lock:
+            self.slow.add((urlsplit(url).hostname or "").lower())
+
+    def is_slow(self, url: str) -> bool:
+        with self._lock:
+            return (urlsplit(url).hostname or "").lower() in self.slow
+
+
+@dataclass
+class _Fetched:
+    """The network part of one feed's poll: what came back, before spaCy and the store."""
+
+    feed: Feed
+    status: str = "fetched"  # fetched, not-modified, bundled, error
+    got: fetch_mod.FetchResult | None = None
+    changes: list[_Change] = field(default_factory=list)
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    notes: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+def _fetch_feed(feed: Feed, known: dict, settings: Settings, hosts: _HostLimits) -> _Fetched:
+    """Fetch and parse a feed and its teasers' article pages. Runs in a worker thread: it
+    touches neither the store nor spaCy, and never raises for a problem of the feed."""
     try:
-        return _poll_feed(store, nlp, settings, feed)
+        return _fetch_feed_inner(feed, known, settings, hosts)
+    except (fetch_mod.FetchError, _FeedProblem) as exc:
+        return _Fetched(feed=feed, status="error", error=_one_line(exc))
+    except Exception as exc:  # noqa: BLE001 - deliberate: one feed must not stop the others
+        log.exception("fetching %s failed", feed.url)
+        return _Fetched(
+            feed=feed, status="error", error=f"{exc.__class__.__name__}: {_one_line(exc)}"
+        )
+
+
+def _fetch_feed_inner(feed, known, settings, hosts) -> _Fetched:
+    with hosts.slot(feed.url):
+        got = fetch_mod.fetch(
+            feed.url, settings=settings, etag=feed.etag, last_modified=feed.last_modified
+        )
+    if got.not_modified:
+        return _Fetched(feed=feed, status="not-modified", got=got)
+    parsed = parse_feed(got.body, base_url=got.final_url, content_type=got.content_type)
+    if parsed.error:
+        raise _FeedProblem(parsed.error)
+    out = _Fetched(feed=feed, got=got, notes=list(parsed.notes))
+    for item in parsed.items:
+        digest = content_hash(item.title, item.text)
+        stored = known.get(item.guid)
+        if stored is None:
+            out.new += 1
+        elif stored[2] != digest:
+            out.updated += 1
+        else:
+            out.unchanged += 1
+            continue
+        out.changes.append(_Change(item=item, digest=digest, text=item.text))
+
+    budget = MAX_ARTICLE_FETCHES
+    # The article pages of one feed share one deadline: a feed of slow article pages ends
+    # with its feed texts, not 30 timeouts later.
+    until = time.monotonic() + settings.total_timeout
+    for change in changes_needing_text(out.changes):
+        if budget <= 0 or time.monotonic() > until or hosts.is_slow(change.item.url):
+            continue
+        budget -= 1
+        with hosts.slot(change.item.url):
+            fetched = full_text(change.item.url, settings, on_timeout=hosts.note_timeout)
+        # Keep the feed's text when the article page gives less (a paywall stub, a nav page).
+        if fetched and len(fetched) > len(change.text):
+            change.text = fetched
+    return out
+
+
+def changes_needing_text(changes: list[_Change]) -> list[_Change]:
+    return [c for c in changes if needs_full_text(c.item)]
+
+
+def _store_feed(store: Store, nlp, feed: Feed, fetched: _Fetched) -> FeedResult:
+    """spaCy and the one transaction for a fetched feed; never raises for the feed's content."""
+    if fetched.status == "bundled":
+        return FeedResult(feed=feed, status="bundled")
+    if fetched.status == "error":
+        _record_error(store, feed, fetched.error or "unknown error")
+        return FeedResult(feed=feed, status="error", error=fetched.error)
+    try:
+        return _store_fetched(store, nlp, feed, fetched)
     except StoreError:
         raise  # the store is unusable: no point going on with other feeds
-    except (fetch_mod.FetchError, _FeedProblem) as exc:
-        error = _one_line(exc)
     except Exception as exc:  # noqa: BLE001 - deliberate: one feed must not stop the others
         # Anything else one feed's content can provoke (odd data reaching spaCy, the checker or
         # a constraint, or a bug they expose): this feed is marked failed with the reason, its
@@ -172,11 +321,9 @@ def _record_error(store: Store, feed: Feed, error: str) -> None:
         )
 
 
-def _poll_feed(store: Store, nlp, settings: Settings, feed: Feed) -> FeedResult:
-    got = fetch_mod.fetch(
-        feed.url, settings=settings, etag=feed.etag, last_modified=feed.last_modified
-    )
-    if got.not_modified:
+def _store_fetched(store: Store, nlp, feed: Feed, fetched: _Fetched) -> FeedResult:
+    got = fetched.got
+    if fetched.status == "not-modified":
         with store.transaction() as con:
             store_mod.record_feed_status(
                 con,
@@ -189,48 +336,15 @@ def _poll_feed(store: Store, nlp, settings: Settings, feed: Feed) -> FeedResult:
             )
         return FeedResult(feed=feed, status="not-modified")
 
-    parsed = parse_feed(got.body, base_url=got.final_url, content_type=got.content_type)
-    if parsed.error:
-        raise _FeedProblem(parsed.error)
-
-    with store.connect() as con:
-        known = store_mod.latest_versions(con, feed.id)
-    changes: list[_Change] = []
-    new = updated = unchanged = 0
-    for item in parsed.items:
-        digest = content_hash(item.title, item.text)
-        stored = known.get(item.guid)
-        if stored is None:
-            new += 1
-        elif stored[2] != digest:
-            updated += 1
-        else:
-            unchanged += 1
-            continue
-        changes.append(_Change(item=item, digest=digest))
-
-    budget = MAX_ARTICLE_FETCHES
-    for change in changes:
-        change.text = change.item.text
-        if budget > 0 and needs_full_text(change.item):
-            budget -= 1
-            fetched = full_text(change.item.url, settings)
-            # Keep the feed's text when the article page gives less (a paywall stub, a nav page).
-            if fetched and len(fetched) > len(change.text):
-                change.text = fetched
-
+    changes = fetched.changes
+    notes = list(fetched.notes)
     # Stories with no text at all get no claims, but still a version (their title may change).
     if nlp is not None and changes:
-        from factcheck import claims as claims_mod
-
-        found = claims_mod.extract_batch(
-            nlp, [(c.text, (c.item.published or datetime.now(UTC)).date()) for c in changes]
-        )
-        for change, claims in zip(changes, found, strict=True):
-            change.claims = list(claims)
+        notes += _extract(nlp, changes)
 
     n_claims = 0
     polled = _now()
+    new, updated = fetched.new, fetched.updated
     with store.transaction() as con:
         # Two statements for all the feed's stories and versions, one for all their claims:
         # the store is held for as short a time as possible.
@@ -257,7 +371,8 @@ def _poll_feed(store: Store, nlp, settings: Settings, feed: Feed) -> FeedResult:
             con,
             feed.id,
             status=status,
-            error=None,
+            # Not an error, but what the newsroom must know: items cleaned or left out.
+            error=("partly read: " + "; ".join(notes))[:1000] if notes else None,
             etag=got.etag,
             last_modified=got.last_modified,
             polled_at=polled,
@@ -272,6 +387,56 @@ def _poll_feed(store: Store, nlp, settings: Settings, feed: Feed) -> FeedResult:
         status=status,
         new=new,
         updated=updated,
-        unchanged=unchanged,
+        unchanged=fetched.unchanged,
         claims=n_claims,
+        notes=notes,
     )
+
+
+def _extract(nlp, changes: list[_Change]) -> list[str]:
+    """Claims of every change, in one batch; an item that breaks extraction loses its claims
+    (its story is still stored) and claims whose value is not a finite number are dropped."""
+    from factcheck import claims as claims_mod
+
+    def when(c: _Change):
+        return (c.item.published or datetime.now(UTC)).date()
+
+    notes: list[str] = []
+    # Only English is supported: a story in another language gets no claims (the English
+    # pipeline would misread "1.500 armas" as 1.5), and the feed's status says so.
+    foreign = [c for c in changes if not looks_english(c.text)]
+    if foreign:
+        notes.append(
+            f"{len(foreign)} stor{'y' if len(foreign) == 1 else 'ies'} not in English: no claims"
+            " read (only English is supported)"
+        )
+        changes = [c for c in changes if looks_english(c.text)]
+        if not changes:
+            return notes
+    try:
+        found = claims_mod.extract_batch(nlp, [(c.text, when(c)) for c in changes])
+    except Exception:  # noqa: BLE001 - find the item at fault, keep the others' claims
+        found, failed, n_failed = [], None, 0
+        for c in changes:
+            try:
+                found.append(claims_mod.extract_claims(nlp, c.text, when(c)))
+            except Exception as exc:  # noqa: BLE001
+                log.exception("claims of %s failed", c.item.guid)
+                notes.append(f"claims of {c.item.title[:60]!r} not read: {_one_line(exc)[:100]}")
+                found.append([])
+                failed, n_failed = exc, n_failed + 1
+        if failed is not None and n_failed == len(changes):
+            raise failed from None  # every item failed: the pipeline is at fault, not one item
+    for change, claims in zip(changes, found, strict=True):
+        kept = [c for c in claims if _finite(c.low) and _finite(c.high)]
+        if len(kept) < len(claims):
+            notes.append(
+                f"{len(claims) - len(kept)} claim(s) in {change.item.title[:60]!r} skipped:"
+                " a number too large to check"
+            )
+        change.claims = kept
+    return notes
+
+
+def _finite(value) -> bool:
+    return value is None or math.isfinite(value)

@@ -13,6 +13,7 @@ from factcheck import export
 from factcheck.charts import claim_phrase, official_phrase, period_text
 from factcheck.config import settings
 from factcheck.store import StoreError
+from factcheck.wording import describe_error, is_demo, looks_english
 
 kit.page_setup(__file__)
 st.title("Check a story")
@@ -54,13 +55,28 @@ def run_check(text: str, published: date, place: str, *, title: str, station: st
         "station": station,
         "url": url,
         "story_id": None,
+        "mode": kit.mode(),
         "items": [(None, c, k) for c, k in zip(found, checks, strict=True)],
         "findings": findings,
     }
     st.session_state["check_notes"] = {}
 
 
+# A pasted or fetched check made under the other Verdicts mode is checked again under this one:
+# its verdicts must never show under a label they were not computed for.
+_kept = st.session_state["check_result"]
+if _kept and not _kept.get("story_id") and _kept.get("mode") != kit.mode():
+    run_check(
+        _kept["text"], _kept["published"], _kept["place"],
+        title=_kept["title"], station=_kept["station"], url=_kept["url"],
+    )  # fmt: skip
+
+
 if source == SOURCES[0]:
+    # A widget's value is dropped when its page is left: the script is kept under its own key
+    # and given back to the text area on return.
+    if "script" not in st.session_state:
+        st.session_state["script"] = st.session_state.get("script_kept", "")
     with st.form("paste"):
         script = st.text_area(
             "Script",
@@ -74,6 +90,7 @@ if source == SOURCES[0]:
         station = c3.text_input("Station", value=feeds[0].station if feeds else "", key="paste_st")
         go = st.form_submit_button("Check", type="primary", key="paste_submit")
     if go:
+        st.session_state["script_kept"] = script
         if not script.strip():
             st.error("Paste some text first.")
         else:
@@ -93,14 +110,12 @@ elif source == SOURCES[1]:
         try:
             fetch.validate_url(url.strip())
             with st.spinner("Fetching the story…"):
-                text = feeds_mod.full_text(url.strip(), settings())
-        except fetch.FetchError as exc:
-            st.error(kit.md_text(str(exc)))
+                text = feeds_mod.article_text(url.strip(), settings())
+        except (fetch.FetchError, feeds_mod.NoArticleText) as exc:
+            # The real cause: refused, timed out, an HTTP error, or a page with no story in it.
+            st.error("No story text could be read: " + kit.md_text(str(exc)))
         else:
-            if not text:
-                st.error("No story text could be read from that page.")
-            else:
-                run_check(text, published, place.strip(), title=url.strip(), station="", url=url)
+            run_check(text, published, place.strip(), title=url.strip(), station="", url=url)
 
 else:
     choices = kit.story_choices(kit.db_key())
@@ -155,6 +170,20 @@ if result:
     if result.get("url"):
         st.markdown(kit.link(result["url"], "Open the original story"))
 
+    if not looks_english(result["text"]):
+        st.warning(
+            "This text does not look like English. Only English is supported: numbers written"
+            ' the way other languages write them ("1.500" for fifteen hundred) would be misread,'
+            " so check these claims by hand.",
+            icon=":material/translate:",
+        )
+    if not items:
+        st.info("No numbers found in this story: there is nothing to check.")
+    if any(is_demo(k) for _, _, k in items):
+        st.warning(
+            "DEMO: these verdicts come from illustrative demo figures, not official data.",
+            icon=":material/warning:",
+        )
     counts = {v: sum(1 for _, _, k in items if k.verdict == v) for v in kit.VERDICTS}
     m = st.columns(4)
     m[0].metric("Claims", len(items))
@@ -179,7 +208,8 @@ if result:
 
     for i, (claim_id, claim, check) in enumerate(items):
         with st.container(border=True, key=f"claim_{i}"):
-            st.markdown(f"{kit.verdict_badge(check.verdict)} **“{kit.md_text(claim.text)}”**")
+            badge = kit.verdict_badge(check.verdict, demo=is_demo(check))
+            st.markdown(f"{badge} **“{kit.md_text(claim.text)}”**")
             c1, c2, c3 = st.columns(3)
             claimed = claim_phrase(
                 claim.low, claim.high, claim.unit, claim.qualifier, claim.change, claim.direction
@@ -191,8 +221,8 @@ if result:
                 f"**Official**  \n{kit.md_text(official)}"
                 + (f" ({kit.md_text(period)})" if period else "")
             )
-            error = f"{check.error_pct:+.1f}%" if check.error_pct is not None else "—"
-            c3.markdown(f"**Error**  \n{error}")
+            error = describe_error(claim, check) or "—"
+            c3.markdown(f"**Difference**  \n{kit.md_text(error)}")
             st.markdown(kit.md_text(check.explanation))
             unverifiable.missing_caption(items, i, result)
             details = []

@@ -71,8 +71,10 @@ with tab_series:
             charts.series_chart(latest, label=info.label or info.metric, unit=info.unit),
             key="series_chart",
         )
-        st.markdown(f"**Provenance:** {kit.md_text(info.sources or 'no source given')}")
-        for url in (info.source_urls or "").split():
+        # Figures imported without the optional columns give missing values (NaN, a float).
+        sources = info.sources if isinstance(info.sources, str) else ""
+        st.markdown(f"**Provenance:** {kit.md_text(sources or 'no source given')}")
+        for url in (info.source_urls if isinstance(info.source_urls, str) else "").split():
             st.markdown("- " + kit.link(url, url))
         st.caption(
             f"Latest vintage {kit.day(info.latest_as_of)} · periods {kit.day(info.first_period)}"
@@ -177,12 +179,22 @@ with tab_import:
         help="The figures CSV: metric, place, period_start, period_end, value; optional unit,"
         " source, source_url, as_of, notes.",
     )
-    if upload is not None:
+    if upload is not None and upload.size > kit.MAX_UPLOAD_BYTES:
+        st.error(
+            f"{kit.md_text(upload.name)} is {upload.size / 1e6:,.0f} MB, over the"
+            f" {kit.MAX_UPLOAD_BYTES // 1_000_000} MB the app takes: import a file this large with"
+            " `python -m factcheck import-figures`."
+        )
+    elif upload is not None:
         try:
             with kit.get_store().connect() as con:
                 units = store_q.metric_units(con)
-            parsed = sources.read_upload(
-                upload.name, upload.getvalue(), fmt, as_of=as_of, recipe=recipe, units=units
+            parsed = kit.parsed_upload(
+                upload,
+                (fmt, as_of, recipe),
+                lambda: sources.read_upload(
+                    upload.name, upload.getvalue(), fmt, as_of=as_of, recipe=recipe, units=units
+                ),
             )
         except figures.FiguresInvalid as exc:
             st.error(

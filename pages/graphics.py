@@ -8,14 +8,76 @@ import streamlit as st
 
 import appkit as kit
 from factcheck import charts
+from factcheck.models import Check, Claim
+from factcheck.wording import is_demo
+
+
+def _claim_of(row) -> Claim:
+    """A stored claim's row of the claims table as the Claim the chart builder reads."""
+    return Claim(
+        text=row.text, start=0, end=len(row.text), sentence=row.sentence or "", low=row.low,
+        high=row.high, unit=row.unit, qualifier=row.qualifier, change=row.change,
+        direction=_v(row.direction), period=_v(row.period), speaker=_v(row.speaker),
+    )  # fmt: skip
+
+
+def _v(value):
+    """None for a missing value (pandas gives NaN for some)."""
+    return None if value is None or value != value else value
+
+
+def _check_of(row) -> Check:
+    return Check(
+        verdict=row.verdict, metric=row.metric, place=row.place, official=row.official,
+        period_start=row.period_start, period_end=row.period_end, error_pct=row.error_pct,
+        source=_v(row.source), source_url=_v(row.source_url), as_of=row.as_of,
+    )  # fmt: skip
+
 
 kit.page_setup(__file__)
 st.title("Graphics")
 st.caption("On-air charts, 1920×1080, rendered offline. CLAIM and RECORD are always labelled.")
 
-kind = st.segmented_control("Chart of", ["A claim", "A series"], key="gfx_kind", default="A claim")
+KINDS = ["A claim", "The pasted check", "A series"]
+kind = st.segmented_control("Chart of", KINDS, key="gfx_kind", default=KINDS[0])
 status = kit.status(kit.db_key())
 stations = sorted({f.station for f in status["feeds"]}) or ["Newsroom"]
+
+
+def claim_graphic(key: str, claim, check, station: str, title: str):
+    """The on-air chart of one checked claim (stored or pasted): claim, record, verdict."""
+    c1, c2 = st.columns([3, 1])
+    headline = c1.text_input(
+        "Headline",
+        value=f"{(check.metric or 'claim').replace('_', ' ').capitalize()}: "
+        "the claim and the record",
+        key=f"gfx_headline_{key}",  # a new claim gets its own default headline
+        max_chars=70,
+    )
+    colour = c2.color_picker("Station colour", charts.station_colour(station), key="gfx_colour")
+    claimed = (claim.low + claim.high) / 2
+    if claim.direction == "down":
+        claimed = -claimed
+    return charts.on_air_claim_chart(
+        headline=headline,
+        claimed=claimed,
+        official=check.official,
+        unit=claim.unit,
+        station=station,
+        source=check.source,
+        as_of=check.as_of,
+        claimed_text=charts.claim_phrase(
+            claim.low, claim.high, claim.unit, claim.qualifier, claim.change, claim.direction
+        ),
+        record_text=charts.official_phrase(check.official, claim.unit, claim.change),
+        period=charts.period_text(check.period_start, check.period_end),
+        colour=colour,
+        verdict=check.verdict,
+        speaker=claim.speaker,
+        claim_period=claim.period,
+        demo=is_demo(check),
+    )
+
 
 chart = None
 name = "graphic"
@@ -33,35 +95,31 @@ if kind == "A claim":
             "Claim", list(labels), format_func=lambda i: labels[i], key="gfx_claim"
         )
         row = rows[rows.claim_id == claim_id].iloc[0]
-        c1, c2 = st.columns([3, 1])
-        headline = c1.text_input(
-            "Headline",
-            value=f"{(row.metric or 'claim').replace('_', ' ').capitalize()}: "
-            "the claim and the record",
-            key=f"gfx_headline_{claim_id}",  # a new claim gets its own default headline
-            max_chars=70,
-        )
-        station = row.station
-        colour = c2.color_picker("Station colour", charts.station_colour(station), key="gfx_colour")
-        claimed = (row.low + row.high) / 2
-        if row.direction == "down":
-            claimed = -claimed
-        chart = charts.on_air_claim_chart(
-            headline=headline,
-            claimed=claimed,
-            official=row.official,
-            unit=row.unit,
-            station=station,
-            source=row.source,
-            as_of=row.as_of,
-            claimed_text=charts.claim_phrase(
-                row.low, row.high, row.unit, row.qualifier, row.change, row.direction
-            ),
-            record_text=charts.official_phrase(row.official, row.unit, row.change),
-            period=charts.period_text(row.period_start, row.period_end),
-            colour=colour,
-        )
+        chart = claim_graphic(str(claim_id), _claim_of(row), _check_of(row), row.station, row.title)
         name = f"claim-{claim_id}"
+elif kind == "The pasted check":
+    pasted = st.session_state.get("check_result")
+    if pasted and pasted.get("story_id"):
+        pasted = None  # a stored story: its claims are under "A claim"
+    items = [(c, k) for _, c, k in (pasted or {}).get("items", []) if k.official is not None]
+    if not items:
+        st.info(
+            "No pasted check with an official figure: paste a script on the Check a story page,"
+            " then come back."
+        )
+    else:
+        pick = st.selectbox(
+            "Claim",
+            range(len(items)),
+            format_func=lambda i: (
+                f"{kit.VERDICT_ICONS.get(items[i][1].verdict, '')} {items[i][0].text}"
+            ),
+            key="gfx_pasted_claim",
+        )
+        claim, check = items[pick]
+        station = pasted.get("station") or stations[0]
+        chart = claim_graphic(f"pasted_{pick}", claim, check, station, pasted.get("title") or "")
+        name = f"pasted-claim-{pick + 1}"
 else:
     catalogue = kit.series(kit.db_key())
     if catalogue.empty:

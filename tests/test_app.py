@@ -350,7 +350,9 @@ def test_check_refuses_a_file_url(db):
 
 def test_pages_render_with_verdicts_as_aired(db):
     at = _app()
-    at.radio(key="mode").set_value("aired").run()
+    # AppTest runs the page alone after switch_page (no sidebar radio): set the mode it sets.
+    at.session_state["mode"] = "aired"
+    at.run()
     assert not at.exception
     for page in PAGES:
         # AppTest reruns a page without the entry script (see appkit.page_setup), so the
@@ -433,3 +435,125 @@ def test_every_page_renders_on_an_empty_store(tmp_path, monkeypatch, page):
     at = _app(page)
     assert at.title
     assert not at.error, [e.value for e in at.error]
+
+
+# --- trust in what the app shows (issue 13) -------------------------------------------------------
+
+
+def _paste(at: AppTest, text: str) -> None:
+    at.text_area(key="script").input(text)
+    at.text_input(key="paste_place").input("Birmingham, Ala.")
+    at.button(key="paste_submit").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def test_switching_verdicts_mode_rechecks_a_pasted_script(db):
+    """Before: the pasted check kept its "as of now" verdicts under the "as aired" label."""
+    at = _app("pages/check.py")
+    _paste(at, SCRIPT)
+    assert at.session_state["check_result"]["mode"] == "now"
+    # AppTest runs the page alone after switch_page (no sidebar radio): set the mode it sets.
+    at.session_state["mode"] = "aired"
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["check_result"]["mode"] == "aired"
+    assert any("verdicts as aired" in c.value for c in at.caption)
+
+
+def test_demo_verdicts_carry_a_demo_badge_and_the_difference_in_words(db):
+    at = _app("pages/check.py")
+    _paste(at, SCRIPT)
+    text = _markdown(at)
+    assert ":orange-badge[DEMO]" in text
+    assert any("illustrative demo figures" in w.value for w in at.warning)
+    assert "**Difference**" in text and "claimed" in _plain(text)
+    assert not re.search(r"\*\*Error\*\*\s+[-+]\d", text)
+
+
+def test_a_story_with_no_numbers_says_so(db):
+    at = _app("pages/check.py")
+    _paste(at, "The council met on Tuesday and talked about the new library for an hour.")
+    assert any("No numbers found" in i.value for i in at.info)
+
+
+def test_text_that_is_not_english_gets_a_notice(db):
+    at = _app("pages/check.py")
+    _paste(
+        at,
+        "La policía de la ciudad incautó 1.500 armas este año, dijo el jefe durante una"
+        " conferencia de prensa el martes por la mañana.",
+    )
+    assert any("does not look like English" in w.value for w in at.warning)
+
+
+def test_check_from_a_url_says_the_real_cause(db, feed_server, allow_private):
+    """Before: "No story text could be read" for a 404, a refusal or a timeout alike."""
+    url = feed_server.serve("/gone.html", b"gone", status=404, content_type="text/html")
+    at = _app("pages/check.py")
+    at.segmented_control(key="check_source").set_value("From a URL").run()
+    at.text_input(key="check_url").input(url)
+    at.button(key="url_submit").click().run()
+    assert any("HTTP 404" in _plain(e.value) for e in at.error), [e.value for e in at.error]
+
+
+def test_figures_page_with_figures_missing_optional_columns(db):
+    """Before: 'float' object has no attribute 'split' once such figures were imported."""
+    from factcheck import figures
+
+    path = db.parent / "bare.csv"
+    path.write_text(
+        "metric,place,period_start,period_end,value\nbare_counts,Nowhere,2024-01-01,2024-12-31,5\n"
+    )
+    figures.import_files(Store(db), path)
+    at = _app("pages/figures.py")
+    keys = at.selectbox(key="fig_series").options
+    bare = next(i for i, label in enumerate(keys) if "bare_counts" in label)
+    at.selectbox(key="fig_series").set_value(int(bare)).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("no source given" in m.value for m in at.markdown)
+
+
+def test_figures_upload_over_the_cap_is_refused_plainly(db, monkeypatch):
+    import appkit
+
+    monkeypatch.setattr(appkit, "MAX_UPLOAD_BYTES", 100)
+    at = _app("pages/figures.py")
+    big = b"metric,place,period_start,period_end,value\n" + b"x,y,2024-01-01,2024-12-31,1\n" * 10
+    at.file_uploader(key="fig_upload").set_value(("big.csv", big, "text/csv")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("over the" in e.value and "import-figures" in e.value for e in at.error)
+
+
+def test_a_damaged_store_shows_one_plain_message(tmp_path, monkeypatch):
+    path = tmp_path / "broken.duckdb"
+    path.write_bytes(b"this is not a database" * 100)
+    monkeypatch.setenv("FACTCHECK_DB", str(path))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    [error] = at.error
+    assert "cannot be opened" in error.value and str(tmp_path) not in error.value
+
+
+def test_graphic_of_a_pasted_check(db):
+    """Before: graphics only of stored claims."""
+    at = _app("pages/check.py")
+    _paste(at, SCRIPT)
+    at.switch_page("pages/graphics.py").run()
+    at.segmented_control(key="gfx_kind").set_value("The pasted check").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="gfx_pasted_claim").options
+    assert {b.label for b in at.get("download_button")} >= {"Download PNG", "Download SVG"}
+
+
+def test_bidi_controls_are_shown_visibly_or_dropped():
+    """Before: U+202E in a pasted script or a title reversed what the reporter saw."""
+    import appkit
+
+    text = "Mayor \u202eJane Ortiz\u202c said 300."
+    html = appkit.highlight_html(
+        text, [(text.index("300"), text.index("300") + 3, "accurate", "t")]
+    )
+    assert "\u202e" not in html and "[U+202E]" in html and "[U+202C]" in html
+    assert ">300</mark>" in html  # the claim's span is still the claim
+    assert "\u202e" not in appkit.md_text("\u202eMayor Jane")

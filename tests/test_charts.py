@@ -212,3 +212,70 @@ def test_series_summary_chart_counts_per_series():
     ]
     svg = charts.to_svg(chart.properties(width=400))
     assert "guns_seized" in svg and "homicides" in svg
+
+
+LONG_SOURCE = (
+    "Jefferson County Sheriff's Office Records Division, annual firearms seizure report, table 4,"
+    " revised edition with corrections (illustrative demo figure)"
+)
+
+
+def _ink_outside_title_safe(png: bytes) -> int:
+    """How many pixels outside the inner 90% of the frame are not background white."""
+    import io
+
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    width, height = image.size
+    mx, my = width // 20, height // 20
+    px = image.load()
+    return sum(
+        px[x, y] != (255, 255, 255)
+        for x in range(width)
+        for y in range(height)
+        if x < mx or x >= width - mx or y < my or y >= height - my
+    )
+
+
+def test_claim_graphic_names_verdict_speaker_period_and_demo():
+    """Before: the subtitle read "CLAIM (light, dashed outline) against ...", no verdict."""
+    chart = _claim_chart(
+        verdict="inaccurate",
+        speaker="Chief Dana Whitfield",
+        claim_period="since 2018",
+        period="2018 to 2025",
+        demo=True,
+    )
+    svg = charts.to_svg(chart)
+    assert "Verdict: INACCURATE" in svg and "Chief Dana Whitfield" in svg
+    assert "DEMO FIGURES, NOT OFFICIAL DATA" in svg
+    assert "since 2018" in svg and "for 2018 to 2025" in svg
+    assert "dashed" not in svg and "outline" not in svg
+
+
+def test_claim_graphic_source_line_is_whole_and_title_safe():
+    """Before: a long source ran off the right edge of the frame."""
+    png = charts.to_png(_claim_chart(source=LONG_SOURCE, verdict="accurate", demo=True))
+    assert charts.png_size(png) == (1920, 1080)
+    assert _ink_outside_title_safe(png) == 0
+    svg = charts.to_svg(_claim_chart(source=LONG_SOURCE))
+    assert "\u2026" not in svg
+    for word in ("Jefferson", "seizure", "corrections", "(illustrative", "2025"):
+        assert word in svg
+
+
+def test_series_graphic_source_is_whole_and_title_safe():
+    chart = charts.on_air_series_chart(
+        _series_rows(),
+        headline="Homicides in Birmingham",
+        unit="count",
+        station="WDMO 7",
+        source=LONG_SOURCE,
+        as_of=date(2024, 1, 10),
+        claimed=160,
+    )
+    png = charts.to_png(chart)
+    assert _ink_outside_title_safe(png) == 0
+    svg = charts.to_svg(chart)
+    assert "solid line" not in svg and "corrections" in svg and "\u2026" not in svg

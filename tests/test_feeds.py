@@ -87,7 +87,7 @@ def test_identity_guid_else_link_else_title_hash():
     guids = [i.guid for i in feed.items]
     assert guids[0] == "g-a"
     assert guids[1] == "https://x.example/b"
-    assert re.fullmatch(r"title:[0-9a-f]{32}", guids[2])
+    assert re.fullmatch(r"content:[0-9a-f]{32}", guids[2])
     assert len(guids) == 3  # the repeated guid is one story (its first appearance kept)
     again = parse_feed(rss(items))
     assert [i.guid for i in again.items] == guids  # stable across parses

@@ -386,7 +386,8 @@ def test_sigkill_between_feeds_then_rerun(db_path, feed_server):
     store.add_feed(slow, "SLOW", "Springfield")
 
     proc = _worker(db_path)
-    _wait_for(lambda: feed_server.count("/slow.xml") == 1)  # waiting on the slow feed
+    # waiting on the slow feed, the fast one (fetched beside it) already committed
+    _wait_for(lambda: feed_server.count("/slow.xml") == 1 and store.counts()["stories"] == 3)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
     assert proc.returncode == -signal.SIGKILL
