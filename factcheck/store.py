@@ -569,7 +569,7 @@ keys AS (
     SELECT k.sid, k.period_start, k.period_end,
            fc_grain(k.period_start, k.period_end) AS grain, k.usd
     FROM (SELECT DISTINCT x.sid, f.period_start, f.period_end, coalesce(m.unit = 'usd', false) AS usd
-          FROM figures f JOIN series x ON f.metric = x.metric AND f.place = x.place
+          FROM figures_all f JOIN series x ON f.metric = x.metric AND f.place = x.place
           LEFT JOIN metrics m ON m.metric = f.metric) k
 ),
 avail AS (
@@ -673,7 +673,7 @@ vals AS (
         arg_min({'v': f.value, 'src': f.source, 'url': f.source_url, 'vintage': f.as_of}, f.as_of)
             AS first_r
     FROM need n JOIN live l USING (cid)
-    JOIN figures f ON f.metric = l.metric AND f.place = l.place
+    JOIN figures_all f ON f.metric = l.metric AND f.place = l.place
                   AND f.period_start = n.ps AND f.period_end = n.pe
     GROUP BY n.cid, n.side
 ),
@@ -842,8 +842,9 @@ def load_place_aliases(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 
 def series_on_record(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
-    """(metric, place) pairs that have figures."""
-    return {tuple(r) for r in con.execute("SELECT DISTINCT metric, place FROM figures").fetchall()}
+    """(metric, place) pairs that have figures, computed rates included."""
+    rows = con.execute("SELECT DISTINCT metric, place FROM figures_all").fetchall()
+    return {tuple(r) for r in rows}
 
 
 def upsert_metrics(
