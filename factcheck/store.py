@@ -45,8 +45,10 @@ def migrations() -> tuple[tuple[int, str, str], ...]:
             raise StoreError(f"migration file {path.name} is not named NNN_name.sql")
         found.append((int(match.group(1)), match.group(2), path.read_text(encoding="utf-8")))
     versions = [v for v, _, _ in found]
-    if versions != list(range(1, len(versions) + 1)):
-        raise StoreError(f"migrations must be numbered 001, 002, ... without gaps: {versions}")
+    # Increasing and unique; a gap is allowed while a number reserved for work on another
+    # branch has not landed yet (the up-to-date test in `migrate` counts them too).
+    if versions != sorted(set(versions)) or (versions and versions[0] != 1):
+        raise StoreError(f"migrations must be numbered 001, 002, ... in order: {versions}")
     return tuple(found)
 
 
@@ -165,10 +167,10 @@ class Store:
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     """Apply each pending migration and its bookkeeping row in one transaction."""
-    latest = migrations()[-1][0]
+    latest = (len(migrations()), migrations()[-1][0])
     with contextlib.suppress(duckdb.CatalogException):
         # The common case, an up-to-date store, costs one read and no write.
-        if con.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == latest:
+        if con.execute("SELECT count(*), max(version) FROM schema_migrations").fetchone() == latest:
             return []
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
@@ -1232,22 +1234,36 @@ def demo_add_feed(con: duckdb.DuckDBPyConnection, url: str, station: str, place:
     ).fetchone()[0]
 
 
-def tracking_story_features(con: duckdb.DuckDBPyConnection) -> list[tuple]:
-    """Per story: (id, feed_id, feed place, when, title, latest text, speakers, metrics).
+def tracking_place_names(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The stations' places and every place alias: words that never tell two stories apart."""
+    return [
+        r[0]
+        for r in con.execute(
+            "SELECT place FROM feeds UNION SELECT alias FROM place_aliases"
+            " UNION SELECT place FROM place_aliases"
+        ).fetchall()
+    ]
 
-    `when` is the published time, else first seen; speakers and metrics come from the claims of
-    the story's latest version and their "now" checks.
+
+def tracking_story_features(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Per story: (id, feed_id, station, feed place, when, title, latest text, speakers,
+    claims as [{metric, subject, low, high, unit, qualifier}]).
+
+    `when` is the published time, else first seen; speakers and claims come from the story's
+    latest version, each claim with the metric of its "now" check.
     """
     return con.execute(
         "WITH latest AS (SELECT * FROM story_latest),"
         " about AS (SELECT c.version_id,"
         "  list(DISTINCT c.speaker) FILTER (WHERE c.speaker IS NOT NULL) AS speakers,"
-        "  list(DISTINCT k.metric) FILTER (WHERE k.metric IS NOT NULL) AS metrics"
+        "  list({'metric': k.metric, 'subject': c.subject, 'low': c.low, 'high': c.high,"
+        "        'unit': c.unit, 'qualifier': c.qualifier}"
+        "       ORDER BY c.seq) AS claims"
         "  FROM claims c JOIN latest l ON l.version_id = c.version_id"
         "  LEFT JOIN checks k ON k.claim_id = c.id AND k.mode = 'now'"
         "  GROUP BY c.version_id)"
-        " SELECT s.id, s.feed_id, f.place, coalesce(s.published, s.first_seen), s.title,"
-        "  coalesce(v.text, ''), coalesce(a.speakers, []), coalesce(a.metrics, [])"
+        " SELECT s.id, s.feed_id, f.station, f.place, coalesce(s.published, s.first_seen),"
+        "  s.title, coalesce(v.text, ''), coalesce(a.speakers, []), coalesce(a.claims, [])"
         " FROM stories s JOIN feeds f ON f.id = s.feed_id"
         " LEFT JOIN latest l ON l.story_id = s.id"
         " LEFT JOIN story_versions v ON v.id = l.version_id"
@@ -1262,13 +1278,21 @@ def tracking_thread_members(con: duckdb.DuckDBPyConnection) -> dict[int, int]:
     return {story_id: thread_id for story_id, thread_id in rows}
 
 
+def tracking_pins(con: duckdb.DuckDBPyConnection) -> dict[int, int]:
+    """{story_id: thread_id} of the stories an editor put in a thread by hand."""
+    return dict(con.execute("SELECT story_id, thread_id FROM story_pins").fetchall())
+
+
 def tracking_save_threads(
-    con: duckdb.DuckDBPyConnection, threads: list[tuple[int | None, str, list[int]]]
+    con: duckdb.DuckDBPyConnection,
+    threads: list[tuple[int | None, str, list[int]]],
+    links: list[tuple[int, int, float, str]] = (),
 ) -> list[int]:
     """Persist threads given as (existing thread id or None, title, story ids); their ids.
 
-    Stories in no thread get `thread_id` NULL, and threads left with no story are deleted, so
-    running it again with the same grouping changes nothing.
+    A title set by hand is kept. Stories in no thread get `thread_id` NULL, and threads left
+    with no story and no hand decision are deleted, so running it again with the same grouping
+    changes nothing. `links` (story, linked_to, score, reason) replace the stored links.
     """
     ids = []
     for thread_id, title, _members in threads:
@@ -1277,7 +1301,11 @@ def tracking_save_threads(
                 "INSERT INTO threads (title) VALUES (?) RETURNING id", [title]
             ).fetchone()[0]
         else:
-            con.execute("UPDATE threads SET title = ? WHERE id = ?", [title, thread_id])
+            con.execute(
+                "UPDATE threads SET title = ? WHERE id = ? AND NOT coalesce(title_by_hand, false)"
+                " AND title <> ?",
+                [title, thread_id, title],
+            )
         ids.append(thread_id)
     story_ids = [s for (_t, _title, members) in threads for s in members]
     thread_ids = [t for t, (_x, _title, members) in zip(ids, threads, strict=True) for _ in members]
@@ -1296,18 +1324,116 @@ def tracking_save_threads(
     con.execute(
         "DELETE FROM threads WHERE id NOT IN"
         " (SELECT thread_id FROM stories WHERE thread_id IS NOT NULL)"
+        " AND id NOT IN (SELECT thread_id FROM story_pins)"
     )
+    con.execute("DELETE FROM thread_links")
+    if links:
+        con.execute(
+            "INSERT INTO thread_links (story_id, linked_to, score, reason)"
+            " SELECT unnest(?), unnest(?), unnest(?), unnest(?)",
+            [
+                [x[0] for x in links],
+                [x[1] for x in links],
+                [x[2] for x in links],
+                [x[3] for x in links],
+            ],
+        )
     return ids
 
 
 def tracking_threads(con: duckdb.DuckDBPyConnection) -> list[tuple]:
-    """Stored threads: (thread id, title, [story ids oldest first]), newest activity first."""
+    """Stored threads of two stories or more: (thread id, title, [story ids oldest first],
+    [stations], [reasons]), newest activity first."""
     return con.execute(
         "SELECT t.id, t.title,"
-        "  list(s.id ORDER BY coalesce(s.published, s.first_seen), s.id) AS stories"
-        " FROM threads t JOIN stories s ON s.thread_id = t.id"
-        " GROUP BY t.id, t.title"
+        "  list(s.id ORDER BY coalesce(s.published, s.first_seen), s.id) AS stories,"
+        "  list(DISTINCT f.station ORDER BY f.station) AS stations,"
+        "  coalesce(list('story ' || s.id || ' joins story ' || k.linked_to || ' (score '"
+        "       || printf('%.2f', k.score) || '): ' || k.reason"
+        "       ORDER BY coalesce(s.published, s.first_seen), s.id)"
+        "   FILTER (WHERE k.story_id IS NOT NULL), [])"
+        "  || coalesce(list('story ' || s.id || ' put in this thread by hand' ORDER BY s.id)"
+        "   FILTER (WHERE p.story_id IS NOT NULL), []) AS reasons"
+        " FROM threads t JOIN stories s ON s.thread_id = t.id JOIN feeds f ON f.id = s.feed_id"
+        " LEFT JOIN thread_links k ON k.story_id = s.id"
+        " LEFT JOIN story_pins p ON p.story_id = s.id AND p.thread_id = t.id"
+        " GROUP BY t.id, t.title HAVING count(*) > 1"
         " ORDER BY max(coalesce(s.published, s.first_seen)) DESC, t.id DESC"
+    ).fetchall()
+
+
+def tracking_thread_exists(con: duckdb.DuckDBPyConnection, thread_id: int) -> bool:
+    return bool(con.execute("SELECT count(*) FROM threads WHERE id = ?", [thread_id]).fetchone()[0])
+
+
+def tracking_thread_story_ids(con: duckdb.DuckDBPyConnection, thread_id: int) -> list[int]:
+    """The stories of a thread, oldest first."""
+    return [
+        r[0]
+        for r in con.execute(
+            "SELECT id FROM stories WHERE thread_id = ?"
+            " ORDER BY coalesce(published, first_seen), id",
+            [thread_id],
+        ).fetchall()
+    ]
+
+
+def tracking_story_thread(con: duckdb.DuckDBPyConnection, story_id: int) -> tuple | None:
+    """(thread_id or None,) of a story; None when there is no such story."""
+    return con.execute("SELECT thread_id FROM stories WHERE id = ?", [story_id]).fetchone()
+
+
+def tracking_story_title(con: duckdb.DuckDBPyConnection, story_id: int) -> str:
+    return con.execute("SELECT title FROM stories WHERE id = ?", [story_id]).fetchone()[0]
+
+
+def tracking_new_thread(con: duckdb.DuckDBPyConnection, title: str) -> int:
+    return con.execute("INSERT INTO threads (title) VALUES (?) RETURNING id", [title]).fetchone()[0]
+
+
+def tracking_rename(con: duckdb.DuckDBPyConnection, thread_id: int, title: str) -> None:
+    con.execute(
+        "UPDATE threads SET title = ?, title_by_hand = true WHERE id = ?", [title, thread_id]
+    )
+
+
+def tracking_record_decision(
+    con: duckdb.DuckDBPyConnection,
+    action: str,
+    thread_id: int | None,
+    story_ids: list[int],
+    *,
+    title: str | None = None,
+    editor: str | None = None,
+    note: str | None = None,
+) -> int:
+    """One hand decision for the audit trail; its id."""
+    return con.execute(
+        "INSERT INTO thread_decisions (action, thread_id, story_ids, title, editor, note)"
+        " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        [action, thread_id, story_ids, title, editor, note],
+    ).fetchone()[0]
+
+
+def tracking_pin(
+    con: duckdb.DuckDBPyConnection, story_ids: list[int], thread_id: int, decision_id: int
+) -> None:
+    """Pin stories to a thread (a later decision replaces an earlier pin)."""
+    if story_ids:
+        con.execute(
+            "INSERT OR REPLACE INTO story_pins (story_id, thread_id, decision_id)"
+            " SELECT unnest(?), ?, ?",
+            [list(story_ids), thread_id, decision_id],
+        )
+
+
+def tracking_decisions(con: duckdb.DuckDBPyConnection, thread_id: int | None = None) -> list[tuple]:
+    """(id, action, thread, story ids, title, editor, note, decided_at), newest first."""
+    return con.execute(
+        "SELECT id, action, thread_id, story_ids, title, editor, note, decided_at"
+        " FROM thread_decisions WHERE ? IS NULL OR thread_id = ?"
+        " ORDER BY id DESC",
+        [thread_id, thread_id],
     ).fetchall()
 
 
@@ -1323,10 +1449,11 @@ def tracking_versions(con: duckdb.DuckDBPyConnection, story_id: int) -> list[tup
 def tracking_version_claims(
     con: duckdb.DuckDBPyConnection, version_id: int, *, mode: str = "now"
 ) -> list[tuple]:
-    """(text, sentence, low, high, unit, change, speaker, verdict, official) in text order."""
+    """(text, sentence, low, high, unit, change, speaker, verdict, official, subject, metric)
+    in text order."""
     return con.execute(
         "SELECT c.text, c.sentence, c.low, c.high, c.unit, c.change, c.speaker,"
-        "  k.verdict, k.official"
+        "  k.verdict, k.official, c.subject, k.metric"
         " FROM claims c LEFT JOIN checks k ON k.claim_id = c.id AND k.mode = ?"
         " WHERE c.version_id = ? ORDER BY c.seq",
         [mode, version_id],

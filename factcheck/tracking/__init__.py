@@ -1,0 +1,82 @@
+"""What editors follow over time: threads across stations (with hand decisions), story versions
+and their diffs, what a speaker claimed before, verdict changes, story status and alerts.
+
+One module per subject; everything is importable from `factcheck.tracking` as before:
+- `threads`: scored links between stories (same story by another station, follow-ups), hand
+  decisions (link, unlink, merge, split, rename), the market view of a thread;
+- `versions`: word and sentence diffs, claims added, removed and changed between versions;
+- `speakers`: a speaker's earlier claims, verdicts changed by new figures;
+- `status`: new, checking, verified, needs_correction, aired, with who, when and a note;
+- `alerts`: what needs an editor's attention, stored, newest first, each with what to do.
+All SQL is in `factcheck.store` (its "tracking" sub-section).
+"""
+
+from factcheck.tracking.speakers import (
+    SpeakerClaim,
+    VerdictChange,
+    speaker_history,
+    verdict_changes,
+)
+from factcheck.tracking.threads import (
+    COMMON_MIN,
+    WINDOW_DAYS,
+    Link,
+    Thread,
+    ThreadError,
+    assign_threads,
+    assign_threads_on,
+    decisions,
+    link_stories,
+    merge_threads,
+    rename_thread,
+    split_thread,
+    stored_threads,
+    thread_stories,
+    title_words,
+    unlink_story,
+)
+from factcheck.tracking.versions import (
+    ClaimChanges,
+    ClaimDelta,
+    VersionMissing,
+    claim_changes,
+    describe_changes,
+    diff_texts,
+    version_diff,
+    version_summary,
+)
+from factcheck.tracking.words import people_in, person_surname, surname
+
+__all__ = [
+    "COMMON_MIN",
+    "WINDOW_DAYS",
+    "ClaimChanges",
+    "ClaimDelta",
+    "Link",
+    "SpeakerClaim",
+    "Thread",
+    "ThreadError",
+    "VerdictChange",
+    "VersionMissing",
+    "assign_threads",
+    "assign_threads_on",
+    "claim_changes",
+    "decisions",
+    "describe_changes",
+    "diff_texts",
+    "link_stories",
+    "merge_threads",
+    "people_in",
+    "person_surname",
+    "rename_thread",
+    "speaker_history",
+    "split_thread",
+    "stored_threads",
+    "surname",
+    "thread_stories",
+    "title_words",
+    "unlink_story",
+    "verdict_changes",
+    "version_diff",
+    "version_summary",
+]
