@@ -205,6 +205,7 @@ def _load(store: Store, catalogue, first_figures, revision, places, rounds):
         # an editor is shown.
         figures.import_frame(con, revision, source_name="demo figures-update.csv", recheck=True)
         threads = tracking.assign_threads_on(con)
+        tracking.refresh_alerts_on(con)  # the revised figure's verdict change, for the Tracker
         totals = store_mod.app_verdict_totals(con, mode="now")
         stories = store_mod.demo_count(con, "stories")
         versions = store_mod.demo_count(con, "story_versions")

@@ -117,12 +117,13 @@ def poll_all(
             progress(i, len(feeds), feed, result)
     if feeds:
         with store.transaction() as con:
+            from factcheck import tracking
+
             if any(r.new or r.updated for r in results):
                 # Follow-ups join their threads as they arrive, once per round (a regrouping of
                 # all stories: about 0.3 s for 10,000), not once per feed.
-                from factcheck import tracking
-
                 tracking.assign_threads_on(con)
+            tracking.refresh_alerts_on(con)  # what changed this round that an editor must see
             store_mod.record_poll(
                 con,
                 started_at=started,

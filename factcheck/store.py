@@ -1437,6 +1437,26 @@ def tracking_decisions(con: duckdb.DuckDBPyConnection, thread_id: int | None = N
     ).fetchall()
 
 
+def tracking_thread_claims(
+    con: duckdb.DuckDBPyConnection, story_ids: list[int], *, mode: str = "now"
+) -> list[tuple]:
+    """Claims of the latest versions of these stories with their checks, in time order:
+    (story, station, text, low, high, change, subject, verdict, metric, official,
+    period_start, period_end, as_of, source, metric label, place, unit)."""
+    return con.execute(
+        "SELECT s.id, f.station, c.text, c.low, c.high, c.change, c.subject, k.verdict,"
+        "  k.metric, k.official, k.period_start, k.period_end, k.as_of, k.source, m.label,"
+        "  k.place, c.unit"
+        " FROM claims c JOIN story_latest l ON l.version_id = c.version_id"
+        " JOIN stories s ON s.id = c.story_id JOIN feeds f ON f.id = s.feed_id"
+        " LEFT JOIN checks k ON k.claim_id = c.id AND k.mode = ?"
+        " LEFT JOIN metrics m ON m.metric = k.metric"
+        " WHERE list_contains(?, s.id)"
+        " ORDER BY coalesce(s.published, s.first_seen), s.id, c.seq",
+        [mode, list(story_ids)],
+    ).fetchall()
+
+
 def tracking_versions(con: duckdb.DuckDBPyConnection, story_id: int) -> list[tuple]:
     """(version id, version, title, text, fetched_at) of every version of a story, in order."""
     return con.execute(
@@ -1517,6 +1537,182 @@ def tracking_verdict_changes(
     ).fetchall()
 
 
+# status and alerts -----------------------------------------------------------------------------
+# The desk's status of each story (factcheck/tracking/status.py) and the alerts found from the
+# store (factcheck/tracking/alerts.py): each source is one set-based query.
+
+
+def status_story_exists(con: duckdb.DuckDBPyConnection, story_id: int) -> bool:
+    return bool(con.execute("SELECT count(*) FROM stories WHERE id = ?", [story_id]).fetchone()[0])
+
+
+def status_current(con: duckdb.DuckDBPyConnection, story_id: int) -> str:
+    """A story's current status; `new` when nobody has set one."""
+    row = con.execute("SELECT status FROM story_status WHERE story_id = ?", [story_id]).fetchone()
+    return row[0] if row else "new"
+
+
+def status_insert(
+    con: duckdb.DuckDBPyConnection,
+    story_id: int,
+    old: str,
+    new: str,
+    *,
+    editor: str | None,
+    note: str | None,
+) -> tuple:
+    """Record a status change: (story_id, old, new, editor, note, changed_at)."""
+    return con.execute(
+        "INSERT INTO story_status_changes (story_id, old_status, status, editor, note)"
+        " VALUES (?, ?, ?, ?, ?) RETURNING story_id, old_status, status, editor, note, changed_at",
+        [story_id, old, new, editor, note],
+    ).fetchone()
+
+
+def status_history(con: duckdb.DuckDBPyConnection, story_id: int) -> list[tuple]:
+    """(story_id, old, new, editor, note, changed_at) of a story, newest first."""
+    return con.execute(
+        "SELECT story_id, old_status, status, editor, note, changed_at"
+        " FROM story_status_changes WHERE story_id = ? ORDER BY id DESC",
+        [story_id],
+    ).fetchall()
+
+
+def alerts_verdict_changes(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Verdict changes of claims in stories' latest versions: (history id, claim, story, title,
+    station, claim text, mode, old, new, old official, new official, reason, changed_at,
+    story status)."""
+    return con.execute(
+        "SELECT h.id, h.claim_id, s.id, s.title, f.station, c.text, h.mode, h.old_verdict,"
+        "  h.new_verdict, h.old_official, h.new_official, h.reason, h.changed_at,"
+        "  coalesce(st.status, 'new')"
+        " FROM check_history h JOIN claims c ON c.id = h.claim_id"
+        " JOIN story_latest l ON l.version_id = c.version_id"
+        " JOIN stories s ON s.id = c.story_id JOIN feeds f ON f.id = s.feed_id"
+        " LEFT JOIN story_status st ON st.story_id = s.id"
+        " WHERE h.old_verdict IS NOT NULL AND h.old_verdict <> h.new_verdict"
+        " ORDER BY h.id"
+    ).fetchall()
+
+
+def alerts_changed_after_verified(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Versions stored after their story was last marked verified or aired: (story, version
+    id, version, fetched_at, title, station, marked_at, status it was marked)."""
+    return con.execute(
+        "WITH marked AS (SELECT story_id, max(changed_at) AS at,"
+        "  arg_max(status, changed_at) AS status FROM story_status_changes"
+        "  WHERE status IN ('verified', 'aired') GROUP BY story_id)"
+        " SELECT v.story_id, v.id, v.version, v.fetched_at, s.title, f.station, m.at, m.status"
+        " FROM marked m JOIN story_versions v ON v.story_id = m.story_id AND v.fetched_at > m.at"
+        " JOIN stories s ON s.id = v.story_id JOIN feeds f ON f.id = s.feed_id"
+        " WHERE v.version > 1 ORDER BY v.id"
+    ).fetchall()
+
+
+def alerts_repeated_inaccurate(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Inaccurate claims (as of now) of latest versions that repeat an earlier story's
+    inaccurate claim on the same series, place and period with a value within 2%: (claim,
+    story, title, station, when, text, earlier story, its title, its station, its when,
+    official), the earliest earlier claim first."""
+    return con.execute(
+        "WITH x AS (SELECT c.id, c.story_id, s.title, f.station, s.feed_id,"
+        "  coalesce(s.published, s.first_seen) AS at, c.text, (c.low + c.high) / 2 AS mid,"
+        "  c.change, k.metric, k.place, k.period_start, k.period_end, k.official"
+        "  FROM claims c JOIN story_latest l ON l.version_id = c.version_id"
+        "  JOIN stories s ON s.id = c.story_id JOIN feeds f ON f.id = s.feed_id"
+        "  JOIN checks k ON k.claim_id = c.id AND k.mode = 'now'"
+        "  WHERE k.verdict = 'inaccurate' AND k.metric IS NOT NULL)"
+        " SELECT b.id, b.story_id, b.title, b.station, b.at, b.text, a.story_id, a.title,"
+        "  a.station, a.at, b.official"
+        " FROM x b JOIN x a ON a.metric = b.metric AND a.change = b.change"
+        "  AND a.place IS NOT DISTINCT FROM b.place"
+        "  AND a.period_start IS NOT DISTINCT FROM b.period_start"
+        "  AND a.period_end IS NOT DISTINCT FROM b.period_end"
+        "  AND a.story_id <> b.story_id"
+        "  AND (a.at < b.at OR (a.at = b.at AND a.story_id < b.story_id))"
+        "  AND abs(a.mid - b.mid) <= 0.02 * greatest(abs(a.mid), abs(b.mid))"
+        " ORDER BY b.id, a.at, a.story_id"
+    ).fetchall()
+
+
+def alerts_speaker_claims(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Claims of latest versions with a speaker: (claim, story, title, station, when, speaker,
+    text, low, high, qualifier, unit, change, subject, period, metric, period_start,
+    period_end), the last three from the "now" check."""
+    return con.execute(
+        "SELECT c.id, s.id, s.title, f.station, coalesce(s.published, s.first_seen), c.speaker,"
+        "  c.text, c.low, c.high, c.qualifier, c.unit, c.change, c.subject, c.period, k.metric,"
+        "  CASE WHEN k.metric IS NOT NULL THEN k.period_start END,"
+        "  CASE WHEN k.metric IS NOT NULL THEN k.period_end END"
+        " FROM claims c JOIN story_latest l ON l.version_id = c.version_id"
+        " JOIN stories s ON s.id = c.story_id JOIN feeds f ON f.id = s.feed_id"
+        " LEFT JOIN checks k ON k.claim_id = c.id AND k.mode = 'now'"
+        " WHERE c.speaker IS NOT NULL ORDER BY coalesce(s.published, s.first_seen), c.id"
+    ).fetchall()
+
+
+def alerts_findings_rows(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """Rows of the `findings` table (a story's own numbers that disagree) as dicts; none while
+    that table does not exist."""
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'findings'"
+    ).fetchone()[0]
+    if not exists:
+        return []
+    cur = con.execute("SELECT * FROM findings")
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def alerts_save(con: duckdb.DuckDBPyConnection, alerts: list[tuple]) -> int:
+    """Store (key, kind, story, claim, created, severity, message, action) rows whose key is
+    new; how many were added."""
+    if not alerts:
+        return 0
+    before = con.execute("SELECT count(*) FROM alerts").fetchone()[0]
+    cols = list(zip(*alerts, strict=True))
+    con.execute(
+        "INSERT INTO alerts (key, kind, story_id, claim_id, created, severity, message, action)"
+        " SELECT * FROM (SELECT unnest(?) AS key, unnest(?), unnest(?::INTEGER[]),"
+        "  unnest(?::INTEGER[]), unnest(?::TIMESTAMP[]), unnest(?), unnest(?), unnest(?))"
+        " WHERE key NOT IN (SELECT key FROM alerts) ON CONFLICT (key) DO NOTHING",
+        [list(c) for c in cols],
+    )
+    return con.execute("SELECT count(*) FROM alerts").fetchone()[0] - before
+
+
+def alerts_list(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    include_handled: bool = False,
+    kind: str | None = None,
+    limit: int = 500,
+) -> list[tuple]:
+    """Alerts newest first: (id, kind, story, claim, created, severity, message, action,
+    handled_at, handled_by, handled_note, story title, station)."""
+    return con.execute(
+        "SELECT a.id, a.kind, a.story_id, a.claim_id, a.created, a.severity, a.message, a.action,"
+        "  a.handled_at, a.handled_by, a.handled_note, s.title, f.station"
+        " FROM alerts a LEFT JOIN stories s ON s.id = a.story_id"
+        " LEFT JOIN feeds f ON f.id = s.feed_id"
+        " WHERE (? OR a.handled_at IS NULL) AND (? IS NULL OR a.kind = ?)"
+        " ORDER BY a.created DESC, a.id DESC LIMIT ?",
+        [include_handled, kind, kind, limit],
+    ).fetchall()
+
+
+def alerts_handle(
+    con: duckdb.DuckDBPyConnection, alert_id: int, by: str | None, note: str | None
+) -> bool:
+    """Mark an open alert handled; False when there is no such open alert."""
+    row = con.execute(
+        "UPDATE alerts SET handled_at = current_timestamp, handled_by = ?, handled_note = ?"
+        " WHERE id = ? AND handled_at IS NULL RETURNING id",
+        [by, note, alert_id],
+    ).fetchone()
+    return row is not None
+
+
 # app queries ------------------------------------------------------------------------------------
 # Read-side queries of the Streamlit pages. Filters are optional: each one is passed twice,
 # `(? IS NULL OR column = ?)`, so one fixed statement serves every combination of filters and no
@@ -1532,9 +1728,10 @@ def app_inbox(
     verdict: str | None = None,
     since: date | None = None,
     until: date | None = None,
+    desk_status: str | None = None,
     limit: int = 200,
 ):
-    """Newest stories with claim and verdict counts of their latest version.
+    """Newest stories with claim and verdict counts of their latest version, and desk status.
 
     `status` is `new` (one version) or `changed` (more than one); `verdict` keeps stories with at
     least one claim of that verdict; `since`/`until` bound the published day (inclusive).
@@ -1553,10 +1750,12 @@ def app_inbox(
         " SELECT s.id, f.station, coalesce(s.published, s.first_seen) AS published, s.title,"
         "  s.url, coalesce(l.versions, 0) AS versions, coalesce(p.claims, 0) AS claims,"
         "  coalesce(p.accurate, 0) AS accurate, coalesce(p.inaccurate, 0) AS inaccurate,"
-        "  coalesce(p.unverifiable, 0) AS unverifiable"
+        "  coalesce(p.unverifiable, 0) AS unverifiable,"
+        "  coalesce(ss.status, 'new') AS desk_status"
         " FROM stories s JOIN feeds f ON f.id = s.feed_id"
         " LEFT JOIN latest l ON l.story_id = s.id"
         " LEFT JOIN per_story p ON p.story_id = s.id"
+        " LEFT JOIN story_status ss ON ss.story_id = s.id"
         " WHERE (? IS NULL OR f.station = ?)"
         "  AND (? IS NULL OR (? = 'changed' AND l.versions > 1)"
         "       OR (? = 'new' AND coalesce(l.versions, 0) <= 1))"
@@ -1566,10 +1765,11 @@ def app_inbox(
         "  AND (? IS NULL OR coalesce(s.published, s.first_seen) >= CAST(? AS DATE))"
         "  AND (? IS NULL OR coalesce(s.published, s.first_seen)"
         "       < CAST(? AS DATE) + INTERVAL 1 DAY)"
+        "  AND (? IS NULL OR coalesce(ss.status, 'new') = ?)"
         " ORDER BY coalesce(s.published, s.first_seen) DESC, s.id DESC LIMIT ?"
     )
     params = [mode, station, station, status, status, status]
-    params += [verdict] * 4 + [since, since, until, until, limit]
+    params += [verdict] * 4 + [since, since, until, until, desk_status, desk_status, limit]
     return con.execute(sql, params).df()
 
 

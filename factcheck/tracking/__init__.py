@@ -11,12 +11,23 @@ One module per subject; everything is importable from `factcheck.tracking` as be
 All SQL is in `factcheck.store` (its "tracking" sub-section).
 """
 
+from factcheck.tracking.alerts import (
+    Alert,
+    NewAlert,
+    finding_alerts,
+    handle_alert,
+    list_alerts,
+    refresh_alerts,
+    refresh_alerts_on,
+    register_source,
+)
 from factcheck.tracking.speakers import (
     SpeakerClaim,
     VerdictChange,
     speaker_history,
     verdict_changes,
 )
+from factcheck.tracking.status import STATUSES, StatusError, set_status, status_of
 from factcheck.tracking.threads import (
     COMMON_MIN,
     WINDOW_DAYS,
@@ -26,7 +37,9 @@ from factcheck.tracking.threads import (
     assign_threads,
     assign_threads_on,
     decisions,
+    explain_pair,
     link_stories,
+    market_view,
     merge_threads,
     rename_thread,
     split_thread,
@@ -48,6 +61,20 @@ from factcheck.tracking.versions import (
 from factcheck.tracking.words import people_in, person_surname, surname
 
 __all__ = [
+    "STATUSES",
+    "Alert",
+    "NewAlert",
+    "StatusError",
+    "explain_pair",
+    "finding_alerts",
+    "handle_alert",
+    "list_alerts",
+    "market_view",
+    "refresh_alerts",
+    "refresh_alerts_on",
+    "register_source",
+    "set_status",
+    "status_of",
     "COMMON_MIN",
     "WINDOW_DAYS",
     "ClaimChanges",

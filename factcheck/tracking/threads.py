@@ -597,3 +597,106 @@ def explain_pair(store: Store, story_id: int, other_id: int) -> str:
         f"apart: text similarity {text:.2f}, people {sorted(same_people(a.people, b.people))},"
         f" names {sorted(a.names & b.names)}, series {sorted(a.series & b.series)}"
     )
+
+
+# --- the market view -----------------------------------------------------------------------------
+
+
+@dataclass
+class Telling:
+    """One station's number on a series in a thread."""
+
+    station: str
+    story_id: int
+    claim: str
+    low: float
+    high: float
+    verdict: str | None
+
+
+@dataclass
+class MarketLine:
+    """What each station said on one series and period of a thread, set against the record."""
+
+    series: str
+    period: str | None
+    tellings: list[Telling]
+    official: str | None  # the record's value in words: "1,534", "$476.3 million", "9.3 percent"
+    as_of: object | None
+    source: str | None
+
+    @property
+    def sentence(self) -> str:
+        """ "WBTX 5 says 1,600 guns (inaccurate); WDMO 7 says more than 1,500 guns; the record
+        says 1,534 (as of 2026-08-02)"."""
+        parts = []
+        for t in self.tellings:
+            verdict = f" ({t.verdict})" if t.verdict and t.verdict != "unverifiable" else ""
+            parts.append(f'{t.station} says "{t.claim}"{verdict}')
+        if self.official is not None:
+            when = f", {self.period}" if self.period else ""
+            as_of = f", as of {self.as_of}" if self.as_of else ""
+            parts.append(f"the record says {self.official}{when}{as_of}")
+        else:
+            parts.append("no official figure on record")
+        return "; ".join(parts)
+
+
+def _record_words(value: float | None, unit: str | None, change: str | None) -> str | None:
+    if value is None:
+        return None
+    if unit == "percent" or change == "percent_change":
+        return f"{_num(round(value, 1))} percent"
+    if unit == "usd":
+        return f"${value / 1e6:,.1f} million" if abs(value) >= 1e6 else f"${_num(value)}"
+    return _num(round(value, 1))
+
+
+def _period_words(start, end) -> str | None:
+    if start is None or end is None:
+        return None
+    if start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31:
+        return str(start.year) if start.year == end.year else f"{start.year}-{end.year}"
+    return f"{start:%b} {start.day}-{end:%b} {end.day}, {end.year}"
+
+
+def market_view(store: Store, story_ids: list[int], *, mode: str = "now") -> list[MarketLine]:
+    """Each series the thread's stories give numbers on, each station's numbers side by side,
+    and the record's value (series with one telling and no record are left out)."""
+    with store.connect() as con:
+        rows = store_mod.tracking_thread_claims(con, list(story_ids), mode=mode)
+    groups: dict[tuple, list] = defaultdict(list)
+    for r in rows:
+        (sid, station, text, low, high, change, subject, verdict, metric, official) = r[:10]
+        p_start, p_end, as_of, source, label, place, unit = r[10:]
+        if metric:
+            key = (
+                f"{label or metric}, {place}" if place else label or metric,
+                change,
+                p_start,
+                p_end,
+            )
+        elif subject:
+            key = (subject, change, None, None)
+        else:
+            continue
+        record = _record_words(official, unit, change)
+        groups[key].append((Telling(station, sid, text, low, high, verdict), record, as_of, source))
+    lines = []
+    for (series, _change, p_start, p_end), items in groups.items():
+        stations = {t.station for t, *_ in items}
+        record = next(((o, a, s) for _t, o, a, s in items if o is not None), (None, None, None))
+        if len(stations) < 2 and record[0] is None:
+            continue
+        lines.append(
+            MarketLine(
+                series=series,
+                period=_period_words(p_start, p_end),
+                tellings=[t for t, *_ in items],
+                official=record[0],
+                as_of=record[1],
+                source=record[2],
+            )
+        )
+    lines.sort(key=lambda m: (-len({t.station for t in m.tellings}), m.series))
+    return lines

@@ -112,9 +112,14 @@ def claim_changes(
     "89 percent") shows as one removed and one added claim.
     """
     with store.connect() as con:
-        va, vb = _versions(con, story_id, a, b)
-        ca = store_mod.tracking_version_claims(con, va[0], mode=mode)
-        cb = store_mod.tracking_version_claims(con, vb[0], mode=mode)
+        return claim_changes_on(con, story_id, a, b, mode=mode)
+
+
+def claim_changes_on(con, story_id: int, a: int, b: int, *, mode: str = "now") -> ClaimChanges:
+    """`claim_changes` on an open connection."""
+    va, vb = _versions(con, story_id, a, b)
+    ca = store_mod.tracking_version_claims(con, va[0], mode=mode)
+    cb = store_mod.tracking_version_claims(con, vb[0], mode=mode)
 
     def index(rows):
         out: dict[tuple, list] = defaultdict(list)
