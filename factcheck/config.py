@@ -36,6 +36,12 @@ class Settings:
     max_redirects: int
     user_agent: str
     lock_wait: float
+    # Article pages re-read on a schedule that follows the story's age (factcheck/refetch.py).
+    refetch_ratio: float = 0.25
+    refetch_min_minutes: float = 2.0
+    refetch_max_hours: float = 168.0
+    refetch_stop_days: float = 60.0
+    refetch_per_round: int = 20
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -51,6 +57,11 @@ class Settings:
             max_redirects=int(_number("FACTCHECK_MAX_REDIRECTS", 5)),
             user_agent=f"factcheck-newsroom/{__version__} (+newsroom fact desk; feed reader)",
             lock_wait=_number("FACTCHECK_LOCK_WAIT", 30.0),
+            refetch_ratio=_number("FACTCHECK_REFETCH_RATIO", 0.25),
+            refetch_min_minutes=_number("FACTCHECK_REFETCH_MIN_MINUTES", 2.0),
+            refetch_max_hours=_number("FACTCHECK_REFETCH_MAX_HOURS", 168.0),
+            refetch_stop_days=_number("FACTCHECK_REFETCH_STOP_DAYS", 60.0),
+            refetch_per_round=int(_number("FACTCHECK_REFETCH_PER_ROUND", 20)),
         )
 
 

@@ -73,6 +73,7 @@ class _Change:
     digest: str
     text: str = ""
     claims: list = field(default_factory=list)
+    from_page: bool = False  # the text is the article page's, read now
 
 
 def _now() -> datetime:
@@ -115,15 +116,24 @@ def poll_all(
         results.append(result)
         if progress:
             progress(i, len(feeds), feed, result)
-    if feeds:
-        with store.transaction() as con:
-            from factcheck import tracking
+    refetched = None
+    if feeds and not (stop is not None and stop()):
+        # Article pages re-read on their schedule: a correction made on the page, not in the
+        # feed, becomes a new version (factcheck/refetch.py).
+        from factcheck import refetch
 
-            if any(r.new or r.updated for r in results):
-                # Follow-ups join their threads as they arrive, once per round (a regrouping of
-                # all stories: about 0.3 s for 10,000), not once per feed.
-                tracking.assign_threads_on(con)
-            tracking.refresh_alerts_on(con)  # what changed this round that an editor must see
+        refetched = refetch.refetch_due(store, nlp, settings)
+    if feeds:
+        from factcheck import tracking
+
+        prepared = None
+        if any(r.new or r.updated for r in results) or (refetched and refetched.changed):
+            # Follow-ups and other stations' tellings join their threads as they arrive, once
+            # per round, not once per feed; then the alerts: worked out before the write opens.
+            prepared = tracking.prepare_round(store)
+        with store.transaction() as con:
+            if prepared is not None:
+                tracking.save_round(con, prepared)
             store_mod.record_poll(
                 con,
                 started_at=started,
@@ -192,6 +202,11 @@ def _poll_feed(store: Store, nlp, settings: Settings, feed: Feed) -> FeedResult:
 
     with store.connect() as con:
         known = store_mod.latest_versions(con, feed.id)
+        stored_links = store_mod.refetch_feed_urls(con, feed.id)
+    from factcheck.refetch import canonicalise_items
+
+    # Canonical links: one story reached through two links (tracking parameters) is one story.
+    parsed.items = canonicalise_items(parsed.items, stored_links)
     changes: list[_Change] = []
     new = updated = unchanged = 0
     for item in parsed.items:
@@ -215,6 +230,7 @@ def _poll_feed(store: Store, nlp, settings: Settings, feed: Feed) -> FeedResult:
             # Keep the feed's text when the article page gives less (a paywall stub, a nav page).
             if fetched and len(fetched) > len(change.text):
                 change.text = fetched
+                change.from_page = True
 
     # Stories with no text at all get no claims, but still a version (their title may change).
     if nlp is not None and changes:
@@ -252,6 +268,11 @@ def _poll_feed(store: Store, nlp, settings: Settings, feed: Feed) -> FeedResult:
             last_modified=got.last_modified,
             polled_at=polled,
         )
+        for c in changes:
+            if c.from_page and c.item.guid in added:  # the page as read now: the re-fetch baseline
+                store_mod.refetch_record(
+                    con, added[c.item.guid][0], polled, content_hash(c.item.title, c.text), None
+                )
         if claim_ids:
             from factcheck import verify
 

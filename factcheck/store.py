@@ -1537,6 +1537,98 @@ def tracking_verdict_changes(
     ).fetchall()
 
 
+# article-page re-fetch (factcheck/refetch.py) -----------------------------------------------------
+
+
+def refetch_feed_urls(con: duckdb.DuckDBPyConnection, feed_id: int) -> list[tuple[str, str | None]]:
+    """(guid, url) of every story of a feed, to recognise a story reached through another link."""
+    return con.execute("SELECT guid, url FROM stories WHERE feed_id = ?", [feed_id]).fetchall()
+
+
+def refetch_due(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    now: datetime,
+    ratio: float,
+    min_seconds: float,
+    max_seconds: float,
+    stop_seconds: float,
+    limit: int,
+) -> list[tuple]:
+    """Stories whose article page is due to be read again, the longest waiting first:
+    (story, url, title, latest version id, its text, its content hash, last page hash,
+    published). Due when the time since the page (or the version) was last read is at least
+    the story's age times `ratio`, kept within [min_seconds, max_seconds]; never once the story
+    is older than `stop_seconds`. Bundled (demo) feeds are never fetched."""
+    return con.execute(
+        "WITH base AS (SELECT s.id, s.url, v.title, v.id AS vid, v.text, v.content_hash,"
+        "  p.page_hash, coalesce(s.published, s.first_seen) AS born,"
+        "  coalesce(p.last_fetched_at, v.fetched_at) AS last"
+        "  FROM stories s JOIN feeds f ON f.id = s.feed_id"
+        "  JOIN story_latest l ON l.story_id = s.id JOIN story_versions v ON v.id = l.version_id"
+        "  LEFT JOIN page_fetches p ON p.story_id = s.id"
+        "  WHERE (s.url ILIKE 'http://%' OR s.url ILIKE 'https://%') AND f.url NOT LIKE 'demo:%')"
+        " SELECT id, url, title, vid, text, content_hash, page_hash, born FROM base"
+        " WHERE epoch(CAST(? AS TIMESTAMP)) - epoch(born) <= ?"
+        "  AND epoch(CAST(? AS TIMESTAMP)) - epoch(last) >= greatest(?, least(?,"
+        "      greatest(epoch(CAST(? AS TIMESTAMP)) - epoch(born), 0) * ?))"
+        " ORDER BY last, id LIMIT ?",
+        [now, stop_seconds, now, min_seconds, max_seconds, now, ratio, limit],
+    ).fetchall()
+
+
+def refetch_version_values(con: duckdb.DuckDBPyConnection, version_id: int) -> list[tuple]:
+    """(low, high, unit) of a version's claims, rounded as refetch.py compares them."""
+    return [
+        (round(lo, 6), round(hi, 6), unit)
+        for lo, hi, unit in con.execute(
+            "SELECT low, high, unit FROM claims WHERE version_id = ?", [version_id]
+        ).fetchall()
+    ]
+
+
+def refetch_add_version(
+    con: duckdb.DuckDBPyConnection,
+    story_id: int,
+    expected_version_id: int,
+    *,
+    title: str,
+    text: str,
+    content_hash: str,
+    fetched_at: datetime,
+    url: str,
+) -> tuple[int, int] | None:
+    """Add a version read from the article page, only while `expected_version_id` is still the
+    story's latest (a concurrent poll may have added one); (version id, version) or None."""
+    row = con.execute(
+        "INSERT INTO story_versions (story_id, version, title, text, content_hash, fetched_at)"
+        " SELECT ?, max(version) + 1, ?, ?, ?, ? FROM story_versions WHERE story_id = ?"
+        " HAVING arg_max(id, version) = ?"
+        " RETURNING id, version",
+        [story_id, title, text, content_hash, fetched_at, story_id, expected_version_id],
+    ).fetchone()
+    if row:
+        con.execute("INSERT INTO page_versions (version_id, url) VALUES (?, ?)", [row[0], url])
+    return (row[0], row[1]) if row else None
+
+
+def refetch_record(
+    con: duckdb.DuckDBPyConnection,
+    story_id: int,
+    fetched_at: datetime,
+    page_hash: str | None,
+    error: str | None,
+) -> None:
+    """When a story's page was last read, what it said (its hash) or why it could not be read."""
+    con.execute(
+        "INSERT INTO page_fetches (story_id, last_fetched_at, page_hash, fetches, last_error)"
+        " VALUES (?, ?, ?, 1, ?) ON CONFLICT (story_id) DO UPDATE SET"
+        " last_fetched_at = excluded.last_fetched_at, page_hash = excluded.page_hash,"
+        " fetches = page_fetches.fetches + 1, last_error = excluded.last_error",
+        [story_id, fetched_at, page_hash, error],
+    )
+
+
 # status and alerts -----------------------------------------------------------------------------
 # The desk's status of each story (factcheck/tracking/status.py) and the alerts found from the
 # store (factcheck/tracking/alerts.py): each source is one set-based query.

@@ -35,6 +35,7 @@ from factcheck.tracking.threads import (
     Thread,
     ThreadError,
     assign_threads,
+    assign_threads_briefly,
     assign_threads_on,
     decisions,
     explain_pair,
@@ -86,6 +87,7 @@ __all__ = [
     "VerdictChange",
     "VersionMissing",
     "assign_threads",
+    "assign_threads_briefly",
     "assign_threads_on",
     "claim_changes",
     "decisions",
@@ -107,3 +109,30 @@ __all__ = [
     "version_diff",
     "version_summary",
 ]
+
+
+def prepare_round(store):
+    """After a poll round: the regrouping and the alerts, worked out on one read connection
+    (the slow part), for `save_round` to write in the round's last transaction."""
+    from factcheck import store as store_mod
+    from factcheck.tracking import alerts as _alerts
+    from factcheck.tracking import threads as _threads
+
+    with store.connect() as con:
+        pins = store_mod.tracking_pins(con)
+        grouped = _threads._threads(con, WINDOW_DAYS)
+        found = [a for source in _alerts.SOURCES.values() for a in source(con)]
+    return pins, grouped, found
+
+
+def save_round(con, prepared) -> None:
+    """Write what `prepare_round` found; regroup inside when hand decisions changed meanwhile."""
+    from factcheck import store as store_mod
+    from factcheck.tracking import alerts as _alerts
+    from factcheck.tracking import threads as _threads
+
+    pins, grouped, found = prepared
+    if store_mod.tracking_pins(con) != pins:
+        grouped = _threads._threads(con, WINDOW_DAYS)
+    _threads._save(con, *grouped)
+    _alerts._save(con, found)

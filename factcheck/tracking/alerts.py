@@ -352,9 +352,10 @@ def register_source(kind: str, source: Callable) -> None:
 
 def refresh_alerts_on(con) -> int:
     """Find alerts from every source and store the new ones; how many were new."""
-    found: list[NewAlert] = []
-    for source in SOURCES.values():
-        found += source(con)
+    return _save(con, [a for source in SOURCES.values() for a in source(con)])
+
+
+def _save(con, found: list[NewAlert]) -> int:
     return store_mod.alerts_save(
         con,
         [
@@ -365,8 +366,12 @@ def refresh_alerts_on(con) -> int:
 
 
 def refresh_alerts(store: Store) -> int:
+    """`refresh_alerts_on` with the sources read before the write transaction opens (an alert
+    found twice is stored once, so nothing is lost if the store changes in between)."""
+    with store.connect() as con:
+        found = [a for source in SOURCES.values() for a in source(con)]
     with store.transaction() as con:
-        return refresh_alerts_on(con)
+        return _save(con, found)
 
 
 def list_alerts(

@@ -417,7 +417,23 @@ def assign_threads_on(con, *, window_days: int = WINDOW_DAYS) -> list[Thread]:
     A thread keeps its id across runs when any of its stories already had one (a pinned
     thread always keeps its own), so links to it stay valid as follow-ups join it.
     """
-    threads, pinned, links = _threads(con, window_days)
+    return _save(con, *_threads(con, window_days))
+
+
+def assign_threads_briefly(store: Store, *, window_days: int = WINDOW_DAYS) -> list[Thread]:
+    """`assign_threads` with the slow part (reading and scoring every story) done before the
+    write transaction opens, so a poll holds the store only to save the result. Hand decisions
+    made meanwhile are never overwritten: the grouping is done again inside when they changed."""
+    with store.connect() as con:
+        pins = store_mod.tracking_pins(con)
+        computed = _threads(con, window_days)
+    with store.transaction() as con:
+        if store_mod.tracking_pins(con) != pins:
+            computed = _threads(con, window_days)
+        return _save(con, *computed)
+
+
+def _save(con, threads: list[Thread], pinned: list[int | None], links: list[Link]) -> list[Thread]:
     current = store_mod.tracking_thread_members(con)
     taken: set[int] = {t for t in pinned if t is not None}
     plan = []
