@@ -1457,6 +1457,32 @@ def tracking_thread_claims(
     ).fetchall()
 
 
+def tracking_timeline(con: duckdb.DuckDBPyConnection, story_ids: list[int]) -> list[tuple]:
+    """What happened to these stories, in time order: (kind, story id, station, at, label) with
+    kind `story` (published), `version` (a later version; "from the page" when re-fetched),
+    `verdict` (a verdict a re-check changed), `status` (the desk's status) or `alert`."""
+    return con.execute(
+        "WITH s AS (SELECT s.id, f.station, coalesce(s.published, s.first_seen) AS born, s.title"
+        "  FROM stories s JOIN feeds f ON f.id = s.feed_id WHERE list_contains(?, s.id))"
+        " SELECT 'story', id, station, born, title FROM s"
+        " UNION ALL SELECT 'version', v.story_id, s.station, v.fetched_at,"
+        "  'version ' || v.version || CASE WHEN p.version_id IS NULL THEN ''"
+        "   ELSE ' (from the page)' END"
+        "  FROM story_versions v JOIN s ON s.id = v.story_id"
+        "  LEFT JOIN page_versions p ON p.version_id = v.id WHERE v.version > 1"
+        " UNION ALL SELECT 'verdict', c.story_id, s.station, h.changed_at,"
+        "  c.text || ': ' || h.old_verdict || ' -> ' || h.new_verdict || ' (' || h.mode || ')'"
+        "  FROM check_history h JOIN claims c ON c.id = h.claim_id JOIN s ON s.id = c.story_id"
+        "  WHERE h.old_verdict IS NOT NULL AND h.old_verdict <> h.new_verdict"
+        " UNION ALL SELECT 'status', x.story_id, s.station, x.changed_at, x.status"
+        "  FROM story_status_changes x JOIN s ON s.id = x.story_id"
+        " UNION ALL SELECT 'alert', a.story_id, s.station, a.created, a.kind"
+        "  FROM alerts a JOIN s ON s.id = a.story_id"
+        " ORDER BY 4, 2",
+        [list(story_ids)],
+    ).fetchall()
+
+
 def tracking_versions(con: duckdb.DuckDBPyConnection, story_id: int) -> list[tuple]:
     """(version id, version, title, text, fetched_at) of every version of a story, in order."""
     return con.execute(

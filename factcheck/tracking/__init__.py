@@ -46,6 +46,7 @@ from factcheck.tracking.threads import (
     split_thread,
     stored_threads,
     thread_stories,
+    timeline,
     title_words,
     unlink_story,
 )
@@ -103,6 +104,7 @@ __all__ = [
     "stored_threads",
     "surname",
     "thread_stories",
+    "timeline",
     "title_words",
     "unlink_story",
     "verdict_changes",

@@ -716,3 +716,12 @@ def market_view(store: Store, story_ids: list[int], *, mode: str = "now") -> lis
         )
     lines.sort(key=lambda m: (-len({t.station for t in m.tellings}), m.series))
     return lines
+
+
+def timeline(store: Store, story_ids: list[int]) -> list[dict]:
+    """Stories, later versions, verdict changes, status changes and alerts of a thread on one
+    line of time: dicts of kind, story_id, station, at, label."""
+    with store.connect() as con:
+        rows = store_mod.tracking_timeline(con, list(story_ids))
+    keys = ("kind", "story_id", "station", "at", "label")
+    return [dict(zip(keys, r, strict=True)) for r in rows]
