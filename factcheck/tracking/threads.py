@@ -2,18 +2,27 @@
 
 How two stories are linked (editors see the result, so the rule is written here):
 - Candidates: stories within `window_days` of each other that share a distinctive word (one in
-  few stories of the store) or a person.
+  few stories of the store) or a person's surname.
 - Score = text similarity (tf-idf cosine of the content words of title and text; the title
-  counts twice; words common across the store, the stations' own places and newsroom filler
-  such as "police" or "shooting" weigh little or nothing)
-  + 0.20 for a person both name (a quoted speaker, "Chief Whitfield", "Dana Whitfield said")
-  + 0.10 for a series both claim a number about (the checked metric, else the claim's subject)
-  + 0.15 for a claim value they share on that series (within 10%: "1,534" and "more than 1,500")
-  + 0.10 when the later one says it follows up ("follow-up", "as we first reported"),
-  times a time factor: 1 within `SAME_DAYS`, then falling linearly to 0.5 at `window_days`.
-- A link needs a score of at least `THRESHOLD` AND more than words in common: a shared person,
-  series value or follow-up wording, or a text similarity of at least `TEXT_ALONE`. So stories
-  that share only a place or a common word ("shooting") stay apart.
+  counts twice; words common across the store, the stations' own places and the newsroom
+  filler of `data/stopwords.txt`, such as "police" or "said", weigh little or nothing)
+  + 0.20 for a person both name (a quoted speaker, "Chief Whitfield", "Dana Whitfield said"),
+    0.08 when that person is in many stories (a spokesperson); "Raymond Osei" and "Miriam
+    Osei" are two people
+  + 0.30 for a figure both give on the same checked series, 0.15 on the same claim subject or
+    the very same specific number ("1,534", "$476 million"; not 1,000), 0.10 for only the same
+    series; a figure matches when the values the claims allow overlap ("more than 1,500" allows
+    1,500 to 1,725, so it matches "1,600"; 2.9 and 3.1 percent do not)
+  + 0.10 when the later one says it follows up ("follow-up", "first told"), 0.15 more when it
+    names the month of the earlier one ("our August report"),
+  times a time factor: 1 within `SAME_DAYS`, then falling linearly to 0.5 at `window_days`
+  (to 0.75 for a story that says it follows up).
+- A link needs a score of at least `THRESHOLD` and evidence beyond common words. Within
+  `SAME_DAYS` (another station's telling): a rarely named person, a shared figure, two names
+  (people, places, roads) few other stories give with a text similarity of `TEXT_NAMES`, one
+  with `TEXT_ALONE`, or near the same words (`TEXT_SAME`). Later (a follow-up): follow-up
+  wording with a shared person or some shared text, or the same person and the same figure.
+  So stories that share only a place or a common word ("shooting") stay apart.
 - Each story joins at most ONE earlier story (its best link), so no story bridges two threads.
   Threads are the chains this makes; a story linked to nothing is in no thread.
 - Hand decisions pin stories to a thread (`story_pins`). The grouping starts from the pins,
@@ -47,6 +56,7 @@ WINDOW_DAYS = 120
 SAME_DAYS = 3
 THRESHOLD = 0.34
 TEXT_ALONE = 0.40
+TEXT_NAMES = 0.30  # with two names (people, places, roads) few other stories give
 TEXT_SAME = 0.80  # near the same words: the same story, whatever else it names
 VALUE_CLOSE = 0.03  # "1,534" and "more than 1,500" are one figure; 2.9 and 3.1 percent are not
 # A word in more than this share of all stories (and more than COMMON_MIN of them) is not used
@@ -238,8 +248,14 @@ def _allows(low: float, high: float, qualifier: str | None) -> tuple[float, floa
 
 
 def _telling(value: float) -> bool:
-    """A number specific enough that two stories giving it are probably telling one story."""
-    return abs(value) >= 100 or value != round(value)
+    """A number specific enough that two stories giving it are probably telling one story:
+    1,534 or 7.8 or $476 million, not 1,000 or 500 (per 1,000 gallons, a round target)."""
+    v = abs(value)
+    if v != round(v):
+        return True
+    if v < 100:
+        return False
+    return v >= 1e6 or v % (1000 if v >= 1000 else 100) != 0
 
 
 def _close(a: tuple[str, float, float], b: tuple[str, float, float]) -> bool:
@@ -280,7 +296,11 @@ def score_pair(a: _Story, b: _Story, window_days: int = WINDOW_DAYS) -> tuple[fl
         # text alone must come with a name both give that few other stories give
         names = len(a.names & b.names)
         evidence = bool(
-            rare or values or names >= 2 or (names and text >= TEXT_ALONE) or text >= TEXT_SAME
+            rare
+            or values
+            or (names >= 2 and text >= TEXT_NAMES)
+            or (names and text >= TEXT_ALONE)
+            or text >= TEXT_SAME
         )
     else:  # a follow-up weeks later says so, or names the same person and the same figure
         evidence = bool((b.follows_up and (people or text >= 0.15)) or (people and values))
