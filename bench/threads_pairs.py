@@ -64,6 +64,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--seeds", type=int, default=5)
     ap.add_argument("--wrong", action="store_true", help="list the pairs the grouping gets wrong")
+    ap.add_argument("--scale", type=int, default=4000, help="events in the timing run (0: none)")
     args = ap.parse_args()
     from factcheck.claims import load_pipeline
 
@@ -73,12 +74,33 @@ def main() -> None:
         f"hand-labelled: {n} stories, {score['pairs_same']} same-story pairs:"
         f" precision {score['precision']:.3f}, recall {score['recall']:.3f}"
     )
+    score, took, n = _run(histories.labelled_stories("heldout.jsonl"), nlp, args.wrong)
+    print(
+        f"held-out (written after the rules were set): {n} stories, {score['pairs_same']}"
+        f" same-story pairs: precision {score['precision']:.3f}, recall {score['recall']:.3f}"
+    )
     for seed in range(1, args.seeds + 1):
         score, took, n = _run(histories.generated_stories(seed), None, args.wrong and seed == 1)
         print(
             f"generated seed {seed}: {n} stories, {score['pairs_same']} same-story pairs:"
             f" precision {score['precision']:.3f}, recall {score['recall']:.3f}"
             f" (grouped in {took:.2f} s)"
+        )
+
+    if args.scale:
+        stories = histories.generated_stories(99, events=args.scale)
+        with tempfile.TemporaryDirectory() as tmp:
+            store = Store(Path(tmp) / "big.duckdb")
+            histories.load(store, stories)
+            t0 = time.perf_counter()
+            tracking.assign_threads(store)
+            grouped = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            tracking.refresh_alerts(store)
+            alerted = time.perf_counter() - t0
+        print(
+            f"scale: {len(stories)} stories grouped and stored in {grouped:.2f} s;"
+            f" alerts refreshed in {alerted:.2f} s"
         )
 
 

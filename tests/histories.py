@@ -34,10 +34,10 @@ class Story:
     claims: list[Claim] = field(default_factory=list)
 
 
-def labelled_stories() -> list[Story]:
-    """The hand-written stories of tests/data/threads/stories.jsonl."""
+def labelled_stories(name: str = "stories.jsonl") -> list[Story]:
+    """The hand-written stories of tests/data/threads/ (`stories.jsonl`, or `heldout.jsonl`)."""
     out = []
-    for line in (DATA / "stories.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
         if line.strip():
             r = json.loads(line)
             out.append(

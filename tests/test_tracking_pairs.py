@@ -92,3 +92,12 @@ def test_pairwise_counts_every_pair():
     }
     assert histories.pairwise([], stories)["recall"] == 0.0
     assert len(list(itertools.combinations(stories, 2))) == 3
+
+
+def test_held_out_pairs_written_after_the_rules(nlp, tmp_path):
+    store = Store(tmp_path / "h.duckdb")
+    ids = histories.load(store, histories.labelled_stories("heldout.jsonl"), nlp)
+    score = histories.pairwise([t.story_ids for t in tracking.thread_stories(store)], ids)
+    print(f"held-out pairs: {score}")
+    assert score["pairs_same"] == 9
+    assert score["precision"] >= 0.8 and score["recall"] >= 0.75, score

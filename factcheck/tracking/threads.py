@@ -68,6 +68,7 @@ COMMON_MIN = 20
 PERSON_COMMON_SHARE = 0.03
 PERSON_COMMON_MIN = 4
 INDEX_WORDS = 12  # the most distinctive words of each text that find candidates
+MAX_CANDIDATES = 25
 _GENERIC_SUBJECTS = frozenset(
     {"people", "person", "percent", "year", "time", "number", "dollar", "million", "billion"}
 )
@@ -327,23 +328,30 @@ def score_pair(a: _Story, b: _Story, window_days: int = WINDOW_DAYS) -> tuple[fl
 
 
 def _candidates(stories: list[_Story], df: dict[str, int], window_days: int):
-    """For each story (time order), the earlier stories worth scoring against it."""
+    """For each story (time order), the earlier stories worth scoring against it: those that
+    share its most distinctive words or a rarely named person, at most `MAX_CANDIDATES` (the
+    ones sharing the most weight), so a big store is never compared pairwise."""
     n = len(stories)
     common = max(COMMON_MIN, COMMON_SHARE * n)
     window = timedelta(days=window_days)
     index: dict[str, list[_Story]] = defaultdict(list)
     for s in stories:
-        keys = sorted((w for w in s.vec if df[w] <= common), key=lambda w: -s.vec[w])
-        keys = keys[:INDEX_WORDS] + [f"@{p.rpartition(' ')[2]}" for p in s.people]
-        seen: dict[int, _Story] = {}
-        for key in keys:
+        words = sorted((w for w in s.vec if df[w] <= common), key=lambda w: -s.vec[w])
+        keys = [(w, s.vec[w]) for w in words[:INDEX_WORDS]]
+        rare = {p.rpartition(" ")[2] for p in s.people} - s.common_people
+        keys += [(f"@{p}", 0.3) for p in rare]
+        weight: dict[int, float] = defaultdict(float)
+        found: dict[int, _Story] = {}
+        for key, w in keys:
             for earlier in reversed(index[key]):
                 if s.when and earlier.when and s.when - earlier.when > window:
                     break  # postings are in time order: the rest are older still
-                seen[earlier.id] = earlier
-        for key in keys:
+                weight[earlier.id] += w * (earlier.vec.get(key, 0.3) if key[0] != "@" else 1)
+                found[earlier.id] = earlier
+        for key, _w in keys:
             index[key].append(s)
-        yield s, list(seen.values())
+        best = sorted(weight, key=lambda i: -weight[i])[:MAX_CANDIDATES]
+        yield s, [found[i] for i in best]
 
 
 def _group(
