@@ -1697,9 +1697,10 @@ def status_history(con: duckdb.DuckDBPyConnection, story_id: int) -> list[tuple]
 
 
 def alerts_verdict_changes(con: duckdb.DuckDBPyConnection) -> list[tuple]:
-    """Verdict changes of claims in stories' latest versions: (history id, claim, story, title,
-    station, claim text, mode, old, new, old official, new official, reason, changed_at,
-    story status)."""
+    """Verdict changes of claims in stories' latest versions, and revisions of the official
+    value behind a verdict that stood (as of now): (history id, claim, story, title, station,
+    claim text, mode, old, new, old official, new official, reason, changed_at, story
+    status)."""
     return con.execute(
         "SELECT h.id, h.claim_id, s.id, s.title, f.station, c.text, h.mode, h.old_verdict,"
         "  h.new_verdict, h.old_official, h.new_official, h.reason, h.changed_at,"
@@ -1708,7 +1709,9 @@ def alerts_verdict_changes(con: duckdb.DuckDBPyConnection) -> list[tuple]:
         " JOIN story_latest l ON l.version_id = c.version_id"
         " JOIN stories s ON s.id = c.story_id JOIN feeds f ON f.id = s.feed_id"
         " LEFT JOIN story_status st ON st.story_id = s.id"
-        " WHERE h.old_verdict IS NOT NULL AND h.old_verdict <> h.new_verdict"
+        " WHERE h.old_verdict IS NOT NULL AND (h.old_verdict <> h.new_verdict"
+        "  OR (h.mode = 'now' AND h.old_official IS NOT NULL AND h.new_official IS NOT NULL"
+        "      AND h.old_official <> h.new_official))"
         " ORDER BY h.id"
     ).fetchall()
 

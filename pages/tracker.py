@@ -19,6 +19,7 @@ st.title("Tracker")
 EDITOR = "desk"  # the app has no logins: decisions made here are recorded as the desk's
 KIND_LABELS = {
     "verdict_changed": "Verdict changed by new figures",
+    "figure_revised": "Official figure revised",
     "changed_after_verified": "Changed after it was verified",
     "repeated_inaccurate": "Inaccurate figure repeated",
     "speaker_contradiction": "Speaker contradicts an earlier claim",

@@ -58,6 +58,13 @@ def test_revised_figures_raise_a_verdict_alert_and_an_aired_story_is_told_to_cor
     assert newest.kind == "verdict_changed" and "The story has aired" in newest.message
     assert "inaccurate and is now accurate" in newest.message
     assert tracking.refresh_alerts(demo_store) == 0  # found once, stored once
+    # A third vintage moves the record but not the verdict: a figure_revised alert.
+    path.write_text(REVISION.replace(",2.9,", ",2.92,").replace("2026-11-25", "2026-11-28"))
+    figures.import_files(demo_store, path)
+    assert tracking.refresh_alerts(demo_store) == 1
+    revised = tracking.list_alerts(demo_store)[0]
+    assert revised.kind == "figure_revised" and "from 2.9 to 2.92" in revised.message
+    assert "verdict stays accurate" in revised.message and revised.severity == "normal"
 
 
 def test_the_demo_correction_reads_as_a_changed_value(demo_store):

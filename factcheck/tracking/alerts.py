@@ -4,6 +4,7 @@ each with what to do.
 Kinds (each a source function over an open connection, registered in `SOURCES`):
 - `verdict_changed`: a re-check after new or revised figures changed a claim's verdict; high
   when the story aired (status `aired`) or the claim now reads inaccurate;
+- `figure_revised`: the official value behind a claim was revised and its verdict stands;
 - `changed_after_verified`: a story got a new version after an editor marked it verified (or
   aired); the message says which claims changed value;
 - `repeated_inaccurate`: a figure already found inaccurate comes back in a later story, of the
@@ -94,6 +95,21 @@ def verdict_changed(con) -> list[NewAlert]:
     for r in store_mod.alerts_verdict_changes(con):
         hid, cid, sid, title, station, claim, mode, old, new, o_old, o_new, why, when, st = r
         aired = st == "aired"
+        if old == new:  # the record was revised, the verdict stands
+            out.append(
+                NewAlert(
+                    f"figure_revised:{hid}",
+                    "figure_revised",
+                    sid,
+                    cid,
+                    when,
+                    f'The record behind "{claim}" in {station}\'s "{title}" was revised from'
+                    f" {_num(o_old)} to {_num(o_new)} ({why}); the verdict stays {new}.",
+                    "No correction needed; use the revised figure if the story is updated or"
+                    " aired again.",
+                )
+            )
+            continue
         message = (
             f'"{claim}" in {station}\'s "{title}" was {old} and is now {new}'
             f" {_MODE_WORDS.get(mode, mode)}: {why}"
