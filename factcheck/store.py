@@ -1680,10 +1680,13 @@ def status_insert(
     note: str | None,
 ) -> tuple:
     """Record a status change: (story_id, old, new, editor, note, changed_at)."""
+    # Naive UTC, as the store keeps every time (versions' fetched_at is compared with it).
+    now = datetime.now(UTC).replace(tzinfo=None)
     return con.execute(
-        "INSERT INTO story_status_changes (story_id, old_status, status, editor, note)"
-        " VALUES (?, ?, ?, ?, ?) RETURNING story_id, old_status, status, editor, note, changed_at",
-        [story_id, old, new, editor, note],
+        "INSERT INTO story_status_changes (story_id, old_status, status, editor, note, changed_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)"
+        " RETURNING story_id, old_status, status, editor, note, changed_at",
+        [story_id, old, new, editor, note, now],
     ).fetchone()
 
 

@@ -24,7 +24,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from factcheck import store as store_mod
 from factcheck.store import Store, StoreError
@@ -68,7 +68,7 @@ class Alert:
             "id": self.id,
             "kind": self.kind,
             "story_id": self.story_id,
-            "created": self.created.isoformat() if self.created else None,
+            "created": self.created.replace(tzinfo=UTC).isoformat() if self.created else None,
             "message": self.message,
             "action": self.action,
             "severity": self.severity,
@@ -339,7 +339,9 @@ def finding_alerts(rows: list[dict]) -> list[NewAlert]:
                 "finding",
                 story_id,
                 row.get("claim_id"),
-                row.get("created") or row.get("found_at") or datetime.now().replace(microsecond=0),
+                row.get("created")
+                or row.get("found_at")
+                or datetime.now(UTC).replace(tzinfo=None, microsecond=0),
                 f"The story's own numbers disagree ({what}): {explanation}",
                 "Check which of the story's numbers is right and fix the other before it airs.",
                 "high",
