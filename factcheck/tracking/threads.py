@@ -68,7 +68,8 @@ COMMON_MIN = 20
 PERSON_COMMON_SHARE = 0.03
 PERSON_COMMON_MIN = 4
 INDEX_WORDS = 12  # the most distinctive words of each text that find candidates
-MAX_CANDIDATES = 25
+MAX_CANDIDATES = 15
+POSTINGS_SCANNED = 40  # the latest stories with a word: a follow-up cites a recent one
 _GENERIC_SUBJECTS = frozenset(
     {"people", "person", "percent", "year", "time", "number", "dollar", "million", "billion"}
 )
@@ -343,7 +344,8 @@ def _candidates(stories: list[_Story], df: dict[str, int], window_days: int):
         weight: dict[int, float] = defaultdict(float)
         found: dict[int, _Story] = {}
         for key, w in keys:
-            for earlier in reversed(index[key]):
+            postings = index[key]
+            for earlier in reversed(postings[-POSTINGS_SCANNED:]):
                 if s.when and earlier.when and s.when - earlier.when > window:
                     break  # postings are in time order: the rest are older still
                 weight[earlier.id] += w * (earlier.vec.get(key, 0.3) if key[0] != "@" else 1)
