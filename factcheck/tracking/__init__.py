@@ -116,15 +116,14 @@ __all__ = [
 def prepare_round(store):
     """After a poll round: the regrouping and the alerts, worked out on one read connection
     (the slow part), for `save_round` to write in the round's last transaction."""
-    from factcheck import store as store_mod
     from factcheck.tracking import alerts as _alerts
     from factcheck.tracking import threads as _threads
 
     with store.connect() as con:
-        pins = store_mod.tracking_pins(con)
-        grouped = _threads._threads(con, WINDOW_DAYS)
+        fetched = _threads._fetch(con)
         found = [a for source in _alerts.SOURCES.values() for a in source(con)]
-    return pins, grouped, found
+    # The scoring of every story runs with no connection open: the app may use the store.
+    return fetched[2], _threads._compute(fetched, WINDOW_DAYS), found
 
 
 def save_round(con, prepared) -> None:

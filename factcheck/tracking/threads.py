@@ -136,10 +136,24 @@ def _place_words(places: list[str]) -> frozenset[str]:
     return frozenset(stem(w) for p in places for w in WORD.findall((p or "").lower()))
 
 
+def _fetch(con) -> tuple[list[str], list[tuple], dict[int, int]]:
+    """What grouping reads from the store: places, story rows and hand pins (no work done)."""
+    return (
+        store_mod.tracking_place_names(con),
+        store_mod.tracking_story_features(con),
+        store_mod.tracking_pins(con),
+    )
+
+
 def _load_stories(con) -> list[_Story]:
-    drop = _place_words(store_mod.tracking_place_names(con))
+    places, rows, _pins = _fetch(con)
+    return _stories(places, rows)
+
+
+def _stories(places: list[str], rows: list[tuple]) -> list[_Story]:
+    drop = _place_words(places)
     out = []
-    for row in store_mod.tracking_story_features(con):
+    for row in rows:
         sid, feed_id, station, _place, when, title, text, speakers, claims = row
         tf = Counter(content_words(text or "", drop))
         for w in content_words(title, drop):
@@ -401,9 +415,14 @@ def _group(
 
 
 def _threads(con, window_days: int) -> tuple[list[Thread], list[tuple[int | None, bool]], list]:
-    stories = _load_stories(con)
+    return _compute(_fetch(con), window_days)
+
+
+def _compute(fetched, window_days: int) -> tuple[list[Thread], list[int | None], list[Link]]:
+    """The grouping of what `_fetch` read; pure Python, no store connection needed."""
+    places, rows, pins = fetched
+    stories = _stories(places, rows)
     by_id = {s.id: s for s in stories}
-    pins = store_mod.tracking_pins(con)
     groups, pinned, links = _group(stories, window_days, pins)
     why = {link.story_id: link for link in links}
     threads, keys = [], []
@@ -455,8 +474,9 @@ def assign_threads_briefly(store: Store, *, window_days: int = WINDOW_DAYS) -> l
     write transaction opens, so a poll holds the store only to save the result. Hand decisions
     made meanwhile are never overwritten: the grouping is done again inside when they changed."""
     with store.connect() as con:
-        pins = store_mod.tracking_pins(con)
-        computed = _threads(con, window_days)
+        fetched = _fetch(con)
+    pins = fetched[2]
+    computed = _compute(fetched, window_days)  # with no connection open
     with store.transaction() as con:
         if store_mod.tracking_pins(con) != pins:
             computed = _threads(con, window_days)
