@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from factcheck import store as store_mod
@@ -34,6 +34,8 @@ from factcheck.store import Store
 from factcheck.tracking.words import read_words
 
 log = logging.getLogger(__name__)
+# Per store: no page can fall due before this time (see `refetch_due`).
+_NOT_BEFORE: dict[str, datetime] = {}
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -122,16 +124,23 @@ def refetch_due(
     result = RefetchResult()
     if settings.refetch_stop_days <= 0 or settings.refetch_per_round <= 0:
         return result
+    key = str(store.path)
+    if now < _NOT_BEFORE.get(key, datetime.min):
+        return result  # nothing can be due yet: the store is not even opened
+    rule = {
+        "now": now,
+        "ratio": settings.refetch_ratio,
+        "min_seconds": settings.refetch_min_minutes * 60,
+        "max_seconds": settings.refetch_max_hours * 3600,
+        "stop_seconds": settings.refetch_stop_days * 86400,
+    }
     with store.connect() as con:
-        due = store_mod.refetch_due(
-            con,
-            now=now,
-            ratio=settings.refetch_ratio,
-            min_seconds=settings.refetch_min_minutes * 60,
-            max_seconds=settings.refetch_max_hours * 3600,
-            stop_seconds=settings.refetch_stop_days * 86400,
-            limit=settings.refetch_per_round,
-        )
+        due = store_mod.refetch_due(con, **rule, limit=settings.refetch_per_round)
+        wait = store_mod.refetch_next_due(con, **rule) if not due else 0
+    # A story stored from now on is first due `min_seconds` after it was read, so no page can
+    # fall due before this: `poll --every 1` does not open the store each round for nothing.
+    soonest = rule["min_seconds"] if wait is None else min(max(wait, 0), rule["min_seconds"])
+    _NOT_BEFORE[key] = now + timedelta(seconds=soonest)
     for story_id, url, title, version_id, text, feed_hash, page_hash, published in due:
         result.fetched += 1
         page = full_text(url, settings)  # fetch.py's rules; trafilatura on the fetched bytes

@@ -1603,6 +1603,32 @@ def refetch_due(
     ).fetchall()
 
 
+def refetch_next_due(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    now: datetime,
+    ratio: float,
+    min_seconds: float,
+    max_seconds: float,
+    stop_seconds: float,
+) -> float | None:
+    """Seconds from `now` until the next page falls due by the rule of `refetch_due` (0 or
+    less: one is due now); None when no stored page will be read again."""
+    return con.execute(
+        "WITH base AS (SELECT coalesce(s.published, s.first_seen) AS born,"
+        "  coalesce(p.last_fetched_at, v.fetched_at) AS last"
+        "  FROM stories s JOIN feeds f ON f.id = s.feed_id"
+        "  JOIN story_latest l ON l.story_id = s.id JOIN story_versions v ON v.id = l.version_id"
+        "  LEFT JOIN page_fetches p ON p.story_id = s.id"
+        "  WHERE (s.url ILIKE 'http://%' OR s.url ILIKE 'https://%') AND f.url NOT LIKE 'demo:%')"
+        " SELECT min(epoch(last) + greatest(?, least(?,"
+        "   greatest(epoch(CAST(? AS TIMESTAMP)) - epoch(born), 0) * ?))"
+        "   - epoch(CAST(? AS TIMESTAMP)))"
+        " FROM base WHERE epoch(CAST(? AS TIMESTAMP)) - epoch(born) <= ?",
+        [min_seconds, max_seconds, now, ratio, now, now, stop_seconds],
+    ).fetchone()[0]
+
+
 def refetch_version_values(con: duckdb.DuckDBPyConnection, version_id: int) -> list[tuple]:
     """(low, high, unit) of a version's claims, rounded as refetch.py compares them."""
     return [
