@@ -394,6 +394,116 @@ def stories(fmt: str) -> None:
         _emit(row)
 
 
+# --- the editors' desk: threads, alerts, status ----------------------------------------------
+
+
+def _editor(by: str | None) -> str:
+    import getpass
+
+    try:
+        return by or getpass.getuser()
+    except (KeyError, OSError):  # no user name in a bare container
+        return "desk"
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl")
+def threads(fmt: str) -> None:
+    """One line per thread: its stories, their stations, why they were linked, the market view."""
+    from factcheck import tracking
+
+    store = _store()
+    try:
+        tracking.assign_threads(store)  # up to date with hand decisions and the latest stories
+        found = tracking.stored_threads(store)
+        for thread in found:
+            market = [m.sentence for m in tracking.market_view(store, thread.story_ids)]
+            _emit(
+                {
+                    "id": thread.id,
+                    "title": thread.title,
+                    "story_ids": thread.story_ids,
+                    "stations": thread.stations,
+                    "reasons": thread.reasons,
+                    "market": market,
+                }
+            )
+    except StoreError as exc:
+        _fail(str(exc))
+
+
+@main.command()
+@click.argument("action", type=click.Choice(["link", "unlink", "merge", "split", "rename"]))
+@click.argument("args", nargs=-1, required=True)
+@click.option("--note", help="Why (kept with the decision).")
+@click.option("--by", "by", help="Who decided (default: the user name).")
+def thread(action: str, args: tuple[str, ...], note: str | None, by: str | None) -> None:
+    """Hand decisions: link STORY OTHER_STORY | unlink STORY | merge THREAD OTHER_THREAD |
+    split THREAD STORY... | rename THREAD TITLE. The automatic grouping never undoes them."""
+    from factcheck import tracking
+
+    need = {"link": 2, "unlink": 1, "merge": 2, "split": 2, "rename": 2}[action]
+    if len(args) < need or (action in ("link", "unlink", "merge") and len(args) != need):
+        _fail(f"thread {action} takes {need} argument{'s' if need > 1 else ''}")
+    numbers = args[:-1] if action == "rename" else args
+    try:
+        ids = [int(a) for a in numbers]
+    except ValueError:
+        _fail(f"thread {action}: story and thread ids are whole numbers, got {' '.join(numbers)}")
+    store, who = _store(), _editor(by)
+    try:
+        if action == "link":
+            done = tracking.link_stories(store, ids[0], ids[1], editor=who, note=note)
+            click.echo(f"story {ids[0]} is in thread {done} with story {ids[1]}")
+        elif action == "unlink":
+            tracking.unlink_story(store, ids[0], editor=who, note=note)
+            click.echo(f"story {ids[0]} is out of its thread")
+        elif action == "merge":
+            tracking.merge_threads(store, ids[0], ids[1], editor=who, note=note)
+            click.echo(f"thread {ids[1]} merged into thread {ids[0]}")
+        elif action == "split":
+            new = tracking.split_thread(store, ids[0], ids[1:], editor=who, note=note)
+            click.echo(f"stories {', '.join(map(str, ids[1:]))} split into thread {new}")
+        else:
+            tracking.rename_thread(store, ids[0], args[-1], editor=who, note=note)
+            click.echo(f"thread {ids[0]} renamed")
+    except StoreError as exc:
+        _fail(str(exc))
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl")
+@click.option("--all", "everything", is_flag=True, help="Include alerts already handled.")
+@click.option("--kind", help="Only alerts of this kind.")
+def alerts(fmt: str, everything: bool, kind: str | None) -> None:
+    """One line per alert, newest first: what happened and what to do."""
+    from factcheck import tracking
+
+    store = _store()
+    try:
+        tracking.refresh_alerts(store)
+        for alert in tracking.list_alerts(store, include_handled=everything, kind=kind):
+            _emit(alert.to_dict())
+    except StoreError as exc:
+        _fail(str(exc))
+
+
+@main.command()
+@click.argument("story_id", type=int)
+@click.argument("new_status", metavar="STATUS")
+@click.option("--note", help="Why, for the audit trail.")
+@click.option("--by", "by", help="Who (default: the user name).")
+def status(story_id: int, new_status: str, note: str | None, by: str | None) -> None:
+    """Set a story's status: new, checking, verified, needs-correction or aired."""
+    from factcheck import tracking
+
+    try:
+        change = tracking.set_status(_store(), story_id, new_status, editor=_editor(by), note=note)
+    except StoreError as exc:
+        _fail(str(exc))
+    click.echo(f"story {story_id}: {change.old_status} -> {change.status} (by {change.editor})")
+
+
 @main.command("import-figures")
 @click.argument("path", metavar="PATH")
 @click.option(

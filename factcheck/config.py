@@ -46,6 +46,12 @@ class Settings:
     # Feeds fetched at once in a poll round, and requests at once to any one host.
     fetch_workers: int = 4
     per_host: int = 2
+    # Article pages re-read on a schedule that follows the story's age (factcheck/refetch.py).
+    refetch_ratio: float = 0.25
+    refetch_min_minutes: float = 2.0
+    refetch_max_hours: float = 168.0
+    refetch_stop_days: float = 60.0
+    refetch_per_round: int = 20
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -64,6 +70,11 @@ class Settings:
             total_timeout=_number("FACTCHECK_TOTAL_TIMEOUT", 30.0),
             fetch_workers=max(1, int(_number("FACTCHECK_FETCH_WORKERS", 4))),
             per_host=max(1, int(_number("FACTCHECK_PER_HOST", 2))),
+            refetch_ratio=_number("FACTCHECK_REFETCH_RATIO", 0.25),
+            refetch_min_minutes=_number("FACTCHECK_REFETCH_MIN_MINUTES", 2.0),
+            refetch_max_hours=_number("FACTCHECK_REFETCH_MAX_HOURS", 168.0),
+            refetch_stop_days=_number("FACTCHECK_REFETCH_STOP_DAYS", 60.0),
+            refetch_per_round=int(_number("FACTCHECK_REFETCH_PER_ROUND", 20)),
         )
 
 

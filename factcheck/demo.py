@@ -207,6 +207,7 @@ def _load(store: Store, catalogue, first_figures, revision, places, rounds):
         sources.recheck(con, done.touched, "figures imported from demo figures-update.csv")
         threads = tracking.assign_threads_on(con)
         arithmetic.check_stored_on(con)  # the story's own arithmetic, every version
+        tracking.refresh_alerts_on(con)  # the revised figure's verdict change, for the Tracker
         totals = store_mod.app_verdict_totals(con, mode="now")
         stories = store_mod.demo_count(con, "stories")
         versions = store_mod.demo_count(con, "story_versions")

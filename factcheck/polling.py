@@ -90,6 +90,7 @@ class _Change:
     digest: str
     text: str = ""
     claims: list = field(default_factory=list)
+    from_page: bool = False  # the text is the article page's, read now
 
 
 def _now() -> datetime:
@@ -128,6 +129,7 @@ def poll_all(
     feeds = store.feeds()
     with store.connect() as con:
         known = {f.id: store_mod.latest_versions(con, f.id) for f in feeds}
+        links = {f.id: store_mod.refetch_feed_urls(con, f.id) for f in feeds}
     hosts = _HostLimits(settings.per_host)
     done: dict[int, FeedResult] = {}
     pool = ThreadPoolExecutor(max_workers=settings.fetch_workers, thread_name_prefix="poll")
@@ -138,7 +140,9 @@ def poll_all(
                 # The demo feed's items ship with the code (factcheck.demo): nothing to fetch.
                 futures[pool.submit(_Fetched, feed, status="bundled")] = feed
             else:
-                futures[pool.submit(_fetch_feed, feed, known[feed.id], settings, hosts)] = feed
+                futures[
+                    pool.submit(_fetch_feed, feed, known[feed.id], settings, hosts, links[feed.id])
+                ] = feed
         i = 0
         for future in as_completed(futures):
             if stop is not None and stop():
@@ -157,15 +161,24 @@ def poll_all(
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
     results = [done[f.id] for f in feeds if f.id in done]
-    if feeds:
-        with store.transaction() as con:
-            if any(r.new or r.updated for r in results):
-                # Follow-ups join their threads as they arrive, once per round (a regrouping of
-                # all stories: about 0.3 s for 10,000), not once per feed.
-                from factcheck import tracking
+    refetched = None
+    if feeds and not (stop is not None and stop()):
+        # Article pages re-read on their schedule: a correction made on the page, not in the
+        # feed, becomes a new version (factcheck/refetch.py).
+        from factcheck import refetch
 
-                tracking.assign_threads_on(con)
-            from factcheck import arithmetic
+        refetched = refetch.refetch_due(store, nlp, settings)
+    if feeds:
+        from factcheck import arithmetic, tracking
+
+        prepared = None
+        if any(r.new or r.updated for r in results) or (refetched and refetched.changed):
+            # Follow-ups and other stations' tellings join their threads as they arrive, once
+            # per round, not once per feed; then the alerts: worked out before the write opens.
+            prepared = tracking.prepare_round(store)
+        with store.transaction() as con:
+            if prepared is not None:
+                tracking.save_round(con, prepared)
 
             # Versions no feed round checked yet (stored before the findings table existed).
             arithmetic.check_stored_on(con)
@@ -185,7 +198,8 @@ def poll_feed(store: Store, nlp, settings: Settings, feed: Feed) -> FeedResult:
     """Poll one feed; never raises for a problem of the feed itself (it becomes the result)."""
     with store.connect() as con:
         known = store_mod.latest_versions(con, feed.id)
-    fetched = _fetch_feed(feed, known, settings, _HostLimits(settings.per_host))
+        links = store_mod.refetch_feed_urls(con, feed.id)
+    fetched = _fetch_feed(feed, known, settings, _HostLimits(settings.per_host), links)
     return _store_feed(store, nlp, feed, fetched)
 
 
@@ -228,11 +242,13 @@ class _Fetched:
     error: str | None = None
 
 
-def _fetch_feed(feed: Feed, known: dict, settings: Settings, hosts: _HostLimits) -> _Fetched:
+def _fetch_feed(
+    feed: Feed, known: dict, settings: Settings, hosts: _HostLimits, links: dict | None = None
+) -> _Fetched:
     """Fetch and parse a feed and its teasers' article pages. Runs in a worker thread: it
     touches neither the store nor spaCy, and never raises for a problem of the feed."""
     try:
-        return _fetch_feed_inner(feed, known, settings, hosts)
+        return _fetch_feed_inner(feed, known, settings, hosts, links or {})
     except (fetch_mod.FetchError, _FeedProblem) as exc:
         return _Fetched(feed=feed, status="error", error=_one_line(exc))
     except Exception as exc:  # noqa: BLE001 - deliberate: one feed must not stop the others
@@ -242,7 +258,7 @@ def _fetch_feed(feed: Feed, known: dict, settings: Settings, hosts: _HostLimits)
         )
 
 
-def _fetch_feed_inner(feed, known, settings, hosts) -> _Fetched:
+def _fetch_feed_inner(feed, known, settings, hosts, links) -> _Fetched:
     with hosts.slot(feed.url):
         got = fetch_mod.fetch(
             feed.url, settings=settings, etag=feed.etag, last_modified=feed.last_modified
@@ -253,6 +269,10 @@ def _fetch_feed_inner(feed, known, settings, hosts) -> _Fetched:
     if parsed.error:
         raise _FeedProblem(parsed.error)
     out = _Fetched(feed=feed, got=got, notes=list(parsed.notes))
+    from factcheck.refetch import canonicalise_items
+
+    # Canonical links: one story reached through two links (tracking parameters) is one story.
+    parsed.items = canonicalise_items(parsed.items, links)
     for item in parsed.items:
         digest = content_hash(item.title, item.text)
         stored = known.get(item.guid)
@@ -278,6 +298,7 @@ def _fetch_feed_inner(feed, known, settings, hosts) -> _Fetched:
         # Keep the feed's text when the article page gives less (a paywall stub, a nav page).
         if fetched and len(fetched) > len(change.text):
             change.text = fetched
+            change.from_page = True
     return out
 
 
@@ -377,6 +398,11 @@ def _store_fetched(store: Store, nlp, feed: Feed, fetched: _Fetched) -> FeedResu
             last_modified=got.last_modified,
             polled_at=polled,
         )
+        for c in changes:
+            if c.from_page and c.item.guid in added:  # the page as read now: the re-fetch baseline
+                store_mod.refetch_record(
+                    con, added[c.item.guid][0], polled, content_hash(c.item.title, c.text), None
+                )
         if claim_ids:
             from factcheck import verify
 

@@ -45,8 +45,10 @@ def migrations() -> tuple[tuple[int, str, str], ...]:
             raise StoreError(f"migration file {path.name} is not named NNN_name.sql")
         found.append((int(match.group(1)), match.group(2), path.read_text(encoding="utf-8")))
     versions = [v for v, _, _ in found]
-    if versions != list(range(1, len(versions) + 1)):
-        raise StoreError(f"migrations must be numbered 001, 002, ... without gaps: {versions}")
+    # Increasing and unique; a gap is allowed while a number reserved for work on another
+    # branch has not landed yet (the up-to-date test in `migrate` counts them too).
+    if versions != sorted(set(versions)) or (versions and versions[0] != 1):
+        raise StoreError(f"migrations must be numbered 001, 002, ... in order: {versions}")
     return tuple(found)
 
 
@@ -165,10 +167,10 @@ class Store:
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     """Apply each pending migration and its bookkeeping row in one transaction."""
-    latest = migrations()[-1][0]
+    latest = (len(migrations()), migrations()[-1][0])
     with contextlib.suppress(duckdb.CatalogException):
         # The common case, an up-to-date store, costs one read and no write.
-        if con.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == latest:
+        if con.execute("SELECT count(*), max(version) FROM schema_migrations").fetchone() == latest:
             return []
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
@@ -1322,22 +1324,36 @@ def demo_add_feed(con: duckdb.DuckDBPyConnection, url: str, station: str, place:
     ).fetchone()[0]
 
 
-def tracking_story_features(con: duckdb.DuckDBPyConnection) -> list[tuple]:
-    """Per story: (id, feed_id, feed place, when, title, latest text, speakers, metrics).
+def tracking_place_names(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """The stations' places and every place alias: words that never tell two stories apart."""
+    return [
+        r[0]
+        for r in con.execute(
+            "SELECT place FROM feeds UNION SELECT alias FROM place_aliases"
+            " UNION SELECT place FROM place_aliases"
+        ).fetchall()
+    ]
 
-    `when` is the published time, else first seen; speakers and metrics come from the claims of
-    the story's latest version and their "now" checks.
+
+def tracking_story_features(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Per story: (id, feed_id, station, feed place, when, title, latest text, speakers,
+    claims as [{metric, subject, low, high, unit, qualifier}]).
+
+    `when` is the published time, else first seen; speakers and claims come from the story's
+    latest version, each claim with the metric of its "now" check.
     """
     return con.execute(
         "WITH latest AS (SELECT * FROM story_latest),"
         " about AS (SELECT c.version_id,"
         "  list(DISTINCT c.speaker) FILTER (WHERE c.speaker IS NOT NULL) AS speakers,"
-        "  list(DISTINCT k.metric) FILTER (WHERE k.metric IS NOT NULL) AS metrics"
+        "  list({'metric': k.metric, 'subject': c.subject, 'low': c.low, 'high': c.high,"
+        "        'unit': c.unit, 'qualifier': c.qualifier}"
+        "       ORDER BY c.seq) AS claims"
         "  FROM claims c JOIN latest l ON l.version_id = c.version_id"
         "  LEFT JOIN checks k ON k.claim_id = c.id AND k.mode = 'now'"
         "  GROUP BY c.version_id)"
-        " SELECT s.id, s.feed_id, f.place, coalesce(s.published, s.first_seen), s.title,"
-        "  coalesce(v.text, ''), coalesce(a.speakers, []), coalesce(a.metrics, [])"
+        " SELECT s.id, s.feed_id, f.station, f.place, coalesce(s.published, s.first_seen),"
+        "  s.title, coalesce(v.text, ''), coalesce(a.speakers, []), coalesce(a.claims, [])"
         " FROM stories s JOIN feeds f ON f.id = s.feed_id"
         " LEFT JOIN latest l ON l.story_id = s.id"
         " LEFT JOIN story_versions v ON v.id = l.version_id"
@@ -1352,13 +1368,21 @@ def tracking_thread_members(con: duckdb.DuckDBPyConnection) -> dict[int, int]:
     return {story_id: thread_id for story_id, thread_id in rows}
 
 
+def tracking_pins(con: duckdb.DuckDBPyConnection) -> dict[int, int]:
+    """{story_id: thread_id} of the stories an editor put in a thread by hand."""
+    return dict(con.execute("SELECT story_id, thread_id FROM story_pins").fetchall())
+
+
 def tracking_save_threads(
-    con: duckdb.DuckDBPyConnection, threads: list[tuple[int | None, str, list[int]]]
+    con: duckdb.DuckDBPyConnection,
+    threads: list[tuple[int | None, str, list[int]]],
+    links: list[tuple[int, int, float, str]] = (),
 ) -> list[int]:
     """Persist threads given as (existing thread id or None, title, story ids); their ids.
 
-    Stories in no thread get `thread_id` NULL, and threads left with no story are deleted, so
-    running it again with the same grouping changes nothing.
+    A title set by hand is kept. Stories in no thread get `thread_id` NULL, and threads left
+    with no story and no hand decision are deleted, so running it again with the same grouping
+    changes nothing. `links` (story, linked_to, score, reason) replace the stored links.
     """
     ids = []
     for thread_id, title, _members in threads:
@@ -1367,7 +1391,11 @@ def tracking_save_threads(
                 "INSERT INTO threads (title) VALUES (?) RETURNING id", [title]
             ).fetchone()[0]
         else:
-            con.execute("UPDATE threads SET title = ? WHERE id = ?", [title, thread_id])
+            con.execute(
+                "UPDATE threads SET title = ? WHERE id = ? AND NOT coalesce(title_by_hand, false)"
+                " AND title <> ?",
+                [title, thread_id, title],
+            )
         ids.append(thread_id)
     story_ids = [s for (_t, _title, members) in threads for s in members]
     thread_ids = [t for t, (_x, _title, members) in zip(ids, threads, strict=True) for _ in members]
@@ -1386,18 +1414,162 @@ def tracking_save_threads(
     con.execute(
         "DELETE FROM threads WHERE id NOT IN"
         " (SELECT thread_id FROM stories WHERE thread_id IS NOT NULL)"
+        " AND id NOT IN (SELECT thread_id FROM story_pins)"
     )
+    con.execute("DELETE FROM thread_links")
+    if links:
+        con.execute(
+            "INSERT INTO thread_links (story_id, linked_to, score, reason)"
+            " SELECT unnest(?), unnest(?), unnest(?), unnest(?)",
+            [
+                [x[0] for x in links],
+                [x[1] for x in links],
+                [x[2] for x in links],
+                [x[3] for x in links],
+            ],
+        )
     return ids
 
 
 def tracking_threads(con: duckdb.DuckDBPyConnection) -> list[tuple]:
-    """Stored threads: (thread id, title, [story ids oldest first]), newest activity first."""
+    """Stored threads of two stories or more: (thread id, title, [story ids oldest first],
+    [stations], [reasons]), newest activity first."""
     return con.execute(
         "SELECT t.id, t.title,"
-        "  list(s.id ORDER BY coalesce(s.published, s.first_seen), s.id) AS stories"
-        " FROM threads t JOIN stories s ON s.thread_id = t.id"
-        " GROUP BY t.id, t.title"
+        "  list(s.id ORDER BY coalesce(s.published, s.first_seen), s.id) AS stories,"
+        "  list(DISTINCT f.station ORDER BY f.station) AS stations,"
+        "  coalesce(list('story ' || s.id || ' joins story ' || k.linked_to || ' (score '"
+        "       || printf('%.2f', k.score) || '): ' || k.reason"
+        "       ORDER BY coalesce(s.published, s.first_seen), s.id)"
+        "   FILTER (WHERE k.story_id IS NOT NULL), [])"
+        "  || coalesce(list('story ' || s.id || ' put in this thread by hand' ORDER BY s.id)"
+        "   FILTER (WHERE p.story_id IS NOT NULL), []) AS reasons"
+        " FROM threads t JOIN stories s ON s.thread_id = t.id JOIN feeds f ON f.id = s.feed_id"
+        " LEFT JOIN thread_links k ON k.story_id = s.id"
+        " LEFT JOIN story_pins p ON p.story_id = s.id AND p.thread_id = t.id"
+        " GROUP BY t.id, t.title HAVING count(*) > 1"
         " ORDER BY max(coalesce(s.published, s.first_seen)) DESC, t.id DESC"
+    ).fetchall()
+
+
+def tracking_thread_exists(con: duckdb.DuckDBPyConnection, thread_id: int) -> bool:
+    return bool(con.execute("SELECT count(*) FROM threads WHERE id = ?", [thread_id]).fetchone()[0])
+
+
+def tracking_thread_story_ids(con: duckdb.DuckDBPyConnection, thread_id: int) -> list[int]:
+    """The stories of a thread, oldest first."""
+    return [
+        r[0]
+        for r in con.execute(
+            "SELECT id FROM stories WHERE thread_id = ?"
+            " ORDER BY coalesce(published, first_seen), id",
+            [thread_id],
+        ).fetchall()
+    ]
+
+
+def tracking_story_thread(con: duckdb.DuckDBPyConnection, story_id: int) -> tuple | None:
+    """(thread_id or None,) of a story; None when there is no such story."""
+    return con.execute("SELECT thread_id FROM stories WHERE id = ?", [story_id]).fetchone()
+
+
+def tracking_story_title(con: duckdb.DuckDBPyConnection, story_id: int) -> str:
+    return con.execute("SELECT title FROM stories WHERE id = ?", [story_id]).fetchone()[0]
+
+
+def tracking_new_thread(con: duckdb.DuckDBPyConnection, title: str) -> int:
+    return con.execute("INSERT INTO threads (title) VALUES (?) RETURNING id", [title]).fetchone()[0]
+
+
+def tracking_rename(con: duckdb.DuckDBPyConnection, thread_id: int, title: str) -> None:
+    con.execute(
+        "UPDATE threads SET title = ?, title_by_hand = true WHERE id = ?", [title, thread_id]
+    )
+
+
+def tracking_record_decision(
+    con: duckdb.DuckDBPyConnection,
+    action: str,
+    thread_id: int | None,
+    story_ids: list[int],
+    *,
+    title: str | None = None,
+    editor: str | None = None,
+    note: str | None = None,
+) -> int:
+    """One hand decision for the audit trail; its id."""
+    return con.execute(
+        "INSERT INTO thread_decisions (action, thread_id, story_ids, title, editor, note)"
+        " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        [action, thread_id, story_ids, title, editor, note],
+    ).fetchone()[0]
+
+
+def tracking_pin(
+    con: duckdb.DuckDBPyConnection, story_ids: list[int], thread_id: int, decision_id: int
+) -> None:
+    """Pin stories to a thread (a later decision replaces an earlier pin)."""
+    if story_ids:
+        con.execute(
+            "INSERT OR REPLACE INTO story_pins (story_id, thread_id, decision_id)"
+            " SELECT unnest(?), ?, ?",
+            [list(story_ids), thread_id, decision_id],
+        )
+
+
+def tracking_decisions(con: duckdb.DuckDBPyConnection, thread_id: int | None = None) -> list[tuple]:
+    """(id, action, thread, story ids, title, editor, note, decided_at), newest first."""
+    return con.execute(
+        "SELECT id, action, thread_id, story_ids, title, editor, note, decided_at"
+        " FROM thread_decisions WHERE ? IS NULL OR thread_id = ?"
+        " ORDER BY id DESC",
+        [thread_id, thread_id],
+    ).fetchall()
+
+
+def tracking_thread_claims(
+    con: duckdb.DuckDBPyConnection, story_ids: list[int], *, mode: str = "now"
+) -> list[tuple]:
+    """Claims of the latest versions of these stories with their checks, in time order:
+    (story, station, text, low, high, change, subject, verdict, metric, official,
+    period_start, period_end, as_of, source, metric label, place, unit)."""
+    return con.execute(
+        "SELECT s.id, f.station, c.text, c.low, c.high, c.change, c.subject, k.verdict,"
+        "  k.metric, k.official, k.period_start, k.period_end, k.as_of, k.source, m.label,"
+        "  k.place, c.unit"
+        " FROM claims c JOIN story_latest l ON l.version_id = c.version_id"
+        " JOIN stories s ON s.id = c.story_id JOIN feeds f ON f.id = s.feed_id"
+        " LEFT JOIN checks k ON k.claim_id = c.id AND k.mode = ?"
+        " LEFT JOIN metrics m ON m.metric = k.metric"
+        " WHERE list_contains(?, s.id)"
+        " ORDER BY coalesce(s.published, s.first_seen), s.id, c.seq",
+        [mode, list(story_ids)],
+    ).fetchall()
+
+
+def tracking_timeline(con: duckdb.DuckDBPyConnection, story_ids: list[int]) -> list[tuple]:
+    """What happened to these stories, in time order: (kind, story id, station, at, label) with
+    kind `story` (published), `version` (a later version; "from the page" when re-fetched),
+    `verdict` (a verdict a re-check changed), `status` (the desk's status) or `alert`."""
+    return con.execute(
+        "WITH s AS (SELECT s.id, f.station, coalesce(s.published, s.first_seen) AS born, s.title"
+        "  FROM stories s JOIN feeds f ON f.id = s.feed_id WHERE list_contains(?, s.id))"
+        " SELECT 'story', id, station, born, title FROM s"
+        " UNION ALL SELECT 'version', v.story_id, s.station, v.fetched_at,"
+        "  'version ' || v.version || CASE WHEN p.version_id IS NULL THEN ''"
+        "   ELSE ' (from the page)' END"
+        "  FROM story_versions v JOIN s ON s.id = v.story_id"
+        "  LEFT JOIN page_versions p ON p.version_id = v.id WHERE v.version > 1"
+        " UNION ALL SELECT 'verdict', c.story_id, s.station, h.changed_at,"
+        "  c.text || ': ' || h.old_verdict || ' -> ' || h.new_verdict || ' (' || h.mode || ')'"
+        "  FROM check_history h JOIN claims c ON c.id = h.claim_id JOIN s ON s.id = c.story_id"
+        "  WHERE h.old_verdict IS NOT NULL AND h.old_verdict <> h.new_verdict"
+        " UNION ALL SELECT 'status', x.story_id, s.station, x.changed_at, x.status"
+        "  FROM story_status_changes x JOIN s ON s.id = x.story_id"
+        " UNION ALL SELECT 'alert', a.story_id, s.station, a.created, a.kind"
+        "  FROM alerts a JOIN s ON s.id = a.story_id"
+        " ORDER BY 4, 2",
+        [list(story_ids)],
     ).fetchall()
 
 
@@ -1413,10 +1585,11 @@ def tracking_versions(con: duckdb.DuckDBPyConnection, story_id: int) -> list[tup
 def tracking_version_claims(
     con: duckdb.DuckDBPyConnection, version_id: int, *, mode: str = "now"
 ) -> list[tuple]:
-    """(text, sentence, low, high, unit, change, speaker, verdict, official) in text order."""
+    """(text, sentence, low, high, unit, change, speaker, verdict, official, subject, metric)
+    in text order."""
     return con.execute(
         "SELECT c.text, c.sentence, c.low, c.high, c.unit, c.change, c.speaker,"
-        "  k.verdict, k.official"
+        "  k.verdict, k.official, c.subject, k.metric"
         " FROM claims c LEFT JOIN checks k ON k.claim_id = c.id AND k.mode = ?"
         " WHERE c.version_id = ? ORDER BY c.seq",
         [mode, version_id],
@@ -1480,6 +1653,306 @@ def tracking_verdict_changes(
     ).fetchall()
 
 
+# article-page re-fetch (factcheck/refetch.py) -----------------------------------------------------
+
+
+def refetch_feed_urls(con: duckdb.DuckDBPyConnection, feed_id: int) -> list[tuple[str, str | None]]:
+    """(guid, url) of every story of a feed, to recognise a story reached through another link."""
+    return con.execute("SELECT guid, url FROM stories WHERE feed_id = ?", [feed_id]).fetchall()
+
+
+def refetch_due(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    now: datetime,
+    ratio: float,
+    min_seconds: float,
+    max_seconds: float,
+    stop_seconds: float,
+    limit: int,
+) -> list[tuple]:
+    """Stories whose article page is due to be read again, the longest waiting first:
+    (story, url, title, latest version id, its text, its content hash, last page hash,
+    published). Due when the time since the page (or the version) was last read is at least
+    the story's age times `ratio`, kept within [min_seconds, max_seconds]; never once the story
+    is older than `stop_seconds`. Bundled (demo) feeds are never fetched."""
+    return con.execute(
+        "WITH base AS (SELECT s.id, s.url, v.title, v.id AS vid, v.text, v.content_hash,"
+        "  p.page_hash, coalesce(s.published, s.first_seen) AS born,"
+        "  coalesce(p.last_fetched_at, v.fetched_at) AS last"
+        "  FROM stories s JOIN feeds f ON f.id = s.feed_id"
+        "  JOIN story_latest l ON l.story_id = s.id JOIN story_versions v ON v.id = l.version_id"
+        "  LEFT JOIN page_fetches p ON p.story_id = s.id"
+        "  WHERE (s.url ILIKE 'http://%' OR s.url ILIKE 'https://%') AND f.url NOT LIKE 'demo:%')"
+        " SELECT id, url, title, vid, text, content_hash, page_hash, born FROM base"
+        " WHERE epoch(CAST(? AS TIMESTAMP)) - epoch(born) <= ?"
+        "  AND epoch(CAST(? AS TIMESTAMP)) - epoch(last) >= greatest(?, least(?,"
+        "      greatest(epoch(CAST(? AS TIMESTAMP)) - epoch(born), 0) * ?))"
+        " ORDER BY last, id LIMIT ?",
+        [now, stop_seconds, now, min_seconds, max_seconds, now, ratio, limit],
+    ).fetchall()
+
+
+def refetch_next_due(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    now: datetime,
+    ratio: float,
+    min_seconds: float,
+    max_seconds: float,
+    stop_seconds: float,
+) -> float | None:
+    """Seconds from `now` until the next page falls due by the rule of `refetch_due` (0 or
+    less: one is due now); None when no stored page will be read again."""
+    return con.execute(
+        "WITH base AS (SELECT coalesce(s.published, s.first_seen) AS born,"
+        "  coalesce(p.last_fetched_at, v.fetched_at) AS last"
+        "  FROM stories s JOIN feeds f ON f.id = s.feed_id"
+        "  JOIN story_latest l ON l.story_id = s.id JOIN story_versions v ON v.id = l.version_id"
+        "  LEFT JOIN page_fetches p ON p.story_id = s.id"
+        "  WHERE (s.url ILIKE 'http://%' OR s.url ILIKE 'https://%') AND f.url NOT LIKE 'demo:%')"
+        " SELECT min(epoch(last) + greatest(?, least(?,"
+        "   greatest(epoch(CAST(? AS TIMESTAMP)) - epoch(born), 0) * ?))"
+        "   - epoch(CAST(? AS TIMESTAMP)))"
+        " FROM base WHERE epoch(CAST(? AS TIMESTAMP)) - epoch(born) <= ?",
+        [min_seconds, max_seconds, now, ratio, now, now, stop_seconds],
+    ).fetchone()[0]
+
+
+def refetch_version_values(con: duckdb.DuckDBPyConnection, version_id: int) -> list[tuple]:
+    """(low, high, unit) of a version's claims, rounded as refetch.py compares them."""
+    return [
+        (round(lo, 6), round(hi, 6), unit)
+        for lo, hi, unit in con.execute(
+            "SELECT low, high, unit FROM claims WHERE version_id = ?", [version_id]
+        ).fetchall()
+    ]
+
+
+def refetch_add_version(
+    con: duckdb.DuckDBPyConnection,
+    story_id: int,
+    expected_version_id: int,
+    *,
+    title: str,
+    text: str,
+    content_hash: str,
+    fetched_at: datetime,
+    url: str,
+) -> tuple[int, int] | None:
+    """Add a version read from the article page, only while `expected_version_id` is still the
+    story's latest (a concurrent poll may have added one); (version id, version) or None."""
+    row = con.execute(
+        "INSERT INTO story_versions (story_id, version, title, text, content_hash, fetched_at)"
+        " SELECT ?, max(version) + 1, ?, ?, ?, ? FROM story_versions WHERE story_id = ?"
+        " HAVING arg_max(id, version) = ?"
+        " RETURNING id, version",
+        [story_id, title, text, content_hash, fetched_at, story_id, expected_version_id],
+    ).fetchone()
+    if row:
+        con.execute("INSERT INTO page_versions (version_id, url) VALUES (?, ?)", [row[0], url])
+    return (row[0], row[1]) if row else None
+
+
+def refetch_record(
+    con: duckdb.DuckDBPyConnection,
+    story_id: int,
+    fetched_at: datetime,
+    page_hash: str | None,
+    error: str | None,
+) -> None:
+    """When a story's page was last read, what it said (its hash) or why it could not be read."""
+    con.execute(
+        "INSERT INTO page_fetches (story_id, last_fetched_at, page_hash, fetches, last_error)"
+        " VALUES (?, ?, ?, 1, ?) ON CONFLICT (story_id) DO UPDATE SET"
+        " last_fetched_at = excluded.last_fetched_at, page_hash = excluded.page_hash,"
+        " fetches = page_fetches.fetches + 1, last_error = excluded.last_error",
+        [story_id, fetched_at, page_hash, error],
+    )
+
+
+# status and alerts -----------------------------------------------------------------------------
+# The desk's status of each story (factcheck/tracking/status.py) and the alerts found from the
+# store (factcheck/tracking/alerts.py): each source is one set-based query.
+
+
+def status_story_exists(con: duckdb.DuckDBPyConnection, story_id: int) -> bool:
+    return bool(con.execute("SELECT count(*) FROM stories WHERE id = ?", [story_id]).fetchone()[0])
+
+
+def status_current(con: duckdb.DuckDBPyConnection, story_id: int) -> str:
+    """A story's current status; `new` when nobody has set one."""
+    row = con.execute("SELECT status FROM story_status WHERE story_id = ?", [story_id]).fetchone()
+    return row[0] if row else "new"
+
+
+def status_insert(
+    con: duckdb.DuckDBPyConnection,
+    story_id: int,
+    old: str,
+    new: str,
+    *,
+    editor: str | None,
+    note: str | None,
+) -> tuple:
+    """Record a status change: (story_id, old, new, editor, note, changed_at)."""
+    # Naive UTC, as the store keeps every time (versions' fetched_at is compared with it).
+    now = datetime.now(UTC).replace(tzinfo=None)
+    return con.execute(
+        "INSERT INTO story_status_changes (story_id, old_status, status, editor, note, changed_at)"
+        " VALUES (?, ?, ?, ?, ?, ?)"
+        " RETURNING story_id, old_status, status, editor, note, changed_at",
+        [story_id, old, new, editor, note, now],
+    ).fetchone()
+
+
+def status_history(con: duckdb.DuckDBPyConnection, story_id: int) -> list[tuple]:
+    """(story_id, old, new, editor, note, changed_at) of a story, newest first."""
+    return con.execute(
+        "SELECT story_id, old_status, status, editor, note, changed_at"
+        " FROM story_status_changes WHERE story_id = ? ORDER BY id DESC",
+        [story_id],
+    ).fetchall()
+
+
+def alerts_verdict_changes(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Verdict changes of claims in stories' latest versions, and revisions of the official
+    value behind a verdict that stood (as of now): (history id, claim, story, title, station,
+    claim text, mode, old, new, old official, new official, reason, changed_at, story
+    status)."""
+    return con.execute(
+        "SELECT h.id, h.claim_id, s.id, s.title, f.station, c.text, h.mode, h.old_verdict,"
+        "  h.new_verdict, h.old_official, h.new_official, h.reason, h.changed_at,"
+        "  coalesce(st.status, 'new')"
+        " FROM check_history h JOIN claims c ON c.id = h.claim_id"
+        " JOIN story_latest l ON l.version_id = c.version_id"
+        " JOIN stories s ON s.id = c.story_id JOIN feeds f ON f.id = s.feed_id"
+        " LEFT JOIN story_status st ON st.story_id = s.id"
+        " WHERE h.old_verdict IS NOT NULL AND (h.old_verdict <> h.new_verdict"
+        "  OR (h.mode = 'now' AND h.old_official IS NOT NULL AND h.new_official IS NOT NULL"
+        "      AND h.old_official <> h.new_official))"
+        " ORDER BY h.id"
+    ).fetchall()
+
+
+def alerts_changed_after_verified(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Versions stored after their story was last marked verified or aired: (story, version
+    id, version, fetched_at, title, station, marked_at, status it was marked)."""
+    return con.execute(
+        "WITH marked AS (SELECT story_id, max(changed_at) AS at,"
+        "  arg_max(status, changed_at) AS status FROM story_status_changes"
+        "  WHERE status IN ('verified', 'aired') GROUP BY story_id)"
+        " SELECT v.story_id, v.id, v.version, v.fetched_at, s.title, f.station, m.at, m.status"
+        " FROM marked m JOIN story_versions v ON v.story_id = m.story_id AND v.fetched_at > m.at"
+        " JOIN stories s ON s.id = v.story_id JOIN feeds f ON f.id = s.feed_id"
+        " WHERE v.version > 1 ORDER BY v.id"
+    ).fetchall()
+
+
+def alerts_repeated_inaccurate(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Inaccurate claims (as of now) of latest versions that repeat an earlier story's
+    inaccurate claim on the same series, place and period with a value within 2%: (claim,
+    story, title, station, when, text, earlier story, its title, its station, its when,
+    official), the earliest earlier claim first."""
+    return con.execute(
+        "WITH x AS (SELECT c.id, c.story_id, s.title, f.station, s.feed_id,"
+        "  coalesce(s.published, s.first_seen) AS at, c.text, (c.low + c.high) / 2 AS mid,"
+        "  c.change, k.metric, k.place, k.period_start, k.period_end, k.official"
+        "  FROM claims c JOIN story_latest l ON l.version_id = c.version_id"
+        "  JOIN stories s ON s.id = c.story_id JOIN feeds f ON f.id = s.feed_id"
+        "  JOIN checks k ON k.claim_id = c.id AND k.mode = 'now'"
+        "  WHERE k.verdict = 'inaccurate' AND k.metric IS NOT NULL)"
+        " SELECT b.id, b.story_id, b.title, b.station, b.at, b.text, a.story_id, a.title,"
+        "  a.station, a.at, b.official"
+        " FROM x b JOIN x a ON a.metric = b.metric AND a.change = b.change"
+        "  AND a.place IS NOT DISTINCT FROM b.place"
+        "  AND a.period_start IS NOT DISTINCT FROM b.period_start"
+        "  AND a.period_end IS NOT DISTINCT FROM b.period_end"
+        "  AND a.story_id <> b.story_id"
+        "  AND (a.at < b.at OR (a.at = b.at AND a.story_id < b.story_id))"
+        "  AND abs(a.mid - b.mid) <= 0.02 * greatest(abs(a.mid), abs(b.mid))"
+        " ORDER BY b.id, a.at, a.story_id"
+    ).fetchall()
+
+
+def alerts_speaker_claims(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Claims of latest versions with a speaker: (claim, story, title, station, when, speaker,
+    text, low, high, qualifier, unit, change, subject, period, metric, period_start,
+    period_end), the last three from the "now" check."""
+    return con.execute(
+        "SELECT c.id, s.id, s.title, f.station, coalesce(s.published, s.first_seen), c.speaker,"
+        "  c.text, c.low, c.high, c.qualifier, c.unit, c.change, c.subject, c.period, k.metric,"
+        "  CASE WHEN k.metric IS NOT NULL THEN k.period_start END,"
+        "  CASE WHEN k.metric IS NOT NULL THEN k.period_end END"
+        " FROM claims c JOIN story_latest l ON l.version_id = c.version_id"
+        " JOIN stories s ON s.id = c.story_id JOIN feeds f ON f.id = s.feed_id"
+        " LEFT JOIN checks k ON k.claim_id = c.id AND k.mode = 'now'"
+        " WHERE c.speaker IS NOT NULL ORDER BY coalesce(s.published, s.first_seen), c.id"
+    ).fetchall()
+
+
+def alerts_findings_rows(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """Rows of the `findings` table (a story's own numbers that disagree) as dicts; none while
+    that table does not exist."""
+    exists = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'findings'"
+    ).fetchone()[0]
+    if not exists:
+        return []
+    cur = con.execute("SELECT * FROM findings")
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def alerts_save(con: duckdb.DuckDBPyConnection, alerts: list[tuple]) -> int:
+    """Store (key, kind, story, claim, created, severity, message, action) rows whose key is
+    new; how many were added."""
+    if not alerts:
+        return 0
+    before = con.execute("SELECT count(*) FROM alerts").fetchone()[0]
+    cols = list(zip(*alerts, strict=True))
+    con.execute(
+        "INSERT INTO alerts (key, kind, story_id, claim_id, created, severity, message, action)"
+        " SELECT * FROM (SELECT unnest(?) AS key, unnest(?), unnest(?::INTEGER[]),"
+        "  unnest(?::INTEGER[]), unnest(?::TIMESTAMP[]), unnest(?), unnest(?), unnest(?))"
+        " WHERE key NOT IN (SELECT key FROM alerts) ON CONFLICT (key) DO NOTHING",
+        [list(c) for c in cols],
+    )
+    return con.execute("SELECT count(*) FROM alerts").fetchone()[0] - before
+
+
+def alerts_list(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    include_handled: bool = False,
+    kind: str | None = None,
+    limit: int = 500,
+) -> list[tuple]:
+    """Alerts newest first: (id, kind, story, claim, created, severity, message, action,
+    handled_at, handled_by, handled_note, story title, station)."""
+    return con.execute(
+        "SELECT a.id, a.kind, a.story_id, a.claim_id, a.created, a.severity, a.message, a.action,"
+        "  a.handled_at, a.handled_by, a.handled_note, s.title, f.station"
+        " FROM alerts a LEFT JOIN stories s ON s.id = a.story_id"
+        " LEFT JOIN feeds f ON f.id = s.feed_id"
+        " WHERE (? OR a.handled_at IS NULL) AND (? IS NULL OR a.kind = ?)"
+        " ORDER BY a.created DESC, a.id DESC LIMIT ?",
+        [include_handled, kind, kind, limit],
+    ).fetchall()
+
+
+def alerts_handle(
+    con: duckdb.DuckDBPyConnection, alert_id: int, by: str | None, note: str | None
+) -> bool:
+    """Mark an open alert handled; False when there is no such open alert."""
+    row = con.execute(
+        "UPDATE alerts SET handled_at = current_timestamp, handled_by = ?, handled_note = ?"
+        " WHERE id = ? AND handled_at IS NULL RETURNING id",
+        [by, note, alert_id],
+    ).fetchone()
+    return row is not None
+
+
 # app queries ------------------------------------------------------------------------------------
 # Read-side queries of the Streamlit pages. Filters are optional: each one is passed twice,
 # `(? IS NULL OR column = ?)`, so one fixed statement serves every combination of filters and no
@@ -1495,9 +1968,10 @@ def app_inbox(
     verdict: str | None = None,
     since: date | None = None,
     until: date | None = None,
+    desk_status: str | None = None,
     limit: int = 200,
 ):
-    """Newest stories with claim and verdict counts of their latest version.
+    """Newest stories with claim and verdict counts of their latest version, and desk status.
 
     `status` is `new` (one version) or `changed` (more than one); `verdict` keeps stories with at
     least one claim of that verdict; `since`/`until` bound the published day (inclusive).
@@ -1516,10 +1990,12 @@ def app_inbox(
         " SELECT s.id, f.station, coalesce(s.published, s.first_seen) AS published, s.title,"
         "  s.url, coalesce(l.versions, 0) AS versions, coalesce(p.claims, 0) AS claims,"
         "  coalesce(p.accurate, 0) AS accurate, coalesce(p.inaccurate, 0) AS inaccurate,"
-        "  coalesce(p.unverifiable, 0) AS unverifiable"
+        "  coalesce(p.unverifiable, 0) AS unverifiable,"
+        "  coalesce(ss.status, 'new') AS desk_status"
         " FROM stories s JOIN feeds f ON f.id = s.feed_id"
         " LEFT JOIN latest l ON l.story_id = s.id"
         " LEFT JOIN per_story p ON p.story_id = s.id"
+        " LEFT JOIN story_status ss ON ss.story_id = s.id"
         " WHERE (? IS NULL OR f.station = ?)"
         "  AND (? IS NULL OR (? = 'changed' AND l.versions > 1)"
         "       OR (? = 'new' AND coalesce(l.versions, 0) <= 1))"
@@ -1529,10 +2005,11 @@ def app_inbox(
         "  AND (? IS NULL OR coalesce(s.published, s.first_seen) >= CAST(? AS DATE))"
         "  AND (? IS NULL OR coalesce(s.published, s.first_seen)"
         "       < CAST(? AS DATE) + INTERVAL 1 DAY)"
+        "  AND (? IS NULL OR coalesce(ss.status, 'new') = ?)"
         " ORDER BY coalesce(s.published, s.first_seen) DESC, s.id DESC LIMIT ?"
     )
     params = [mode, station, station, status, status, status]
-    params += [verdict] * 4 + [since, since, until, until, limit]
+    params += [verdict] * 4 + [since, since, until, until, desk_status, desk_status, limit]
     return con.execute(sql, params).df()
 
 

@@ -8,18 +8,26 @@ import appkit as kit
 import findings_ui
 from factcheck.config import settings
 from factcheck.store import StoreError
+from factcheck.tracking.status import LABELS as DESK_STATUSES
 
 kit.page_setup(__file__)
 st.title("Inbox")
 
 opts = kit.filter_options(kit.db_key())
-cols = st.columns([2, 1.3, 1.3, 1.5, 1.5])
+cols = st.columns([2, 1.3, 1.3, 1.5, 1.5, 1.5])
 station = cols[0].selectbox("Station", ["All", *opts["stations"]], key="inbox_station")
 status = cols[1].selectbox(
-    "Status",
+    "Versions",
     ["All", "new", "changed"],
     key="inbox_status",
     help="new: one version so far; changed: the story was edited after it first appeared.",
+)
+desk = cols[5].selectbox(
+    "Desk status",
+    ["All", *DESK_STATUSES],
+    key="inbox_desk",
+    format_func=lambda s: DESK_STATUSES.get(s, s),
+    help="Set on the Tracker page or with `python -m factcheck status STORY_ID STATUS`.",
 )
 verdict = cols[2].selectbox("Verdict", ["All", *kit.VERDICTS], key="inbox_verdict")
 since = cols[3].date_input("From", value=None, key="inbox_since", format="YYYY-MM-DD")
@@ -33,6 +41,7 @@ rows = kit.inbox(
     verdict=None if verdict == "All" else verdict,
     since=kit.as_date(since),
     until=kit.as_date(until),
+    desk_status=None if desk == "All" else desk,
 )
 
 if rows.empty:
@@ -60,6 +69,7 @@ else:
                 "accurate",
                 "unverifiable",
                 "versions",
+                "desk_status",
                 "check",
             ]
         ],
@@ -90,6 +100,7 @@ else:
             "versions": st.column_config.NumberColumn(
                 "Ver.", help="Versions of the story seen", width=45
             ),
+            "desk_status": st.column_config.TextColumn("Desk", width=90),
             "check": st.column_config.LinkColumn("Open", display_text="check ›", width=70),
         },
     )

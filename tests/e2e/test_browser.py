@@ -161,3 +161,18 @@ def test_a_mismatch_bar_opens_its_story(page, app_url):
     page.wait_for_selector(".story-text", timeout=30_000)
     no_error_box(page)
     assert page.locator("mark.claim-inaccurate").count() >= 1
+
+
+def test_tracker_shows_alerts_and_a_threads_market_view(page, app_url, screenshots):
+    page.goto(f"{app_url}/tracker")
+    settle(page)
+    no_error_box(page)
+    main = page.locator('[data-testid="stMain"]')
+    assert "Verdict changed by new figures" in main.inner_text()
+    assert "What to do:" in main.inner_text()
+    page.get_by_role("tab", name="Threads").click()
+    page.wait_for_timeout(500)
+    threads = main.inner_text()
+    assert "The market view" in threads and "the record says" in threads
+    assert page.locator('[data-testid="stVegaLiteChart"]').count() >= 1  # the timeline
+    page.screenshot(path=str(screenshots / "tracker-thread.png"), full_page=True)
