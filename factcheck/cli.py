@@ -528,9 +528,11 @@ def import_figures(
         _fail(f"--format must be one of {', '.join(sources.FORMATS)}, got {fmt!r}")
     if recipe and not Path(recipe).is_file() and Path(recipe).name in sources.shipped_recipes():
         recipe = str(sources.RECIPES_DIR / Path(recipe).name)  # a shipped one, by name
-    for given, option in ((path, "PATH"), (recipe, "--recipe"), (metrics, "--metrics")):
-        if given and not Path(given).is_file():
-            _fail(f"{option}: no such file {given}")
+    _readable(path, "the figures file")
+    if recipe:
+        _readable(recipe, "the recipe")
+    if metrics:
+        _readable(metrics, "the metrics file")
     when = _parse_date(as_of, "--as-of")
     try:
         report = sources.import_file(

@@ -72,8 +72,8 @@ with tab_series:
             key="series_chart",
         )
         # Figures imported without the optional columns give missing values (NaN, a float).
-        sources = info.sources if isinstance(info.sources, str) else ""
-        st.markdown(f"**Provenance:** {kit.md_text(sources or 'no source given')}")
+        provenance = info.sources if isinstance(info.sources, str) else ""
+        st.markdown(f"**Provenance:** {kit.md_text(provenance or 'no source given')}")
         for url in (info.source_urls if isinstance(info.source_urls, str) else "").split():
             st.markdown("- " + kit.link(url, url))
         st.caption(

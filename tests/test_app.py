@@ -14,6 +14,7 @@ import pytest
 from app_store import HOSTILE_IMG, HOSTILE_SCRIPT, HOSTILE_STATION, make_app_store
 from streamlit.testing.v1 import AppTest
 
+from factcheck import sources
 from factcheck import store as q
 from factcheck.store import Store
 
@@ -498,17 +499,13 @@ def test_check_from_a_url_says_the_real_cause(db, feed_server, allow_private):
 
 def test_figures_page_with_figures_missing_optional_columns(db):
     """Before: 'float' object has no attribute 'split' once such figures were imported."""
-    from factcheck import figures
-
     path = db.parent / "bare.csv"
     path.write_text(
         "metric,place,period_start,period_end,value\nbare_counts,Nowhere,2024-01-01,2024-12-31,5\n"
     )
-    figures.import_files(Store(db), path)
+    sources.import_files(Store(db), path)
     at = _app("pages/figures.py")
-    keys = at.selectbox(key="fig_series").options
-    bare = next(i for i, label in enumerate(keys) if "bare_counts" in label)
-    at.selectbox(key="fig_series").set_value(int(bare)).run()
+    at.selectbox(key="fig_series_metric").set_value("bare_counts").run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("no source given" in m.value for m in at.markdown)
 

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from test_tracking import T0, Newsroom, _claim
 
-from factcheck import demo, figures, tracking
+from factcheck import demo, sources, tracking
 from factcheck import store as store_mod
 from factcheck.claims import load_pipeline
 from factcheck.cli import main
@@ -52,7 +52,7 @@ def test_revised_figures_raise_a_verdict_alert_and_an_aired_story_is_told_to_cor
     tracking.set_status(demo_store, jobs, "aired", editor="desk", note="6 p.m. show")
     path = tmp_path / "revision.csv"
     path.write_text(REVISION, encoding="utf-8")
-    figures.import_files(demo_store, path)
+    sources.import_files(demo_store, path)
     assert tracking.refresh_alerts(demo_store) == 1
     newest = tracking.list_alerts(demo_store)[0]
     assert newest.kind == "verdict_changed" and "The story has aired" in newest.message
@@ -60,7 +60,7 @@ def test_revised_figures_raise_a_verdict_alert_and_an_aired_story_is_told_to_cor
     assert tracking.refresh_alerts(demo_store) == 0  # found once, stored once
     # A third vintage moves the record but not the verdict: a figure_revised alert.
     path.write_text(REVISION.replace(",2.9,", ",2.92,").replace("2026-11-25", "2026-11-28"))
-    figures.import_files(demo_store, path)
+    sources.import_files(demo_store, path)
     assert tracking.refresh_alerts(demo_store) == 1
     revised = tracking.list_alerts(demo_store)[0]
     assert revised.kind == "figure_revised" and "from 2.9 to 2.92" in revised.message
@@ -169,15 +169,15 @@ def test_findings_are_a_pluggable_alert_kind(tmp_path):
     ]
     (alert,) = tracking.finding_alerts(rows)
     assert alert.key == "finding:7" and alert.story_id == 3 and "add to 40" in alert.message
-    # Once issue 11's table exists, a refresh reads it.
+    # The store's findings (migration 006) are read by a refresh.
     room = Newsroom(tmp_path / "t.duckdb")
-    sid, _, _ = room.story("a", "Budget", "The parts add up.", T0)
+    sid, vid, _ = room.story("a", "Budget", "The parts add up.", T0)
     with room.store.transaction() as con:
         con.execute(
-            "CREATE TABLE findings (id INTEGER, story_id INTEGER, kind VARCHAR, explanation VARCHAR)"
-        )
-        con.execute(
-            "INSERT INTO findings VALUES (1, ?, 'sum', 'The parts add to 40, not 45.')", [sid]
+            "INSERT INTO findings (story_id, version_id, seq, kind, claims, stated, computed,"
+            " explanation, rule) VALUES (?, ?, 1, 'parts_total', [], 45, 40,"
+            " 'The parts add to 40, not 45.', 'colon list')",
+            [sid, vid],
         )
     assert tracking.refresh_alerts(room.store) == 1
     assert tracking.list_alerts(room.store)[0].kind == "finding"

@@ -33,14 +33,14 @@ def test_alerts_tab_lists_the_revised_figure_and_its_actions(db):
     text = _plain(_markdown(at))
     assert "Verdict changed by new figures" in text
     assert '"2.9 percent"' in text and "What to do:" in text
-    (open_alert,) = tracking.list_alerts(Store(db))
+    open_alert = next(a for a in tracking.list_alerts(Store(db)) if a.kind == "verdict_changed")
     at.button(key=f"trk_fix_{open_alert.id}").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert tracking.status_of(Store(db), open_alert.story_id) == "needs_correction"
     at.button(key=f"trk_done_{open_alert.id}").click().run()
     assert not at.exception, [e.value for e in at.exception]
-    assert tracking.list_alerts(Store(db)) == []
-    assert "Nothing needs attention" in "\n".join(c.value for c in at.caption)
+    # Handled: it leaves the list; the demo's finding (its own numbers disagree) stays.
+    assert all(a.id != open_alert.id for a in tracking.list_alerts(Store(db)))
 
 
 def test_threads_tab_shows_the_market_view_timeline_and_takes_a_rename(db):
