@@ -859,7 +859,7 @@ def series_on_record(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
 
 def upsert_metrics(
     con: duckdb.DuckDBPyConnection,
-    metrics: list[tuple[str, str, str, str]],
+    metrics: list[tuple[str, str, str, str]] | list[tuple[str, str, str, str, str | None]],
     aliases: list[tuple[str, str]],
 ) -> None:
     """Replace catalogue rows (metric, label, unit, aliases[, definition]) and their normalised
