@@ -382,7 +382,7 @@ def claim_changes(
         ca = store_mod.tracking_version_claims(con, va[0], mode=mode)
         cb = store_mod.tracking_version_claims(con, vb[0], mode=mode)
 
-    def index(rows):
+    def index(rows: list[tuple]) -> dict[tuple, list]:
         out: dict[tuple, list] = defaultdict(list)
         for r in rows:
             out[_claim_key(r[0], r[4], r[2], r[3])].append(r)
