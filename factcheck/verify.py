@@ -991,6 +991,8 @@ _BASE_BEFORE = re.compile(
 def _phrase_is_base(claim: Claim) -> bool:
     """Whether the claim's own time phrase follows it as the base of the change ("down 23 from
     the first nine months of 2025", "six fewer than in the first quarter")."""
+    if claim.period is None:
+        return False  # the phrase came from elsewhere (a "when" clause): not the claim's own
     sentence = claim.sentence or ""
     end = _claim_pos(claim) + len(claim.text)
     at = sentence.lower().find(claim.period.lower(), end)
