@@ -492,7 +492,8 @@ def _names_its_own_base(text: str, c: Claim, old: _Item) -> bool:
     if not m:
         return False
     period = _norm_period(old.claim.period) or "\0"
-    return period not in _norm_period(m.group(2)) if m.group(2).strip() else True
+    written = _norm_period(m.group(2)) if m.group(2).strip() else None
+    return written is None or period not in written
 
 
 def _pair_with_dated_neighbour(
@@ -1258,7 +1259,7 @@ def _rate_base(text: str, c: Claim) -> float | None:
 
 def _population(text: str, items: list[_Item], skip: set[int]) -> _Item | None:
     """The one population the story states ('a city of 200,000', '85,000 residents')."""
-    found = {}
+    found: dict[float, _Item] = {}
     for it in items:
         if id(it) in skip or not _is_level(it.claim):
             continue

@@ -235,6 +235,7 @@ def check(
 
     text = _read_text(path)
     when = _parse_date(published, "--published")
+    assert when is not None  # --published is required
     _warn_if_not_english(text)
     for figure in figures:
         _readable(figure, "the figures file")

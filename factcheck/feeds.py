@@ -220,7 +220,7 @@ def _published(entry) -> datetime | None:
         parsed = entry.get(key)
         if parsed:
             try:
-                return datetime(*parsed[:6], tzinfo=UTC)
+                return datetime(*parsed[:6]).replace(tzinfo=UTC)
             except (TypeError, ValueError):
                 continue
     return None

@@ -110,6 +110,7 @@ def check_literal_host(url: str, settings: Settings) -> None:
     if settings.allow_private:
         return
     host = urlsplit(url).hostname or ""
+    reason: str | None
     if host.rstrip(".").lower() == "localhost" or host.lower().endswith(".localhost"):
         reason = "loopback"
     else:
@@ -362,6 +363,7 @@ def _one_hop_watched(url, headers, settings, deadline, watchdog: _Watchdog):
             connect=min(settings.connect_timeout, remaining),
             read=min(settings.read_timeout, remaining),
         )
+        pool: urllib3.HTTPConnectionPool
         if scheme == "https":
             pool = urllib3.HTTPSConnectionPool(
                 address,

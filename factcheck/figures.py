@@ -70,6 +70,7 @@ class FiguresInvalid(Exception):
 
 def _read_csv_frame(path_or_bytes: str | Path | bytes) -> pd.DataFrame:
     """Every cell as text (validation decides what is a number), header names normalised."""
+    source: io.BytesIO | Path
     if isinstance(path_or_bytes, bytes | bytearray):
         source = io.BytesIO(path_or_bytes)
     else:
@@ -383,12 +384,14 @@ def _iso(value) -> str:
 def _frame_to_figures(frame: pd.DataFrame) -> list[Figure]:
     out = []
     for row in frame.itertuples(index=False):
+        start, end = _day(row.period_start), _day(row.period_end)
+        assert start is not None and end is not None  # read_figures_frame requires both
         out.append(
             Figure(
                 metric=row.metric,
                 place=row.place,
-                period_start=_day(row.period_start),
-                period_end=_day(row.period_end),
+                period_start=start,
+                period_end=end,
                 value=float(row.value),
                 unit=row.unit,
                 source=row.source,

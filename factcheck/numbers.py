@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from factcheck import lexicon
 
@@ -31,12 +32,11 @@ __all__ = [
 ]
 
 UNITS = {
-    "zero": 0, "nought": 0, "naught": 0, "none": None,
+    "zero": 0, "nought": 0, "naught": 0,
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
-UNITS.pop("none")
 TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
@@ -248,11 +248,10 @@ class _Parser:
         t = self.tok(i)
         if t is None:
             return None
-        info = {"spelled": False, "scale": 1.0, "plain_int": None}
+        info: dict[str, Any] = {"spelled": False, "scale": 1.0, "plain_int": None}
         if t.num is not None:
             scale = _suffix_scale(t.suffix)
-            glued = t.suffix is not None and t.suffix.lower() in GLUED_UNITS
-            if glued:
+            if t.suffix is not None and t.suffix.lower() in GLUED_UNITS:
                 scale, info["glued_unit"] = 1.0, GLUED_UNITS[t.suffix.lower()]
             if scale is None:
                 return None  # "2nd", "4th": ordinals are not counts
@@ -279,7 +278,12 @@ class _Parser:
                 info["scale"] *= SCALES[self.low(j)]
                 info["plain_int"] = None
                 j += 1
-            if self.low(j) in ("bln", "tln", "mil", "mln", "bn") and not self.tok(j).num:
+            after = self.tok(j)
+            if (
+                after is not None
+                and after.low in ("bln", "tln", "mil", "mln", "bn")
+                and not after.num
+            ):
                 value *= SUFFIX_SCALES[self.low(j)]
                 info["plain_int"] = None
                 j += 1
@@ -503,10 +507,10 @@ def _read_phrase(p: _Parser, i: int) -> tuple[dict, int] | None:
     if p.low(i) in ("minus", "negative"):
         negative = True
         i += 1
-    if p.tok(i) is not None and p.tok(i).text in CURRENCY_PREFIX:
+    if (cur := p.tok(i)) is not None and cur.text in CURRENCY_PREFIX:
         unit = "usd"
         i += 1
-    elif p.low(i) == "-" and p.tok(i + 1) is not None and p.tok(i + 1).num is not None:
+    elif p.low(i) == "-" and (nxt := p.tok(i + 1)) is not None and nxt.num is not None:
         before = p.tok(i - 1)
         if before is None or (not before.text[-1].isalnum() and before.text not in ")]"):
             negative = True
@@ -542,7 +546,7 @@ def _read_phrase(p: _Parser, i: int) -> tuple[dict, int] | None:
         joined = False  # "grew by 0.4 percent to 618,639": a change, then the new level
     if joined:
         k = j + 1
-        if p.tok(k) is not None and p.tok(k).text in CURRENCY_PREFIX:
+        if (at_k := p.tok(k)) is not None and at_k.text in CURRENCY_PREFIX:
             k += 1
         second = p.read_core(k)
         if second is not None:
@@ -597,7 +601,9 @@ def _fraction_of_unit(p: _Parser, j: int) -> tuple[str, int] | None:
 
 def _is_range_from(p: _Parser, start_i: int) -> bool:
     """ "from X to Y" is a range after "range(d)"/"anywhere", else a change between two values."""
-    before = p.text[max(0, p.tok(start_i - 1).start - 30) : p.tok(start_i - 1).start]
+    prev = p.tok(start_i - 1)
+    assert prev is not None  # the caller saw "from" there
+    before = p.text[max(0, prev.start - 30) : prev.start]
     return not _CHANGE_VERBS.search(before)
 
 
@@ -715,7 +721,7 @@ def parse_quantity(text: str) -> Quantity | None:
         p = _Parser(clean, toks)
         got = _read_phrase(p, 0) if toks else None
         end_ok = got is not None and got[1] == len(toks)
-    if not end_ok:
+    if got is None or not end_ok:
         return None
     info = got[0]
     return Quantity(info["low"], info["high"], info["unit"], info["is_range"])
@@ -740,13 +746,13 @@ def read_qualifier(sent_text: str, m: NumberMatch) -> tuple[str, str | None, int
         written = hm.group(0).strip()
         # Stacked hedges ("under as much as", "approximately about"): the one nearest the
         # number decides; the longest phrase that ends the run wins ("just about", "well over").
-        best = -1
+        best: tuple[int, int] | None = None
         for q, rx in _ONE_HEDGE:
             for hit in rx.finditer(written):
                 key = (hit.end(), hit.end() - hit.start())
-                if hit.end() == len(written) and (best == -1 or key > best):
+                if hit.end() == len(written) and (best is None or key > best):
                     best, qualifier = key, q
-        if best == -1:
+        if best is None:
             for q, rx in _ONE_HEDGE:
                 if rx.search(written):
                     qualifier = q

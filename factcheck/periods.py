@@ -98,8 +98,8 @@ def shift_years(day: date, years: int) -> date:
 
 def _day_number(text: str) -> int | None:
     text = text.strip().lower().replace("-", " ")
-    if re.fullmatch(r"\d{1,2}(st|nd|rd|th)?", text):
-        return int(re.match(r"\d+", text).group())
+    if m := re.fullmatch(r"(\d{1,2})(st|nd|rd|th)?", text):
+        return int(m.group(1))
     parts = text.split()
     total = 0
     for part in parts:
@@ -155,6 +155,7 @@ def _find_date(text: str, published: date) -> date | None:
 
 def _future(period: Period, published: date) -> Period:
     if period.kind == FIXED and period.start is not None and period.start > published:
+        assert period.end is not None  # a FIXED period has both ends
         return Period(
             UNRESOLVED,
             start=period.start,
@@ -176,6 +177,7 @@ def _with_change(period: Period, change: str) -> Period:
         return replace(period, compare=C_YEARS_BEFORE, compare_years=1)
     if period.kind == FIXED and period.start is not None:
         start, end = period.start, period.end
+        assert end is not None  # a FIXED period has both ends
         is_month = start.day == 1 and end == month_span(start.year, start.month)[1]
         to_date = re.search(
             r"\b(?:through|thru|as of|by|until|to date|first|since|so far)\b",
@@ -392,10 +394,14 @@ def _target(phrase: str | None, published: date) -> Period:
     m = _PAST_N.search(text)
     if m:
         word = m.group(1)
-        n = int(word) if word.isdigit() else _NUM_WORDS.get(word)
-        if n:
+        past_n = int(word) if word.isdigit() else _NUM_WORDS.get(word)
+        if past_n:
             return Period(
-                LATEST_YEAR, compare=C_YEARS_BEFORE, compare_years=n, cumulative=True, phrase=raw
+                LATEST_YEAR,
+                compare=C_YEARS_BEFORE,
+                compare_years=past_n,
+                cumulative=True,
+                phrase=raw,
             )
 
     if re.search(
@@ -557,6 +563,7 @@ def contrasted(relative: Period, base: Period) -> Period:
     if relative.shift_months:
         k = relative.shift_months
         if base.kind == FIXED and base.start is not None:
+            assert base.end is not None  # a FIXED period has both ends
             start, end = shift_months(base.start, k), shift_months(base.end, k)
             if base.end == month_span(base.end.year, base.end.month)[1]:
                 end = month_span(end.year, end.month)[1]
@@ -569,6 +576,7 @@ def contrasted(relative: Period, base: Period) -> Period:
         return relative
     n = relative.shift_years or 1
     if base.kind == FIXED and base.start is not None:
+        assert base.end is not None  # a FIXED period has both ends
         return replace(
             relative,
             kind=FIXED,

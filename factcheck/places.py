@@ -232,6 +232,7 @@ def place_variants(place: str) -> frozenset[str]:
         return frozenset(out)
     if info.kind == "nation":
         return frozenset(out | set(NATION_NAMES))
+    assert info.state is not None  # only the nation has no state
     t = _table()
     row = next(r for r in t.states.values() if r["state"] == info.state)
     if info.kind == "state":

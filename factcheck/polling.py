@@ -290,6 +290,7 @@ def _fetch_feed_inner(feed, known, settings, hosts, links) -> _Fetched:
     # with its feed texts, not 30 timeouts later.
     until = time.monotonic() + settings.total_timeout
     for change in changes_needing_text(out.changes):
+        assert change.item.url is not None  # needs_full_text: it links to an article page
         if budget <= 0 or time.monotonic() > until or hosts.is_slow(change.item.url):
             continue
         budget -= 1
@@ -344,6 +345,7 @@ def _record_error(store: Store, feed: Feed, error: str) -> None:
 
 def _store_fetched(store: Store, nlp, feed: Feed, fetched: _Fetched) -> FeedResult:
     got = fetched.got
+    assert got is not None  # fetched and not-modified feeds came with a response
     if fetched.status == "not-modified":
         with store.transaction() as con:
             store_mod.record_feed_status(

@@ -120,7 +120,9 @@ class Store:
 
     def schema_version(self) -> int:
         with self.connect() as con:
-            return con.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] or 0
+            return (
+                _row(con.execute("SELECT max(version) FROM schema_migrations").fetchone())[0] or 0
+            )
 
     # --- feeds -----------------------------------------------------------------------------
 
@@ -133,7 +135,7 @@ class Store:
                 "INSERT INTO feeds (url, station, place) VALUES (?, ?, ?) RETURNING id",
                 [url, station, place],
             ).fetchone()
-        return Feed(id=row[0], url=url, station=station, place=place)
+        return Feed(id=_row(row)[0], url=url, station=station, place=place)
 
     def feeds(self) -> list[Feed]:
         with self.connect() as con:
@@ -153,11 +155,11 @@ class Store:
                 " (SELECT count(*) FROM checks)"
             ).fetchone()
         names = ("feeds", "stories", "story_versions", "claims", "figures", "metrics", "checks")
-        return dict(zip(names, row, strict=True))
+        return dict(zip(names, _row(row), strict=True))
 
     def last_poll(self) -> datetime | None:
         with self.connect() as con:
-            return con.execute("SELECT max(finished_at) FROM polls").fetchone()[0]
+            return _row(con.execute("SELECT max(finished_at) FROM polls").fetchone())[0]
 
     def story_summaries(self) -> list[dict]:
         """One dict per story (the `stories --format jsonl` lines); see `story_summaries()`."""
@@ -249,7 +251,7 @@ def upsert_story(
     published = item.published
     if published is not None and published.tzinfo is not None:
         published = published.astimezone(UTC).replace(tzinfo=None)
-    return con.execute(
+    row = con.execute(
         "INSERT INTO stories (feed_id, guid, url, title, author, published, first_seen, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (feed_id, guid) DO UPDATE SET url = excluded.url, title = excluded.title,"
@@ -257,7 +259,8 @@ def upsert_story(
         "  updated_at = excluded.updated_at"
         " RETURNING id",
         [feed_id, item.guid, item.url, item.title, item.author, published, seen_at, seen_at],
-    ).fetchone()[0]
+    ).fetchone()
+    return _row(row)[0]
 
 
 def insert_version(
@@ -442,11 +445,12 @@ def record_poll(
     errors: int,
 ) -> int:
     """One summary row per poll run (the sidebar's "last poll")."""
-    return con.execute(
+    row = con.execute(
         "INSERT INTO polls (started_at, finished_at, feeds, new_stories, updated_stories, errors)"
         " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
         [started_at, finished_at, feeds, new_stories, updated_stories, errors],
-    ).fetchone()[0]
+    ).fetchone()
+    return _row(row)[0]
 
 
 def story_summaries(con: duckdb.DuckDBPyConnection) -> list[dict]:
@@ -819,6 +823,13 @@ def _unregister(con: duckdb.DuckDBPyConnection, name: str) -> None:
         con.unregister(name)
 
 
+def _row(row: tuple | None) -> tuple:
+    """The row of a query that always returns one (an aggregate, INSERT ... RETURNING), which
+    DuckDB's `fetchone()` types as Optional."""
+    assert row is not None
+    return row
+
+
 def metric_names(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {row[0] for row in con.execute("SELECT metric FROM metrics").fetchall()}
 
@@ -851,7 +862,7 @@ def series_on_record(con: duckdb.DuckDBPyConnection) -> set[tuple[str, str]]:
 
 def upsert_metrics(
     con: duckdb.DuckDBPyConnection,
-    metrics: list[tuple[str, str, str, str]],
+    metrics: list[tuple[str, str, str, str]] | list[tuple[str, str, str, str, str | None]],
     aliases: list[tuple[str, str]],
 ) -> None:
     """Replace catalogue rows (metric, label, unit, aliases[, definition]) and their normalised
@@ -1004,13 +1015,13 @@ def app_record_added_figure(
 ) -> int:
     """The audit row of figures typed in the app: one `figure_edits` row (field "added", the
     value as new value) per figure of the release."""
-    before = con.execute("SELECT count(*) FROM figure_edits").fetchone()[0]
+    before = _row(con.execute("SELECT count(*) FROM figure_edits").fetchone())[0]
     con.execute(
         "INSERT INTO figure_edits (figure_id, field, old_value, new_value, editor, note)"
         " SELECT id, 'added', NULL, CAST(value AS VARCHAR), ?, ? FROM figures WHERE import_id = ?",
         [editor, note or "added in the app", release_id],
     )
-    return con.execute("SELECT count(*) FROM figure_edits").fetchone()[0] - before
+    return _row(con.execute("SELECT count(*) FROM figure_edits").fetchone())[0] - before
 
 
 def metric_definitions(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
@@ -1313,15 +1324,16 @@ _DEMO_COUNTS = {
 
 def demo_count(con: duckdb.DuckDBPyConnection, table: str) -> int:
     """Rows in one of the tables the demo loader reports on (a fixed statement per table)."""
-    return con.execute(_DEMO_COUNTS[table]).fetchone()[0]
+    return _row(con.execute(_DEMO_COUNTS[table]).fetchone())[0]
 
 
 def demo_add_feed(con: duckdb.DuckDBPyConnection, url: str, station: str, place: str) -> int:
     """Register a feed on an open connection (the demo's); its id."""
-    return con.execute(
+    row = con.execute(
         "INSERT INTO feeds (url, station, place) VALUES (?, ?, ?) RETURNING id",
         [url, station, place],
-    ).fetchone()[0]
+    ).fetchone()
+    return _row(row)[0]
 
 
 def tracking_place_names(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -1387,9 +1399,10 @@ def tracking_save_threads(
     ids = []
     for thread_id, title, _members in threads:
         if thread_id is None:
-            thread_id = con.execute(
+            row = con.execute(
                 "INSERT INTO threads (title) VALUES (?) RETURNING id", [title]
-            ).fetchone()[0]
+            ).fetchone()
+            thread_id = _row(row)[0]
         else:
             con.execute(
                 "UPDATE threads SET title = ? WHERE id = ? AND NOT coalesce(title_by_hand, false)"
@@ -2008,7 +2021,7 @@ def app_inbox(
         "  AND (? IS NULL OR coalesce(ss.status, 'new') = ?)"
         " ORDER BY coalesce(s.published, s.first_seen) DESC, s.id DESC LIMIT ?"
     )
-    params = [mode, station, station, status, status, status]
+    params: list[object] = [mode, station, station, status, status, status]
     params += [verdict] * 4 + [since, since, until, until, desk_status, desk_status, limit]
     return con.execute(sql, params).df()
 
@@ -2034,7 +2047,7 @@ def app_filter_options(con: duckdb.DuckDBPyConnection) -> dict[str, list]:
         "SELECT min(coalesce(published, first_seen))::DATE, max(coalesce(published, first_seen))::DATE"
         " FROM stories"
     ).fetchone()
-    return {"stations": stations, "speakers": speakers, "metrics": metrics, "span": list(span)}
+    return {"stations": stations, "speakers": speakers, "metrics": metrics, "span": [*_row(span)]}
 
 
 # Claims of each story's latest version with their stories, feeds and checks (one mode), and the
@@ -2251,10 +2264,11 @@ def app_add_note(
     author: str | None = None,
 ) -> int:
     """Record a reporter's note (for instance "verified: called the police press office")."""
-    return con.execute(
+    row = con.execute(
         "INSERT INTO notes (story_id, claim_id, body, author) VALUES (?, ?, ?, ?) RETURNING id",
         [story_id, claim_id, body, author],
-    ).fetchone()[0]
+    ).fetchone()
+    return _row(row)[0]
 
 
 def app_series(con: duckdb.DuckDBPyConnection):
@@ -2316,7 +2330,7 @@ def app_demo_loaded(con: duckdb.DuckDBPyConnection) -> bool:
         "SELECT count(*) FROM figures WHERE source ILIKE '%illustrative%'"
         " OR notes ILIKE '%illustrative%'"
     ).fetchone()
-    return bool(row[0])
+    return bool(_row(row)[0])
 
 
 def app_record_figure_edits(con: duckdb.DuckDBPyConnection, edits: list[tuple]) -> int:
@@ -2387,7 +2401,8 @@ def app_fill_synthetic(
         " (SELECT count(*) FROM claims c JOIN stories s ON s.id = c.story_id"
         "  WHERE s.guid LIKE 'bench-%')"
     ).fetchone()
-    return {"stories": row[0], "claims": row[1]}
+    stories, claims = _row(row)
+    return {"stories": stories, "claims": claims}
 
 
 def app_series_summary(con: duckdb.DuckDBPyConnection, *, mode: str = "now"):
@@ -2595,10 +2610,11 @@ def source_count_incidents(
             " WHERE metric IS NOT NULL AND day IS NOT NULL"
             f" QUALIFY row_number() OVER (PARTITION BY metric, {keys} ORDER BY line) = 1"
         )
-        dups = con.execute(
+        row = con.execute(
             "SELECT (SELECT count(*) FROM _inc WHERE metric IS NOT NULL AND day IS NOT NULL)"
             " - (SELECT count(*) FROM _inc_once)"
-        ).fetchone()[0]
+        ).fetchone()
+        dups = _row(row)[0]
         counts = con.execute(
             "SELECT metric, place, date_trunc('month', day) AS month, count(*) AS n"
             " FROM _inc_once GROUP BY ALL ORDER BY ALL"
@@ -2616,7 +2632,8 @@ def source_count_incidents(
         con.execute("DROP TABLE IF EXISTS _inc_once")
     finally:
         _unregister(con, "_map_in")
-    return counts, (extent[0], extent[1], extent[2], dups), bad, codes
+    first, last, rows = _row(extent)
+    return counts, (first, last, rows, dups), bad, codes
 
 
 # --- the story's own arithmetic (factcheck/arithmetic.py) --------------------------------------

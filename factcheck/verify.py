@@ -120,9 +120,9 @@ class Catalogue:
         alias_map: dict[str, set[str]] = {}
         for alias, metric in st.load_metric_aliases(con):
             alias_map.setdefault(normalise_alias(alias), set()).add(metric)
-        for metric in metrics.values():  # metrics stored before their aliases were computed
-            for alias in metric_aliases(metric):
-                alias_map.setdefault(alias, set()).add(metric.metric)
+        for entry in metrics.values():  # metrics stored before their aliases were computed
+            for alias in metric_aliases(entry):
+                alias_map.setdefault(alias, set()).add(entry.metric)
         cat = cls(metrics, alias_map, st.load_place_aliases(con), st.series_on_record(con))
         cat._compile()
         return cat
@@ -549,9 +549,9 @@ def _narrower(sentence: str, subject: str, pos: int, aliases: frozenset[str]) ->
         if w not in NARROWING_MODIFIERS:
             break  # only the words right before the subject modify it
     after = sentence[best.end() : best.end() + 60]
-    m = _NARROWING_AFTER.match(after)
-    if m:
-        return f"{best.group(0)}{after[: m.end()]}".strip()
+    tail = _NARROWING_AFTER.match(after)
+    if tail:
+        return f"{best.group(0)}{after[: tail.end()]}".strip()
     return None
 
 
@@ -815,9 +815,9 @@ def acceptance(claim: Claim) -> tuple[float | None, float | None]:
     elif kind == "almost":
         lo = min(lo, 0.9 * low)
     elif kind in ("more_than", "at_least"):
-        hi = None
+        return lo, None
     elif kind in ("less_than", "at_most"):
-        lo = None
+        return None, hi
     return lo, hi
 
 
@@ -996,6 +996,8 @@ _BASE_BEFORE = re.compile(
 def _phrase_is_base(claim: Claim) -> bool:
     """Whether the claim's own time phrase follows it as the base of the change ("down 23 from
     the first nine months of 2025", "six fewer than in the first quarter")."""
+    if claim.period is None:
+        return False  # the phrase came from elsewhere (a "when" clause): not the claim's own
     sentence = claim.sentence or ""
     end = _claim_pos(claim) + len(claim.text)
     at = sentence.lower().find(claim.period.lower(), end)
@@ -1021,6 +1023,7 @@ def _base_change(item: _Item, ctx: _Ctx, base: pr.Period) -> pr.Period | None:
     ]
     target = next((p for p in same if not p.relative and p.kind != pr.UNRESOLVED), None)
     if target is None:
+        assert base.end is not None  # a FIXED period has both ends
         years = item.published.year - base.end.year
         if years < 1:
             return None
@@ -1200,7 +1203,7 @@ def _spec_one(item: _Item, cat: Catalogue, ctx: _Ctx) -> dict:
         row["ov_verdict"] = ov[4]
         row["ov_note"] = ", ".join(x for x in (ov[5], f"by {ov[6]}" if ov[6] else None) if x)
 
-    def fail(reason: str) -> dict:
+    def fail(reason: str | None) -> dict:
         row.update(pre_reason=reason, kind="fixed", label="", unit="count", mid=0.0)
         row["claim_text"] = row["claim_text"] or describe_claim(claim)
         return row
@@ -1523,6 +1526,7 @@ def clear_override(
 
 def _stored_check(con, claim_id: int, mode: str = "now") -> Check:
     row = st.stored_check(con, claim_id, mode)
+    assert row is not None  # the claim's check was saved before it is read back
     return _to_check(row)
 
 

@@ -172,9 +172,8 @@ def _cheap_rejects(text: str, m: numbers.NumberMatch) -> bool:
             return True  # "doors open at 7 and the show starts at 8": clock times
         if re.search(r"\b(?:top|bottom)\s+$", before, re.I) and m.plain_int is not None:
             return True  # "the top 10 employers": a ranking, not a count
-        if re.match(r"^-(?!plus\b)([a-z]+)\b", after) and (
-            re.match(r"^-([a-z]+)", after).group(1) not in _MEASURE_UNITS
-            and re.match(r"^-([a-z]+)", after).group(1).rstrip("s") not in _MEASURE_UNITS
+        if (kind := re.match(r"^-(?!plus\b)([a-z]+)\b", after)) and (
+            kind.group(1) not in _MEASURE_UNITS and kind.group(1).rstrip("s") not in _MEASURE_UNITS
         ):
             return True  # "one-bedroom", "two-alarm": a kind, not a count
         if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before) or _TIME_AFTER.match(after):

@@ -97,8 +97,8 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
                 (t for t in doc if t.idx - doc[0].idx > max(end, f.end) + comp.start(1)), None
             )
             more_noun = nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN")
-        if word in ("short", "shy") and re.match(r"\s+of\b", after_u[comp.end() :]):
-            than = True  # "80 short of its authorized strength"
+        if word in ("short", "shy") and (of := re.match(r"\s+of\b", after_u[comp.end() :])):
+            than = of  # "80 short of its authorized strength"
         if word in ("fewer", "less") or more_noun or (than and word not in ("over", "under")):
             up = word in ("more", "additional", "extra", "higher", "above", "greater", "larger",
                           "bigger")  # fmt: skip

@@ -135,7 +135,8 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
     _share_list_units(text, locals_)
     _respectively(text, locals_)
     for loc in locals_:
-        others = [o.at for o in locals_ if o is not loc]
+        others = [o.at for o in locals_ if o is not loc and o.at is not None]
+        assert loc.at is not None  # every local got its ClaimAt above
         loc.claim.period = period_for(
             doc, text, loc.at, periods, others, loc.at.is_change, loc.claim.unit
         )
@@ -398,4 +399,6 @@ def _component(nlp: Language) -> NumericClaims:
         if isinstance(proc, NumericClaims):
             return proc
     nlp.add_pipe("numeric_claims", last=True)
-    return nlp.get_pipe("numeric_claims")
+    pipe = nlp.get_pipe("numeric_claims")
+    assert isinstance(pipe, NumericClaims)  # spaCy types a pipe as any Doc -> Doc callable
+    return pipe

@@ -11,7 +11,7 @@ _SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“'‘(\[]?[A-Z0-9])|\n\
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets by punctuation and line breaks, minding abbreviations."""
-    out = []
+    out: list[tuple[int, int]] = []
     start = 0
     for m in _SENT_END.finditer(text):
         end = m.end()

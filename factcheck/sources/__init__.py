@@ -17,6 +17,7 @@ same series is a new vintage beside the old one; the same file twice (same sha25
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -43,7 +44,8 @@ from factcheck.models import Figure, Metric
 from factcheck.sources import bls_laus, census_pep, common, fbi_cde, incidents, wide
 
 FORMATS = ("figures", "fbi-cde", "bls-laus", "census-pep", "incidents", "wide")
-READERS = {
+# Keyword options differ by reader (only some take a recipe), so the values are typed loosely.
+READERS: dict[str, Callable[..., common.Read]] = {
     "fbi-cde": fbi_cde.read,
     "bls-laus": bls_laus.read,
     "census-pep": census_pep.read,
@@ -331,7 +333,7 @@ def add_figure(store, figure: Figure, *, editor: str | None = None) -> tuple[str
         done = import_frame(con, clean, source_name=name)
         ids = st.claims_affected_by(con, done.touched) if done.touched else []
         rechecked = recheck(con, done.touched, f"figure {name}")
-        if done.new_rows:
+        if done.new_rows and done.release_id is not None:
             st.app_record_added_figure(con, done.release_id, editor)
     return summary(done, name, clean, None, rechecked), ids
 

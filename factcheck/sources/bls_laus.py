@@ -125,7 +125,9 @@ _MONTHS = {m: i for i, m in enumerate(
 def _periods(period: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     """(start, end, notes) of the county files' periods: "2017" (annual average), "Sep-21" (a
     month) or "Oct-22(p)" (a preliminary month); None where the period is neither."""
-    starts, ends, notes = [], [], []
+    starts: list[str | None] = []
+    ends: list[str | None] = []
+    notes: list[str] = []
     for text in period.fillna(""):
         m = re.fullmatch(r"(\d{4})|([A-Z][a-z]{2})-(\d{2})(\([pP]\))?", text.strip())
         if not m or (m.group(2) and m.group(2) not in _MONTHS):

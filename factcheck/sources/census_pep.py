@@ -34,7 +34,9 @@ def read(path: Path, name: str, **_options) -> common.Read:
     keys = _place_columns(header)
     if keys is None:
         common.require_columns(header, [PLACE], name, "a Census PEP estimates file")
-    columns = [c for c in header if _year_of(c)]
+    assert keys is not None  # require_columns raised: the file has no place column
+    years = {c: year for c in header if (year := _year_of(c))}
+    columns = [c for c in header if c in years]
     if not columns:
         raise common.fail(
             1,
@@ -61,7 +63,7 @@ def read(path: Path, name: str, **_options) -> common.Read:
     common.raise_if(sorted(errors, key=lambda e: e.line), name)
     keep = ~missing
     col = long["column"][keep]
-    day = col.map(lambda c: _year_of(c)[1])
+    day = col.map(lambda c: years[c][1])
     rows = pd.DataFrame(
         {
             "line": long["line"][keep],
@@ -70,7 +72,7 @@ def read(path: Path, name: str, **_options) -> common.Read:
             "period_start": day,
             "period_end": day,
             "value": values[keep],
-            "notes": col.map(lambda c: _year_of(c)[2]),
+            "notes": col.map(lambda c: years[c][2]),
         }
     )
     frame = common.figure_frame(rows, unit="count", source=SOURCE, source_url=SOURCE_URL)

@@ -54,7 +54,9 @@ def missing_figures(
 def missing_figure(store, claim: Claim, check: Check, *, published: date, place: str) -> Missing:
     """The figure a claim needs (best guess: the reporter can change each part)."""
     as_unverifiable = replace(check, verdict="unverifiable")
-    return missing_figures(store, [(claim, as_unverifiable)], published=published, place=place)[0]
+    got = missing_figures(store, [(claim, as_unverifiable)], published=published, place=place)[0]
+    assert got is not None  # an unverifiable check always gets its missing figure
+    return got
 
 
 def _missing(claim: Claim, check: Check, published: date, place: str, known) -> Missing:
