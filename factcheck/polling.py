@@ -243,12 +243,16 @@ class _Fetched:
 
 
 def _fetch_feed(
-    feed: Feed, known: dict, settings: Settings, hosts: _HostLimits, links: dict | None = None
+    feed: Feed,
+    known: dict,
+    settings: Settings,
+    hosts: _HostLimits,
+    links: list[tuple[str, str | None]] | None = None,
 ) -> _Fetched:
     """Fetch and parse a feed and its teasers' article pages. Runs in a worker thread: it
     touches neither the store nor spaCy, and never raises for a problem of the feed."""
     try:
-        return _fetch_feed_inner(feed, known, settings, hosts, links or {})
+        return _fetch_feed_inner(feed, known, settings, hosts, links or [])
     except (fetch_mod.FetchError, _FeedProblem) as exc:
         return _Fetched(feed=feed, status="error", error=_one_line(exc))
     except Exception as exc:  # noqa: BLE001 - deliberate: one feed must not stop the others

@@ -24,6 +24,7 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
+from typing import Any, TypeGuard
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from factcheck import store as store_mod
@@ -70,8 +71,8 @@ def canonical_url(url: str | None) -> str | None:
     return urlunsplit((scheme, host, path, urlencode(query), ""))
 
 
-def _is_web(value: str | None) -> bool:
-    return bool(value) and value.lower().startswith(("http://", "https://"))
+def _is_web(value: str | None) -> TypeGuard[str]:
+    return bool(value) and str(value).lower().startswith(("http://", "https://"))
 
 
 def canonicalise_items(
@@ -79,15 +80,15 @@ def canonicalise_items(
 ) -> list[StoryItem]:
     """Items with canonical links (and guids, where the guid is a link); an item whose canonical
     link is a stored story of the feed takes that story's guid; two items of one story, one."""
-    by_link: dict[str, str] = {}
-    for guid, url in stored:
-        for value in (url, guid):
+    by_link: dict[str | None, str] = {}
+    for stored_guid, url in stored:
+        for value in (url, stored_guid):
             if _is_web(value):
-                by_link.setdefault(canonical_url(value), guid)
+                by_link.setdefault(canonical_url(value), stored_guid)
     out, seen_links, seen_guids = [], set(), set()
     for item in items:
         link = canonical_url(item.url) if _is_web(item.url) else item.url
-        guid = canonical_url(item.guid) if _is_web(item.guid) else item.guid
+        guid = (canonical_url(item.guid) if _is_web(item.guid) else None) or item.guid
         key = link or guid
         if key in by_link:
             guid = by_link[key]
@@ -127,7 +128,7 @@ def refetch_due(
     key = str(store.path)
     if now < _NOT_BEFORE.get(key, datetime.min):
         return result  # nothing can be due yet: the store is not even opened
-    rule = {
+    rule: dict[str, Any] = {
         "now": now,
         "ratio": settings.refetch_ratio,
         "min_seconds": settings.refetch_min_minutes * 60,

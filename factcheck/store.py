@@ -1388,7 +1388,7 @@ def tracking_pins(con: duckdb.DuckDBPyConnection) -> dict[int, int]:
 def tracking_save_threads(
     con: duckdb.DuckDBPyConnection,
     threads: list[tuple[int | None, str, list[int]]],
-    links: list[tuple[int, int, float, str]] = (),
+    links: list[tuple[int, int, float, str]] | tuple = (),
 ) -> list[int]:
     """Persist threads given as (existing thread id or None, title, story ids); their ids.
 
@@ -1466,7 +1466,9 @@ def tracking_threads(con: duckdb.DuckDBPyConnection) -> list[tuple]:
 
 
 def tracking_thread_exists(con: duckdb.DuckDBPyConnection, thread_id: int) -> bool:
-    return bool(con.execute("SELECT count(*) FROM threads WHERE id = ?", [thread_id]).fetchone()[0])
+    return bool(
+        _row(con.execute("SELECT count(*) FROM threads WHERE id = ?", [thread_id]).fetchone())[0]
+    )
 
 
 def tracking_thread_story_ids(con: duckdb.DuckDBPyConnection, thread_id: int) -> list[int]:
@@ -1487,11 +1489,13 @@ def tracking_story_thread(con: duckdb.DuckDBPyConnection, story_id: int) -> tupl
 
 
 def tracking_story_title(con: duckdb.DuckDBPyConnection, story_id: int) -> str:
-    return con.execute("SELECT title FROM stories WHERE id = ?", [story_id]).fetchone()[0]
+    return _row(con.execute("SELECT title FROM stories WHERE id = ?", [story_id]).fetchone())[0]
 
 
 def tracking_new_thread(con: duckdb.DuckDBPyConnection, title: str) -> int:
-    return con.execute("INSERT INTO threads (title) VALUES (?) RETURNING id", [title]).fetchone()[0]
+    return _row(
+        con.execute("INSERT INTO threads (title) VALUES (?) RETURNING id", [title]).fetchone()
+    )[0]
 
 
 def tracking_rename(con: duckdb.DuckDBPyConnection, thread_id: int, title: str) -> None:
@@ -1511,11 +1515,13 @@ def tracking_record_decision(
     note: str | None = None,
 ) -> int:
     """One hand decision for the audit trail; its id."""
-    return con.execute(
-        "INSERT INTO thread_decisions (action, thread_id, story_ids, title, editor, note)"
-        " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-        [action, thread_id, story_ids, title, editor, note],
-    ).fetchone()[0]
+    return _row(
+        con.execute(
+            "INSERT INTO thread_decisions (action, thread_id, story_ids, title, editor, note)"
+            " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            [action, thread_id, story_ids, title, editor, note],
+        ).fetchone()
+    )[0]
 
 
 def tracking_pin(
@@ -1717,19 +1723,21 @@ def refetch_next_due(
 ) -> float | None:
     """Seconds from `now` until the next page falls due by the rule of `refetch_due` (0 or
     less: one is due now); None when no stored page will be read again."""
-    return con.execute(
-        "WITH base AS (SELECT coalesce(s.published, s.first_seen) AS born,"
-        "  coalesce(p.last_fetched_at, v.fetched_at) AS last"
-        "  FROM stories s JOIN feeds f ON f.id = s.feed_id"
-        "  JOIN story_latest l ON l.story_id = s.id JOIN story_versions v ON v.id = l.version_id"
-        "  LEFT JOIN page_fetches p ON p.story_id = s.id"
-        "  WHERE (s.url ILIKE 'http://%' OR s.url ILIKE 'https://%') AND f.url NOT LIKE 'demo:%')"
-        " SELECT min(epoch(last) + greatest(?, least(?,"
-        "   greatest(epoch(CAST(? AS TIMESTAMP)) - epoch(born), 0) * ?))"
-        "   - epoch(CAST(? AS TIMESTAMP)))"
-        " FROM base WHERE epoch(CAST(? AS TIMESTAMP)) - epoch(born) <= ?",
-        [min_seconds, max_seconds, now, ratio, now, now, stop_seconds],
-    ).fetchone()[0]
+    return _row(
+        con.execute(
+            "WITH base AS (SELECT coalesce(s.published, s.first_seen) AS born,"
+            "  coalesce(p.last_fetched_at, v.fetched_at) AS last"
+            "  FROM stories s JOIN feeds f ON f.id = s.feed_id"
+            "  JOIN story_latest l ON l.story_id = s.id JOIN story_versions v ON v.id = l.version_id"
+            "  LEFT JOIN page_fetches p ON p.story_id = s.id"
+            "  WHERE (s.url ILIKE 'http://%' OR s.url ILIKE 'https://%') AND f.url NOT LIKE 'demo:%')"
+            " SELECT min(epoch(last) + greatest(?, least(?,"
+            "   greatest(epoch(CAST(? AS TIMESTAMP)) - epoch(born), 0) * ?))"
+            "   - epoch(CAST(? AS TIMESTAMP)))"
+            " FROM base WHERE epoch(CAST(? AS TIMESTAMP)) - epoch(born) <= ?",
+            [min_seconds, max_seconds, now, ratio, now, now, stop_seconds],
+        ).fetchone()
+    )[0]
 
 
 def refetch_version_values(con: duckdb.DuckDBPyConnection, version_id: int) -> list[tuple]:
@@ -1790,7 +1798,9 @@ def refetch_record(
 
 
 def status_story_exists(con: duckdb.DuckDBPyConnection, story_id: int) -> bool:
-    return bool(con.execute("SELECT count(*) FROM stories WHERE id = ?", [story_id]).fetchone()[0])
+    return bool(
+        _row(con.execute("SELECT count(*) FROM stories WHERE id = ?", [story_id]).fetchone())[0]
+    )
 
 
 def status_current(con: duckdb.DuckDBPyConnection, story_id: int) -> str:
@@ -1811,12 +1821,14 @@ def status_insert(
     """Record a status change: (story_id, old, new, editor, note, changed_at)."""
     # Naive UTC, as the store keeps every time (versions' fetched_at is compared with it).
     now = datetime.now(UTC).replace(tzinfo=None)
-    return con.execute(
-        "INSERT INTO story_status_changes (story_id, old_status, status, editor, note, changed_at)"
-        " VALUES (?, ?, ?, ?, ?, ?)"
-        " RETURNING story_id, old_status, status, editor, note, changed_at",
-        [story_id, old, new, editor, note, now],
-    ).fetchone()
+    return _row(
+        con.execute(
+            "INSERT INTO story_status_changes (story_id, old_status, status, editor, note, changed_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)"
+            " RETURNING story_id, old_status, status, editor, note, changed_at",
+            [story_id, old, new, editor, note, now],
+        ).fetchone()
+    )
 
 
 def status_history(con: duckdb.DuckDBPyConnection, story_id: int) -> list[tuple]:
@@ -1907,9 +1919,11 @@ def alerts_speaker_claims(con: duckdb.DuckDBPyConnection) -> list[tuple]:
 def alerts_findings_rows(con: duckdb.DuckDBPyConnection) -> list[dict]:
     """Rows of the `findings` table (a story's own numbers that disagree) as dicts; none while
     that table does not exist."""
-    exists = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'findings'"
-    ).fetchone()[0]
+    exists = _row(
+        con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'findings'"
+        ).fetchone()
+    )[0]
     if not exists:
         return []
     cur = con.execute("SELECT * FROM findings")
@@ -1922,7 +1936,7 @@ def alerts_save(con: duckdb.DuckDBPyConnection, alerts: list[tuple]) -> int:
     new; how many were added."""
     if not alerts:
         return 0
-    before = con.execute("SELECT count(*) FROM alerts").fetchone()[0]
+    before = _row(con.execute("SELECT count(*) FROM alerts").fetchone())[0]
     cols = list(zip(*alerts, strict=True))
     con.execute(
         "INSERT INTO alerts (key, kind, story_id, claim_id, created, severity, message, action)"
@@ -1931,7 +1945,7 @@ def alerts_save(con: duckdb.DuckDBPyConnection, alerts: list[tuple]) -> int:
         " WHERE key NOT IN (SELECT key FROM alerts) ON CONFLICT (key) DO NOTHING",
         [list(c) for c in cols],
     )
-    return con.execute("SELECT count(*) FROM alerts").fetchone()[0] - before
+    return _row(con.execute("SELECT count(*) FROM alerts").fetchone())[0] - before
 
 
 def alerts_list(

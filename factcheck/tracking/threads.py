@@ -414,7 +414,7 @@ def _group(
     return groups, {r: pinned.get(r) for r in groups}, links
 
 
-def _threads(con, window_days: int) -> tuple[list[Thread], list[tuple[int | None, bool]], list]:
+def _threads(con, window_days: int) -> tuple[list[Thread], list[int | None], list[Link]]:
     return _compute(_fetch(con), window_days)
 
 
@@ -751,17 +751,17 @@ def market_view(store: Store, story_ids: list[int], *, mode: str = "now") -> lis
     lines = []
     for (series, _change, p_start, p_end), items in groups.items():
         stations = {t.station for t, *_ in items}
-        record = next(((o, a, s) for _t, o, a, s in items if o is not None), (None, None, None))
-        if len(stations) < 2 and record[0] is None:
+        found = next(((o, a, s) for _t, o, a, s in items if o is not None), (None, None, None))
+        if len(stations) < 2 and found[0] is None:
             continue
         lines.append(
             MarketLine(
                 series=series,
                 period=_period_words(p_start, p_end),
                 tellings=[t for t, *_ in items],
-                official=record[0],
-                as_of=record[1],
-                source=record[2],
+                official=found[0],
+                as_of=found[1],
+                source=found[2],
             )
         )
     lines.sort(key=lambda m: (-len({t.station for t in m.tellings}), m.series))

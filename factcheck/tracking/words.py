@@ -100,7 +100,7 @@ def person_name(speaker: str | None) -> str | None:
     """A person's name without titles, lower-case: "Chief Dana Whitfield" -> "dana whitfield",
     "Mayor Callahan" -> "callahan"; None for an organisation."""
     last = person_surname(speaker)
-    if last is None:
+    if last is None or speaker is None:
         return None
     name = speaker.strip()
     while (stripped := _HONORIFIC.sub("", name)) != name:
