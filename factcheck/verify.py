@@ -1165,7 +1165,9 @@ def _subject_in_clause(claim: Claim) -> bool:
 # sales tax to grow 3 percent this year", "on pace to pass 2,000", "wants to cut ... by 20%").
 _FORECAST = re.compile(
     r"\b(?:expect(?:s|ed|ing)?|project(?:s|ed|ing|ions?)|forecast(?:s|ed|ing)?|predict(?:s|ed|ing)?"
-    r"|anticipat(?:e|es|ed|ing)|on (?:pace|track)|goal|target(?:s|ed)?|aims? to|wants? to"
+    r"|anticipat(?:e|es|ed|ing)|on (?:pace|track)|goal|target(?:s|ed)?|aims? to"
+    # "I want to say almost 300": a hedge of speech, not a goal
+    r"|wants? to(?! (?:say|guess|think|believe|estimate|tell you))"
     r"|hopes? to|plans? to|could|might|may)\b(?![^.;:]*[.;:])"
 )
 

@@ -17,6 +17,7 @@ METRICS = (
     'homicide_rate,"Homicides per 100,000 residents","per 100,000",homicide rate;murder rate\n'
     "population,Resident population,count,population;resident;people;person\n"
     "unemployed,Unemployed residents,count,unemployed;out of work;jobless\n"
+    "guns_seized,Guns seized by police,count,gun;firearm\n"
 )
 
 
@@ -101,3 +102,19 @@ def test_a_full_year_claim_is_never_answered_by_a_stale_year_to_date_row(nlp, tm
     c = got["290"]
     assert c.verdict == "unverifiable" and c.official is None
     assert "2025" in (c.reason or c.explanation)
+
+
+def test_want_to_say_is_a_hedge_not_a_goal(nlp, tmp_path):
+    rows = (
+        'guns_seized,"Mobile, Ala.",2025-01-01,2025-07-31,612,count,MPD,,2025-08-02,\n'
+        'guns_seized,"Mobile, Ala.",2024-01-01,2024-07-31,380,count,MPD,,2024-08-02,\n'
+    )
+    text = (
+        "Police have seized 612 guns so far this year. “I want to say almost 300 more guns than"
+        " at this time last year,” the chief said."
+    )
+    got = check(nlp, tmp_path, text, rows, published="2025-08-05", place="Mobile, Ala.")
+    c = got["almost 300"]
+    assert "forecast" not in (c.reason or "")
+    # 612 - 380 = 232 more: "almost 300" reads 270-300
+    assert (c.verdict, c.official) == ("inaccurate", 232)
