@@ -190,9 +190,14 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         f.change, f.direction = kind, "up"  # "wage growth was 4 percent"
     elif f.change == "level" and f.subject in ("decline", "decrease", "drop", "loss", "reduction"):
         f.change, f.direction = kind, "down"
+    if f.change == "level" and _ADDITIONAL.search(before_text):
+        f.change, f.direction = kind, "up"  # "an additional $400,000", "an extra 12 officers"
     if f.unit == "count" and f.change == "level":
         f.unit = rate_unit(sent_text[max(end, f.end) :]) or f.unit
     return f
+
+
+_ADDITIONAL = re.compile(r"\b(?:an? )?(?:additional|extra)\s+\$?$", re.I)
 
 
 def _change_noun_of(anchor: Token) -> tuple[Token | None, bool]:

@@ -133,6 +133,7 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
     locals_ += _multiplier_claims(doc, text, locals_)
     locals_.sort(key=lambda x: x.claim.start)
     _share_list_units(text, locals_)
+    _restated_changes(text, locals_)
     _respectively(text, locals_)
     for loc in locals_:
         others = [o.at for o in locals_ if o is not loc and o.at is not None]
@@ -169,6 +170,25 @@ def _share_list_units(text: str, locals_: list[_Local]) -> None:
                     break
                 other.unit = rate
                 j += step
+
+
+# "a decrease of 310 students, or about 3.1 percent", "a $5 increase ($20 a year)": the same change
+# said again another way.
+_RESTATED_GAP = re.compile(r"\s*(?:[\w ]{0,14})?(?:,\s*(?:or|and)\s+|\s+or\s+|\s*\(\s*)", re.I)
+
+
+def _restated_changes(text: str, locals_: list[_Local]) -> None:
+    """A level restating the change just before it takes that change's kind and direction."""
+    for before, loc in zip(locals_, locals_[1:], strict=False):
+        a, b = before.claim, loc.claim
+        if a.change == "level" or b.change != "level" or not a.direction:
+            continue
+        if not _RESTATED_GAP.fullmatch(text[a.end : b.start]):
+            continue
+        b.change = "percent_change" if b.unit in ("percent",) else "difference"
+        b.direction = a.direction
+        if loc.at is not None:
+            loc.at.is_change = True
 
 
 _RESPECTIVELY = re.compile(r",?\s+respectively\b", re.I)
