@@ -62,6 +62,8 @@ def test_a_deep_link_opened_first_gets_the_app_around_it(page, app_url, e2e_db, 
     page.wait_for_selector(".story-text", timeout=30_000)
     no_error_box(page)
     assert "Official figures" in page.locator('[data-testid="stSidebarNav"]').inner_text()
+    # The sidebar's store status renders after the page body on a busy machine: wait for it.
+    page.get_by_text("Demo figures are illustrative").first.wait_for(timeout=30_000)
     assert "Demo figures are illustrative" in page.locator('[data-testid="stSidebar"]').inner_text()
     assert page.url.endswith(f"/check?story={sid}")
     page.screenshot(path=str(screenshots / "check-story.png"), full_page=True)
