@@ -388,8 +388,8 @@ def _level_pair(text: str, change: _Item, items: list[_Item]) -> _Pair | None:
     if len(same) == 1:
         return _pair_with_sentence_before(text, change, same[0], levels)
     # The change alone in its sentence: the two levels in the next sentences, when they count the
-    # change's own subject in two periods the story relates ("... down 3% from a year ago. So far
-    # in 2017 there have been 837. At this same time last year there had been 865.")
+    # change's own subject in two periods the story relates ("... down 4% from last year's pace. The
+    # county has counted 712 so far. By this date a year ago, 741 had died.")
     near = [it for it in levels if it.sent == change.sent - 1]
     if len(near) != 2:
         near = [it for it in levels if change.sent < it.sent <= change.sent + _WINDOW]

@@ -148,7 +148,7 @@ class Catalogue:
     def place_for(self, name: str | None, state: str | None = None) -> str | None:
         """The place a name stands for: exact alias, else the longest leading words that are
         one ("BIRMINGHAM, Ala." -> "birmingham ala" -> "birmingham"); a name several states
-        share ("Henderson County", "Mecklenburg") is read in `state` when the story names one."""
+        share ("Polk County", "Washington County") is read in `state` when the story names one."""
         if not name:
             return None
         if state and "," not in name:
@@ -1055,7 +1055,7 @@ def _relative_change(base: pr.Period) -> pr.Period:
 
 def _story_states(items: list[_Item]) -> dict[tuple, str]:
     """The one state each story (version) names in its claims' sentences, where it names one:
-    it settles a county name several states share ("Henderson County" in a North Carolina
+    it settles a county name several states share ("Polk County" in an Iowa
     story)."""
     named: dict[tuple, set[str]] = {}
     for item in items:

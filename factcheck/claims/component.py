@@ -153,7 +153,7 @@ _RATE_UNITS = ("per_100k", "per_10k", "per_1k", "per_capita")
 
 
 def _share_list_units(text: str, locals_: list[_Local]) -> None:
-    """Bare numbers listed with a rate share its unit: "at 12.4 and 9.8 murders per 100,000",
+    """Bare numbers listed with a rate share its unit: "at 20.5 and 14.9 killings per 100,000",
     "from 5.4 murders per 100,000 people to 5.3"."""
     for i, loc in enumerate(locals_):
         rate = loc.claim.unit
@@ -195,7 +195,7 @@ _RESPECTIVELY = re.compile(r",?\s+respectively\b", re.I)
 
 
 def _respectively(text: str, locals_: list[_Local]) -> None:
-    """ "Louisiana and Missouri topped the list at 12.4 and 9.8, respectively": the listed
+    """ "Mississippi and Alabama led the region at 20.5 and 14.9, respectively": the listed
     numbers take the listed places in order, when the sentence names as many states or counties
     before them as there are numbers."""
     resp = _RESPECTIVELY.search(text)
