@@ -29,7 +29,7 @@ from factcheck.claims.candidates import (
 from factcheck.claims.change import _read_fields
 from factcheck.claims.multiplier import find_multipliers, subject_token
 from factcheck.claims.period import PERIOD_RE, ClaimAt, _period_spans, period_for
-from factcheck.claims.place import COUNTY, NATION, STATE, _place_for, _resolve_area
+from factcheck.claims.place import COUNTY, COUNTY_RE, NATION, STATE, _place_for, _resolve_area
 from factcheck.claims.sentences import _after_dateline, split_sentences
 from factcheck.claims.speaker import _attribute_quotes, _mention_for, _people, _quotes
 from factcheck.claims.subject import _noun_lemma
@@ -210,14 +210,11 @@ def _respectively(text: str, locals_: list[_Local]) -> None:
     if len(run) < 2:
         return
     names = [(pos, name) for pos, name in places.state_mentions(text) if pos < run[0].claim.start]
-    names += [(m.start(), m.group(0)) for m in _COUNTY_NAME.finditer(text[: run[0].claim.start])]
+    names += [(m.start(), m.group(0)) for m in COUNTY_RE.finditer(text[: run[0].claim.start])]
     names.sort()
     if len(names) == len(run):
         for loc, (_pos, name) in zip(run, names, strict=True):
             loc.claim.place = name
-
-
-_COUNTY_NAME = re.compile(r"\b(?:[A-Z][a-z’'.]+\s){1,2}(?:County|Parish)\b")
 
 
 def _multiplier_claims(doc: Doc, text: str, found: list[_Local]) -> list[_Local]:

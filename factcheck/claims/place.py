@@ -32,7 +32,7 @@ from factcheck.claims.vocab import (
 STATE, COUNTY, NATION = "\x00state", "\x00county", "\x00nation"
 
 
-_COUNTY_RE = re.compile(r"\b(?:[A-Z][a-z’'.]+\s){1,2}(?:County|Parish)\b")
+COUNTY_RE = re.compile(r"\b(?:[A-Z][a-z’'.]+\s){1,2}(?:County|Parish)\b")
 
 
 def _resolve_area(text: str, marker: str, position: int) -> str:
@@ -45,7 +45,7 @@ def _resolve_area(text: str, marker: str, position: int) -> str:
         found = places.state_mentions(text)
         default = "the state"
     else:
-        found = [(m.start(), m.group(0).strip()) for m in _COUNTY_RE.finditer(text)]
+        found = [(m.start(), m.group(0).strip()) for m in COUNTY_RE.finditer(text)]
         default = "the county"
     before = [name for pos, name in found if pos < position]
     if before:
