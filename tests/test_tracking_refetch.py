@@ -75,7 +75,9 @@ def test_a_correction_made_on_the_page_becomes_a_version(tmp_store, feed_server,
     assert refetch.refetch_due(tmp_store, nlp, net_settings, now=now).fetched == 0
     # Typography only: read, but no version.
     _page(feed_server, "1,500", typographic=True)
-    later = now + timedelta(minutes=40)
+    # 50 minutes on, well past a quarter of the story's age (the age grows with the clock too:
+    # at exactly 40 minutes the check sat on the boundary and failed when the poll was slow).
+    later = now + timedelta(minutes=50)
     got = refetch.refetch_due(tmp_store, nlp, net_settings, now=later)
     assert (got.fetched, got.changed) == (1, []) and len(_versions(tmp_store)) == 1
     # The page is corrected (the feed is not): a second version, whose change is said in words.
