@@ -18,6 +18,7 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from factcheck import lexicon as lx
 from factcheck import numbers, places
 from factcheck.claims.candidates import (
     _duration_is_time_ref,
@@ -31,7 +32,13 @@ from factcheck.claims.multiplier import find_multipliers, subject_token
 from factcheck.claims.period import PERIOD_RE, ClaimAt, _period_spans, period_for
 from factcheck.claims.place import COUNTY, COUNTY_RE, NATION, STATE, _place_for, _resolve_area
 from factcheck.claims.sentences import _after_dateline, split_sentences
-from factcheck.claims.speaker import _attribute_quotes, _mention_for, _people, _quotes
+from factcheck.claims.speaker import (
+    _attribute_quotes,
+    _mention_for,
+    _people,
+    _quotes,
+    carried_speaker,
+)
 from factcheck.claims.subject import _noun_lemma
 from factcheck.claims.syntax import _anchor, _tokens_for
 from factcheck.claims.vocab import _CHANGE_NOUNS, _MEASURE_UNITS
@@ -254,6 +261,7 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
     people = _people(text)
     quotes = _quotes(text)
     _attribute_quotes(text, quotes, people)
+    sentences = split_sentences(text)
     out: list[Claim] = []
     last_subject: str | None = None
     last_subject_pos = -1
@@ -291,6 +299,9 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
             speaker = q.speaker
         elif loc.mention:
             speaker = people.resolve(loc.mention, c.start, last_person)
+        elif q is None:
+            k = next(i for i, (s, e) in enumerate(sentences) if s <= c.start < e or c.start < s)
+            speaker = carried_speaker(text, sentences, k, people)
         if speaker and speaker[0].isupper():
             last_person = speaker
         place = c.place
@@ -317,6 +328,7 @@ class NumericClaims:
         self.nlp = nlp
         self.name = name
         self.spans_key = spans_key
+        _keep_title_abbreviations(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         # The claims come from the same engine as `extract_batch` (each candidate sentence parsed
@@ -364,6 +376,20 @@ class NumericClaims:
                 spans.append(span)
         doc.spans[self.spans_key] = spans
         return doc
+
+
+def _keep_title_abbreviations(nlp: Language) -> None:
+    """Tokenizer exceptions for the titles written with a full stop ("Sgt.", "Lt.", "Det."): the
+    trained tokenizer splits some of them off ("Sgt" "."), and then "said Sgt. David Ward" reads
+    as two sentences with "Sgt" the speaker."""
+    from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
+
+    if not isinstance(nlp.tokenizer, Tokenizer):
+        return  # a custom tokenizer keeps its own rules
+    for word in lx.words("titles"):
+        if word.endswith(".") and " " not in word:
+            nlp.tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 @Language.factory(

@@ -42,6 +42,7 @@ def _mention_for(doc: Doc, anchor: Token) -> str | None:
     (", the chief said"), or the object of "according to"."""
     dateline = _DATELINE.match(doc.text)
     skip_before = dateline.end() if dateline else 0
+    found: list[tuple[int, str]] = []  # (size of the reporting clause, who)
     for t in doc:
         if t.lemma_.lower() in _SAY_VERBS and t.pos_ == "VERB":
             deps = {c.dep_ for c in t.children}
@@ -67,12 +68,14 @@ def _mention_for(doc: Doc, anchor: Token) -> str | None:
                 or parenthetical
                 or (trailing and not re.search(r",\s*(?:and|but)\s*$", between))
             ):
-                return _mention_text(subj[0])
+                found.append((len(list(t.subtree)) if inside else len(doc), _mention_text(subj[0])))
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
             if objs and _can_speak(objs[0], skip_before):
-                return _mention_text(objs[0])
-    return None
+                found.append((len(doc) + 1, _mention_text(objs[0])))
+    # "The Chronicle reported that Commissioner Shiroma estimated that ... 16 dollars": the
+    # innermost reporting clause holding the claim is whose claim it is.
+    return min(found, key=lambda f: f[0])[1] if found else None
 
 
 def _can_speak(tok: Token, skip_before: int) -> bool:
@@ -190,7 +193,9 @@ class _People:
         ):
             return re.sub(r"^\w+[’']s\s+", "", m)  # "Alabama Department of Public Health"
         if words and " " not in m:
-            return m  # "MnDOT", "AAA", a surname the story does not expand
+            # a surname the story gave in full before ("director Leona Marsh" ... "Marsh said"),
+            # else as written: "MnDOT", "AAA"
+            return self.full_name(m) or m
         # A title: "the chief", "the sheriff", "the mayor".
         last = low.split()[-1] if low.split() else ""
         for name, title, _pos in reversed(self.full):
@@ -204,6 +209,17 @@ class _People:
                  "expert", "representative", "agent", "investigator", "worker", "employee")  # fmt: skip
         # "a city elections spokesperson" -> spokesperson; "the state labor office" stays
         return parts[-1] if len(parts) > 2 and parts[-1] in roles else low
+
+    def full_name(self, surname: str) -> str | None:
+        """The "First Surname" the story writes somewhere for a bare surname, if any."""
+        full = re.search(rf"\b[A-Z][a-z’'-]+\s+(?:[A-Z]\.\s+)?{re.escape(surname)}\b", self.text)
+        if (
+            full is None
+            or _ORG_WORDS.search(full.group(0))
+            or full.group(0).split()[0] in MONTH_NAMES
+        ):
+            return None
+        return full.group(0)
 
     def add(self, name: str, title: str, pos: int) -> None:
         if all(n != name for n, _t, _p in self.full):
@@ -325,3 +341,83 @@ def _trim_mention(mention: str) -> str | None:
     if mention.lower() in ("it", "that", "this", "which", "there"):
         return None
     return mention
+
+
+# A capitalised run of one to four words (a name, maybe with its title) and a reporting verb.
+_CAPS_RUN = r"(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+"
+# Present tense only: broadcast copy leads with "Gladman says ..." and goes on with what was said;
+# print's "..., Dunning said." attributes its own sentence and the next one is the reporter's.
+_NAME_SAYS = re.compile(
+    rf"(?<![\w’'.-])(?P<who>{_CAPS_RUN})\s+(?:says|notes|adds|explains|estimates|reports|"
+    r"predicts|believes|thinks)\b"
+)
+_REPORTED_SPEECH = (
+    _NAME_SAYS,
+    re.compile(rf"\baccording to\b[^.;]*?(?P<who>{_CAPS_RUN})\s*[.!]?$"),
+    re.compile(rf",\s*says\s+(?P<who>{_CAPS_RUN})\s*[.!]?$"),
+)
+# A clause that names its own source: the attribution before it does not reach it.
+_OWN_SOURCE = re.compile(
+    r"\b(?:according to|says|said|say|shows?|showed|reports?|reported|indicates?|estimates?|"
+    r"told)\b|[“”\"]"
+)
+_SUBORDINATE = re.compile(r"(?i)\b(?:as|when|while|if|because|after|before|since|until)\s+$")
+
+
+def reported_speaker(sentence: str, people: _People) -> str | None:
+    """The named person a sentence of reported speech (no quote marks) is attributed to:
+    "Gladman says the increases are the smallest since 2014", "..., according to director of
+    finance Chad Smurawa". None when the sentence quotes, or its source is not a named person."""
+    if re.search(r"[“”\"]", sentence):
+        return None
+    for pattern in _REPORTED_SPEECH:
+        m = pattern.search(sentence)
+        if not m or _SUBORDINATE.search(sentence[: m.start("who")]):
+            continue  # "As Outling noted after the primary, ...": that clause's own aside
+        titled = re.search(
+            rf"(?i)\b(?:{_TITLES})[\w-]*\W+(?:\w+\W+){{0,5}}$", sentence[: m.start("who")]
+        )
+        who = re.sub(r"^(?:As|When|While|If|But|And|So|Then|Now|Still|Also)\s+", "", m.group("who"))
+        return _named_person(who, people, titled=bool(titled))
+    return None
+
+
+def _named_person(who: str, people: _People, titled: bool = False) -> str | None:
+    """`who` as a person's full name, or None when it is not a person the story names."""
+    known = people.by_surname(_surname(who))
+    if known:
+        return known
+    words = _strip_title(who).split()
+    if len(words) == 1:  # a surname: a person when the story gave the full name before
+        return people.full_name(words[0])
+    if _ORG_WORDS.search(who) or words[0] in MONTH_NAMES:
+        return None
+    # Two capitalised words with no title may be a body ("Cal Fire"): only a name the story
+    # uses for a person elsewhere counts.
+    untitled = not titled and not re.search(_TITLES, who)
+    if untitled and not any(_surname(n) == words[-1].lower() for n, _t, _p in people.full):
+        return None
+    return " ".join(words[-3:] if words[-1].lower().rstrip(".") in _SUFFIXES else words[-2:])
+
+
+def carried_speaker(
+    text: str, sentences: list[tuple[int, int]], k: int, people: _People
+) -> str | None:
+    """The speaker the sentence `k` inherits from the one before it: news copy attributes once and
+    goes on in the next sentence ("Gladman says ... . The average bill would rise 18 dollars").
+    Only the next sentence, when it names no source of its own: in the same paragraph, or in the
+    next one after a paragraph that opens "<Name> says"."""
+    if k == 0:
+        return None
+    s, e = sentences[k]
+    if _OWN_SOURCE.search(text[s:e]):
+        return None
+    ps, pe = sentences[k - 1]
+    before = text[ps:pe]
+    if "\n" in text[pe:s]:
+        says = _NAME_SAYS.search(before)
+        opens = says and re.fullmatch(r"[\w\s’'-]*", before[: says.start()])
+        own_paragraph = k < 2 or "\n" in text[sentences[k - 2][1] : ps]
+        if not (opens and own_paragraph):
+            return None
+    return reported_speaker(before, people)
