@@ -22,6 +22,8 @@ from typing import Any
 
 from factcheck import lexicon
 
+_MONEY_WORDS = lexicon.words("money_words")
+
 __all__ = [
     "NumberMatch",
     "Quantity",
@@ -492,7 +494,7 @@ def _read_unit(p: _Parser, j: int) -> tuple[str | None, int]:
         return "percentage_points", j + 2
     if w == "percentage":
         return "percent", j + 1
-    if w in ("dollars", "dollar", "bucks"):
+    if w in _MONEY_WORDS:
         return "usd", j + 1
     if w in ("cents", "cent"):
         return "cents", j + 1

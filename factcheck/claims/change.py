@@ -72,7 +72,7 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
     kind = "percent_change" if _pct(f.unit) else "difference"
     comp = re.match(
         r"^\s+(?:[a-z’'-]+\s+)?(more|fewer|less|additional|extra|higher|lower|above|below|"
-        r"greater|larger|smaller|bigger|over|under|short|shy)\b",
+        r"greater|larger|smaller|bigger|over|under|short|shy|behind|ahead)\b",
         after_u,
         re.I,
     )
@@ -87,7 +87,11 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
                 r"(?:19|20)\d\d\b|pre-pandemic|the same (?:time|period|point|month|week))",
                 after_u[comp.end() :],
                 re.I,
-            )
+            ) or _REFERENCE_LEVEL.match(after_u[comp.end() :])
+        if word in ("behind", "ahead"):
+            than = comp  # "4 inches behind", "two games ahead": always measured against something
+        if _pct(f.unit) and word in ("more", "less", "fewer", "higher", "lower"):
+            than = comp  # "paying about 9 percent more": a percent more is a change
         more_noun = False
         if word == "more" and not than and f.unit == "usd":
             more_noun = True  # "$120 more in property taxes": money more is a difference
@@ -99,13 +103,19 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
             more_noun = nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN")
         if word in ("short", "shy") and (of := re.match(r"\s+of\b", after_u[comp.end() :])):
             than = of  # "80 short of its authorized strength"
+        if word in ("over", "under") and _REFERENCE_LEVEL.match(after_u[comp.end() :]):
+            word = "above" if word == "over" else "below"  # "$2.3 million over budget"
         if word in ("fewer", "less") or more_noun or (than and word not in ("over", "under")):
             up = word in ("more", "additional", "extra", "higher", "above", "greater", "larger",
-                          "bigger")  # fmt: skip
+                          "bigger", "ahead")  # fmt: skip
             f.change, f.direction = kind, "up" if up else "down"
     change_noun, own_phrase = _change_noun_of(anchor)
     if change_noun is not None:
         direction = _noun_direction(change_noun)
+        if direction:
+            f.change, f.direction = kind, direction
+    if change_noun is None and f.change == "level":
+        direction = _copula_change_direction(anchor)
         if direction:
             f.change, f.direction = kind, direction
     if not own_phrase:
@@ -142,7 +152,8 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
     by = re.search(
         r"\b(?P<verb>raise[sd]?|raising|cut|cuts|cutting|increase[sd]?|increasing|reduce[sd]?|"
         r"reducing|lower(?:s|ed|ing)?|boost(?:s|ed|ing)?|hike[sd]?|hiking|slash(?:es|ed|ing)?|"
-        r"trim(?:s|med|ming)?|expand(?:s|ed|ing)?)\b"
+        r"trim(?:s|med|ming)?|expand(?:s|ed|ing)?|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|"
+        r"outpac(?:es|ed|ing))\b"
         r"(?P<obj>(?:\s+(?!(?:with|in|at|for|after|of|from|on|as|than)\b)[a-z’'-]+)"
         r"{1,4}?)\s+"
         r"(?:by\s+)?(?:(?:about|approximately|roughly|around|nearly|almost|up to|as much as|"
@@ -150,11 +161,26 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         before_text,
         re.I,
     )
-    adds_money = pre is not None and f.unit == "usd" and pre.group("verb").lower().startswith("add")
+    adds_money = (
+        pre is not None
+        and f.unit == "usd"
+        and pre.group("verb").lower().startswith("add")
+        # "would add about $11 a month to the typical bill": money added to a price raises it
+        and not _TO_A_PRICE.match(after_u)
+    )
     if pre and f.change == "level" and not particle and not quantity_object and not adds_money:
         word = pre.group("verb").lower().split()[0]
         f.change, f.direction = kind, "up" if _stem_dir(word) == "up" else "down"
-    elif by and f.change == "level" and (_pct(f.unit) or " by " in before_text[by.start() :]):
+    elif (
+        by
+        and f.change == "level"
+        and (
+            _pct(f.unit)
+            or " by " in before_text[by.start() :]
+            # "increased residential rates an average of $7": money after a price the verb moves
+            or (f.unit == "usd" and by.group("obj").split()[-1].lower() in _PRICE_NOUNS)
+        )
+    ):
         f.change, f.direction = kind, "up" if _stem_dir(by.group("verb")) == "up" else "down"
     elif (
         f.change == "level"
@@ -198,6 +224,35 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
 
 
 _ADDITIONAL = re.compile(r"\b(?:an? )?(?:additional|extra)\s+\$?$", re.I)
+_REFERENCE_LEVEL = re.compile(
+    r"^\s+(?:the|its|their|this|that|last|a|an)?\s*(?:[\w’'-]+\s+){0,2}?"
+    rf"(?:{'|'.join(sorted(lexicon.words('reference_levels'), key=len, reverse=True))})\b",
+    re.I,
+)
+_PRICE_NOUNS = lexicon.words("price_nouns")
+_TO_A_PRICE = re.compile(
+    r"^(?:\s+(?:a|per|each)\s+\w+)?\s+to\s+(?:the|a|an|their|its|each|every)?\s*"
+    rf"(?:[\w’'-]+\s+){{0,3}}?(?:{'|'.join(sorted(_PRICE_NOUNS, key=len, reverse=True))})\b",
+    re.I,
+)
+
+
+def _copula_change_direction(anchor: Token) -> str | None:
+    """ "This tax increase is a $31 a year increase", "the bill increase is estimated to be
+    between 2% and 3%": the number is what a change noun, the clause's subject, amounts to."""
+    t = anchor.head if anchor.dep_ in ("nummod", "quantmod") else anchor
+    for _ in range(3):
+        if t.dep_ == "pobj" and t.head.lower_ in ("between", "at", "around", "about", "near"):
+            t = t.head  # "is estimated to be between 2% and 3%"
+            if t.dep_ != "prep" or t.head == t:
+                return None
+        elif t.dep_ not in ("attr", "acomp", "xcomp", "oprd") or t.head == t:
+            return None
+        t = t.head
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and _lemma(c) in _CHANGE_NOUNS:
+                return _noun_direction(c)
+    return None
 
 
 def _change_noun_of(anchor: Token) -> tuple[Token | None, bool]:
@@ -259,7 +314,8 @@ _WHEN_AFTER = re.compile(r"\s+(?:earlier|ago|before|later|prior|after|from now|s
 def _stem_dir(word: str) -> str:
     w = word.lower()
     for stem in ("up", "ris", "rose", "increas", "grew", "grow", "jump", "climb", "soar", "surg",
-                 "spik", "rais", "boost", "gain", "add", "creat", "expand", "hik"):  # fmt: skip
+                 "spik", "rais", "boost", "gain", "add", "creat", "expand", "hik", "exceed",
+                 "surpass", "outpac"):  # fmt: skip
         if w.startswith(stem):
             return "up"
     return "down"

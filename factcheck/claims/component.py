@@ -141,6 +141,7 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
     locals_.sort(key=lambda x: x.claim.start)
     _share_list_units(text, locals_)
     _restated_changes(text, locals_)
+    _share_list_changes(text, locals_)
     _respectively(text, locals_)
     for loc in locals_:
         others = [o.at for o in locals_ if o is not loc and o.at is not None]
@@ -181,7 +182,9 @@ def _share_list_units(text: str, locals_: list[_Local]) -> None:
 
 # "a decrease of 310 students, or about 3.1 percent", "a $5 increase ($20 a year)": the same change
 # said again another way.
-_RESTATED_GAP = re.compile(r"\s*(?:[\w ]{0,14})?(?:,\s*(?:or|and)\s+|\s+or\s+|\s*\(\s*)", re.I)
+_RESTATED_GAP = re.compile(
+    r"\s*(?:[\w ]{0,14})?(?:,\s*(?:or|and)\s+|\s+or\s+)|[\w -]{0,40}\(\s*", re.I
+)
 
 
 def _restated_changes(text: str, locals_: list[_Local]) -> None:
@@ -190,10 +193,38 @@ def _restated_changes(text: str, locals_: list[_Local]) -> None:
         a, b = before.claim, loc.claim
         if a.change == "level" or b.change != "level" or not a.direction:
             continue
-        if not _RESTATED_GAP.fullmatch(text[a.end : b.start]):
+        gap = text[a.end : b.start]
+        if loc.subject_explicit and b.subject != a.subject and re.search(r"\band\s*$", gap):
+            continue  # "up 10 percent, and 30 suicides": another count, not the change again
+        if a.unit == b.unit and "(" not in gap and not re.search(r"\bor\s*$", gap):
+            continue  # "and" restates only in other terms: "310 students, and 3.1 percent"
+        if not _RESTATED_GAP.fullmatch(gap):
             continue
         b.change = "percent_change" if b.unit in ("percent",) else "difference"
         b.direction = a.direction
+        if loc.at is not None:
+            loc.at.is_change = True
+
+
+# Between two listed amounts: the first's rate and whom it is for, then a comma or "and":
+# "an increase of $22 for electric customers, $10 a month for gas and $32 for both".
+_LISTED_AFTER = re.compile(
+    r"(?:\s+(?:a|per|each)\s+\w+)?(?:\s+(?:for|on|in|at)\s+[^,;.()“”\"]{1,40}?)?"
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)",
+    re.I,
+)
+
+
+def _share_list_changes(text: str, locals_: list[_Local]) -> None:
+    """Bare amounts listed after a change are changes of the same kind ("rose 5 percent in Ada
+    County and 3 percent in Canyon County"), unless they name what they count."""
+    for before, loc in zip(locals_, locals_[1:], strict=False):
+        a, b = before.claim, loc.claim
+        if a.change == "level" or b.change != "level" or a.unit != b.unit or loc.subject_explicit:
+            continue
+        if not _LISTED_AFTER.fullmatch(text[a.end : b.start]):
+            continue
+        b.change, b.direction = a.change, a.direction
         if loc.at is not None:
             loc.at.is_change = True
 

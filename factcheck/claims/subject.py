@@ -26,6 +26,7 @@ from factcheck.claims.vocab import (
     _GENERIC,
     _MEASURE_UNITS,
     _MONEY_VERBS,
+    _MONEY_WORDS,
     _PAYERS,
     _PRONOUNS,
     _TIME_NOUNS,
@@ -44,7 +45,10 @@ def _noun_lemma(tok: Token) -> str | None:
             nxt = None
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("of", "in", "among"):
-                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    # not "an increase of 22 dollars": the amount is no thing it is of
+                    objs = [
+                        g for g in c.children if g.dep_ == "pobj" and g.lower_ not in _MONEY_WORDS
+                    ]
                     if objs:
                         nxt = objs[0]
                         break
@@ -87,6 +91,8 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
     measured = unit not in ("count", "usd", "percent", "percentage_points", "times")
     if measured and top.head != top and top.head.lemma_.lower() in _MEASURE_UNITS:
         top = top.head
+    if unit == "usd" and top.head != top and top.head.lower_ in _MONEY_WORDS:
+        top = top.head  # "22 dollars for electric customers": the dollars are the unit
     head = top.head if top.head != top else None
     verb0 = _clause_verb(anchor)
     if unit == "usd" and verb0 is not None and verb0.lemma_ == "be" and top.dep_ == "attr":
