@@ -62,6 +62,15 @@ def normalise_alias(text: str) -> str:
     return " ".join(lemma(w) for w in words)
 
 
+def measured_subject(subject: str | None) -> str:
+    """A claim's subject as a series would name it: "homicide increase" -> "homicide" (the
+    extractor names a change by what changed; the series counts the thing itself)."""
+    words = normalise_alias(subject or "").split()
+    if len(words) > 1 and words[-1] in lexicon.change_nouns() | {"raise"}:
+        words = words[:-1]
+    return " ".join(words)
+
+
 def metric_aliases(metric: Metric) -> set[str]:
     """Normalised alias phrases of a metric: its own aliases, its id and label, and synonyms."""
     found = {normalise_alias(a) for a in metric.aliases}

@@ -23,7 +23,13 @@ import pandas as pd
 from factcheck import lexicon, places
 from factcheck import periods as pr
 from factcheck import store as st
-from factcheck.catalogue import OWN_PLACE_WORDS, lemma, metric_aliases, normalise_alias
+from factcheck.catalogue import (
+    OWN_PLACE_WORDS,
+    lemma,
+    measured_subject,
+    metric_aliases,
+    normalise_alias,
+)
 from factcheck.figures import FiguresInvalid, import_frame, read_figures_frame, read_metrics_csv
 from factcheck.models import QUALIFIERS, Check, Claim, Metric
 
@@ -336,7 +342,7 @@ def match_metric(
     nearest the claim win; ties are broken by unit and by figures for the place, never by guess."""
     sentence = claim.sentence or claim.text
     pos = _claim_pos(claim)
-    subject = normalise_alias(claim.subject) if claim.subject else ""
+    subject = measured_subject(claim.subject)
     generic = _MEASURE_WORDS | _OCCURRENCE_WORDS | lexicon.change_nouns()
     passed_over = ""
     if subject in _PERSON_WORDS and _other_series_in_clause(claim, cat, subject):
@@ -518,7 +524,8 @@ def narrower_group(claim: Claim, metric: Metric, aliases: set[str] | None = None
     aliases = set(aliases if aliases is not None else metric_aliases(metric))
     # The series' own label words are not narrowing ("fatal" for "Fatal traffic crashes").
     aliases.add(normalise_alias(metric.label or ""))
-    return _narrower(claim.sentence or "", claim.subject, _claim_pos(claim), frozenset(aliases))
+    subject = measured_subject(claim.subject) or claim.subject
+    return _narrower(claim.sentence or "", subject, _claim_pos(claim), frozenset(aliases))
 
 
 # Modifiers that say the same thing: "deadly crashes" are the series' "fatal crashes".
@@ -1110,7 +1117,7 @@ def describe_claim(claim: Claim, aliases: set[str] | None = None) -> str:
     unit = (claim.unit or "count").lower()
     alias_words = {w for a in aliases for w in a.split()} if aliases is not None else None
     subject_fits = alias_words is None or bool(
-        _synonyms(frozenset(normalise_alias(claim.subject or "").split())) & alias_words
+        _synonyms(frozenset(measured_subject(claim.subject).split())) & alias_words
     )
     if claim.subject and unit in COUNT_UNITS and subject_fits:
         subj = claim.subject.lower()
@@ -1152,7 +1159,7 @@ def _subject_in_clause(claim: Claim) -> bool:
     sentence = claim.sentence or ""
     pos = _claim_pos(claim)
     last = None
-    for m in _alias_regex(normalise_alias(claim.subject) or claim.subject).finditer(sentence):
+    for m in _alias_regex(measured_subject(claim.subject) or claim.subject).finditer(sentence):
         if m.end() <= pos:
             last = m
     if last is None:
@@ -1232,7 +1239,7 @@ def _spec_one(item: _Item, cat: Catalogue, ctx: _Ctx) -> dict:
             leaned is not None
             and leaned.claim.sentence == claim.sentence
             and (
-                normalise_alias(leaned.claim.subject or "") == normalise_alias(claim.subject or "")
+                measured_subject(leaned.claim.subject) == measured_subject(claim.subject)
                 or not _subject_in_clause(claim)
             )
         )

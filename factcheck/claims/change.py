@@ -206,6 +206,21 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
     # Subject from the syntax.
     subj_tok = _subject_token(span, anchor, f.unit, change_noun)
     f.subject = _noun_lemma(subj_tok) if subj_tok is not None else None
+    if (
+        change_noun is not None
+        and subj_tok is not None
+        and subj_tok.dep_ == "compound"
+        and subj_tok.head == change_noun
+        and f.subject
+    ):
+        # "a 6 percent city tax increase", "a $46 million rate hike": what is measured is the
+        # change of that thing, named as the story names it ("tax increase", "rate hike")
+        before = [
+            c.lower_
+            for c in subj_tok.lefts
+            if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in ("percent", "cent")
+        ]  # "a 4 percent sewer rate increase"
+        f.subject = " ".join([*before, f.subject, _lemma(change_noun)])
     weather = re.search(r"(?i)\b(?:degrees?|temperatures?|heat|cold|forecast|highs|lows|wind chill)\b",
                         sent_text)  # fmt: skip
     if f.unit == "count" and f.subject in ("high", "low", "temperature", "temp") and weather:

@@ -99,6 +99,8 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
         from_clause = (
             f.subject_i is not None
             and doc[f.subject_i].dep_ in ("nsubj", "nsubjpass")
+            # "the estimated increase on the bill ... is $49": the subject is the change itself
+            and _noun_lemma(doc[f.subject_i]) not in _CHANGE_NOUNS
             # the claim before is in the subject's clause: not "while rents climbed 7 percent"
             and prev_anchor is not None
             and prev_anchor in doc[f.subject_i].head.subtree
@@ -312,7 +314,10 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
         # "a $1.2 billion budget, a 4 percent increase": a bare change noun is about what the
         # claim before it in the sentence measured.
         same_sentence = last_sentence == c.sentence
-        if subject in _CHANGE_NOUNS and last_subject and same_sentence and c.change != "level":
+        apposed = bool(
+            re.fullmatch(r"(?:\s+[\w’'-]+){0,3}\s*[,;—–(-]+\s*(?:or\s+)?(?:an?|the)?\s*", between)
+        )
+        if subject in _CHANGE_NOUNS and last_subject and same_sentence and apposed:
             subject = last_subject
         # Implicit subject: the nearest claim's subject before, within a few sentences.
         counted = c.unit in ("count", "percent", "percentage_points")

@@ -32,6 +32,7 @@ from factcheck.claims.vocab import (
     _TIME_NOUNS,
     _TO_VERBS,
     _TRANSITIVE_CHANGE,
+    MONTHS,
 )
 
 
@@ -128,8 +129,8 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
         if change_noun.lower_ in ("raise", "raises"):
             return change_noun  # "a 4 percent raise": the raise is what is measured
         obj = _of_object(change_noun, ("in", "of"))
-        if obj is not None:
-            return obj
+        if obj is not None and not _is_when(obj):
+            return obj  # not "an increase in May": that says when
         if change_noun.dep_ == "appos" and change_noun.head.pos_ == "NOUN":
             return change_noun.head
         # "a 2.5 percent electric rate hike", "a 4.1% tax increase": what the change is of;
@@ -182,7 +183,11 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
         return None  # "police arrested 12": what was counted is left implicit
     if unit == "usd":
         # "spend $21 million on special education": what the money goes to
-        obj = _of_object(verb, ("on", "for", "in"))
+        # "receive $9.4 million from property taxes": where money comes from is what it is
+        money_from = ("from",) if verb.lemma_.lower() in _RECEIVE_VERBS else ()
+        obj = _of_object(verb, ("on", "for", "in", *money_from))
+        if obj is not None and obj.head.lower_ == "from" and _lemma(obj) in _AGENTS:
+            obj = None  # "from the state": who pays is not what the money is
         if obj is not None and obj.head.lower_ == "in" and _lemma(obj) in _TIME_NOUNS:
             obj = None  # "earned $5 million in the first quarter"
         if obj is not None and _lemma(obj) in _PAYERS:
@@ -195,9 +200,18 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
     payer_verb = verb.lemma_.lower() in ("pay", "owe", "spend", "save")
     if unit == "usd" and payer_verb and subj is not None and _lemma(subj) in _PAYERS:
         return None  # "the typical homeowner will pay $120 more": who pays is not measured
-    if subj is not None and measured and _lemma(subj) in _AGENTS:
-        return None  # "crews paved 38 miles": the crews are not what the miles measure
+    if subj is not None and _lemma(subj) in _AGENTS and verb.lemma_.lower() not in _COPULAR:
+        # "crews paved 38 miles", "the board expects to receive $11.9 million", "troopers
+        # reported five deaths": who acts is not what the number measures
+        return None
     return subj
+
+
+def _is_when(tok: Token) -> bool:
+    return tok.like_num or tok.lower_ in MONTHS or _lemma(tok) in _TIME_NOUNS
+
+
+_RECEIVE_VERBS = ("receive", "get", "collect", "generate", "raise", "bring", "draw")
 
 
 def _to_object(anchor: Token, verb: Token | None) -> Token | None:
