@@ -36,6 +36,7 @@ class _Fields:
     end: int = 0
     subject_i: int | None = None
     negative: bool = False
+    counts_people: bool = False  # "the 122 who died": people, unless the story says who
 
 
 def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, end: int) -> _Fields:
@@ -221,6 +222,7 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
             if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in ("percent", "cent")
         ]  # "a 4 percent sewer rate increase"
         f.subject = " ".join([*before, f.subject, _lemma(change_noun)])
+    f.counts_people = f.subject is None and _counts_people(anchor)
     weather = re.search(r"(?i)\b(?:degrees?|temperatures?|heat|cold|forecast|highs|lows|wind chill)\b",
                         sent_text)  # fmt: skip
     if f.unit == "count" and f.subject in ("high", "low", "temperature", "temp") and weather:
@@ -250,6 +252,13 @@ _TO_A_PRICE = re.compile(
     rf"(?:[\w’'-]+\s+){{0,3}}?(?:{'|'.join(sorted(_PRICE_NOUNS, key=len, reverse=True))})\b",
     re.I,
 )
+
+
+def _counts_people(anchor: Token) -> bool:
+    """ "the 122 who died in crashes": the number heads a "who" clause."""
+    return any(
+        c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children) for c in anchor.children
+    )
 
 
 def _copula_change_direction(anchor: Token) -> str | None:

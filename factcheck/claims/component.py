@@ -71,6 +71,7 @@ class _Local:
     mention: str | None = None  # who the sentence says said it ("the chief", "police")
     sentence_start: int = 0
     at: ClaimAt | None = None  # the claim's characters and anchor token in its sentence
+    counts_people: bool = False  # heads a "who" clause: "the 122 who died"
 
 
 def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
@@ -137,10 +138,12 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
         )
         last_end = end
         loc = _Local(claim, subject_explicit=f.subject_explicit, mention=mention)
+        loc.counts_people = f.counts_people
         loc.at = ClaimAt(start, end, anchor, is_change=f.change != "level")
         locals_.append(loc)
     locals_ += _multiplier_claims(doc, text, locals_)
     locals_.sort(key=lambda x: x.claim.start)
+    _bases_share_subject(text, locals_)
     _share_list_units(text, locals_)
     _restated_changes(text, locals_)
     _share_list_changes(text, locals_)
@@ -180,6 +183,32 @@ def _share_list_units(text: str, locals_: list[_Local]) -> None:
                     break
                 other.unit = rate
                 j += step
+
+
+_BASE_BEFORE = re.compile(
+    r"\b(?:(?:up|down|rising|falling|climbing|dropping|increasing|decreasing)\s+(?:\w+\s+)?from"
+    r"|compared\s+(?:with|to)|versus|vs\.?|(?:more|fewer|less|higher|lower)\s+than)"
+    r"\s+(?:the\s+|a\s+)?$",
+    re.I,
+)
+
+
+def _bases_share_subject(text: str, locals_: list[_Local]) -> None:
+    """ "the salary ... to $13,574 a year, up from $13,179": a comparison base measures what the
+    claim it is compared with measures, unless it names its own thing."""
+    for before, loc in zip(locals_, locals_[1:], strict=False):
+        a, b = before.claim, loc.claim
+        if not a.subject or b.subject == a.subject or not _BASE_BEFORE.search(text[: b.start]):
+            continue
+        anchor = loc.at.anchor if loc.at is not None else None
+        if (
+            b.subject
+            and anchor is not None
+            and anchor.dep_ == "nummod"
+            and anchor.head.pos_ == "NOUN"
+        ):
+            continue  # "up from 24 burglaries": its own noun
+        b.subject = a.subject
 
 
 # "a decrease of 310 students, or about 3.1 percent", "a $5 increase ($20 a year)": the same change
@@ -325,6 +354,8 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
             subject = last_subject
         if subject is None and c.unit in by_unit and c.unit != "usd":
             subject = by_unit[c.unit]  # "another 2 to 4 inches" after "3 inches of snow"
+        if subject is None and loc.counts_people:
+            subject = "person"  # "the 122 who died", with nothing before to say who they are
         if subject:
             last_subject, last_subject_pos, last_sentence = subject, c.start, c.sentence
             by_unit[c.unit] = subject

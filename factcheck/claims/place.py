@@ -26,6 +26,7 @@ from factcheck.claims.vocab import (
     _SAY_VERBS,
     MONTH_NAMES,
     MONTHS,
+    PLURAL_NOUN_END,
 )
 
 # Markers for a wider area the sentence does not name; `resolve_story` replaces them.
@@ -212,6 +213,8 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
             or (text.isupper() and not after_in)  # "ER visits", "UAB's"
             or re.fullmatch(r"[IVXLC]+", text)
             or (words[0].i == 0 and not after_in and tok.tag_ == "NNPS")
+            # "Homicides rose to 40": a plural noun the tagger calls a name at the sentence start
+            or (words[0].i == 0 and not after_in and not multi and PLURAL_NOUN_END.search(text))
             or _ORG_WORDS.search(text)
             or (not after_in and not multi and _COMMON_NOUN_END.search(low))
             or _NOT_PLACE_FIRST.match(text)

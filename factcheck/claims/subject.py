@@ -33,6 +33,7 @@ from factcheck.claims.vocab import (
     _TO_VERBS,
     _TRANSITIVE_CHANGE,
     MONTHS,
+    PLURAL_NOUN_END,
 )
 
 
@@ -65,6 +66,8 @@ def _noun_lemma(tok: Token) -> str | None:
             continue
         if tok.pos_ == "PROPN" and tok.text.islower():
             return lemma  # a common noun the tagger took for a name ("14 pounds of marijuana")
+        if tok.pos_ == "PROPN" and tok.i == 0 and PLURAL_NOUN_END.search(tok.text):
+            return lexicon.singular(tok.lower_)  # "Homicides rose to 40"
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "VBZ" and tok.lower_.endswith("s"):
             return lexicon.singular(tok.lower_)  # "that homicides fell": a subject is a noun
         if tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):

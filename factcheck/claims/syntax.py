@@ -17,6 +17,8 @@ def _tokens_for(doc: Doc, start: int, end: int) -> Span | None:
 def _anchor(span: Span) -> Token:
     """The token of a number span that the syntax hangs the rest of the clause on."""
     toks = [t for t in span if not t.is_punct or t.text in ("%", "$")]
+    # "a dozen", "a half": the article is not the number
+    toks = [t for t in toks if t.dep_ != "det"] or toks
     for t in toks:
         if t.head.i < span.start or t.head.i >= span.end or t.head == t:
             return t

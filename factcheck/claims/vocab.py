@@ -74,6 +74,11 @@ _COMMON_SPEAKERS = set(lx.words("common_speakers"))
 _SUFFIXES = lx.word_list("name_suffixes")
 
 
+# Endings of plural common nouns that US place names do not have ("Homicides", "Shootings"):
+# such a word at a sentence start is a noun the tagger took for a name.
+PLURAL_NOUN_END = re.compile(r"(?:ies|ides|ings|ions|ents|ths|sts|ults|ures)$")
+
+
 def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
