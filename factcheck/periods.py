@@ -116,7 +116,13 @@ def _day_number(text: str) -> int | None:
 
 _DATE_PATTERNS = [
     # "August second", "Aug. 2", "August 2nd", "August 2, 2022"
-    re.compile(_MONTH_RE + r"\s+(\d{1,2}(?:st|nd|rd|th)?|" + _DAY_WORD + r")(?:,?\s+(\d{4}))?\b"),
+    # "Dec. 13 in 2017", "Dec. 13 of last year" is handled by the caller's shift
+    re.compile(
+        _MONTH_RE
+        + r"\s+(\d{1,2}(?:st|nd|rd|th)?|"
+        + _DAY_WORD
+        + r")(?:,?\s+(?:in\s+|of\s+)?(\d{4}))?\b"
+    ),
     # "the second of August"
     re.compile(r"(?:the\s+)?(" + _DAY_WORD + r"|\d{1,2}(?:st|nd|rd|th)?)\s+of\s+" + _MONTH_RE),
     # "8/2", "8/2/2022"

@@ -175,6 +175,8 @@ def test_a_level_since_a_year_is_a_total_and_not_guessed():
         ("as of the end of July", date(2022, 7, 31)),
         ("in the first half of the year", date(2022, 6, 30)),
         ("in the first seven months of 2022", date(2022, 7, 31)),
+        ("by July 13 in 2022", date(2022, 7, 13)),  # the year written after the day is kept
+        ("through July of this year", date(2022, 7, 31)),
     ],
 )
 def test_the_year_to_the_end_of_a_month(phrase, end):

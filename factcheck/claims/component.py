@@ -311,6 +311,11 @@ def _multiplier_claims(doc: Doc, text: str, found: list[_Local]) -> list[_Local]
     return out
 
 
+# "That's a 45% increase", "This is a 12 percent drop": a sentence pointing back at the figures
+# of the one before, whose period it keeps.
+_POINTS_BACK = re.compile(r"(?:That|This|It)(?:['’]s|\s+(?:is|was|marks|represents|means))\b")
+
+
 _TACKED_ON = re.compile(
     r"[\s,;—–-]*(?:(?:up|down|or|an?|increase|decrease|drop|rise|decline|jump|of|by|about|nearly|"
     r"roughly|almost|approximately|some|just|only|more than|over|under)[\s,]+)*",
@@ -331,6 +336,9 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
     last_end = -1
     last_person = None
     by_unit: dict[str, str] = {}
+    sentence_seen: str | None = None
+    sentence_period: str | None = None  # the last period of the sentence being read
+    period_before: str | None = None  # the last period of the sentence before it
     for loc in sorted(locals_, key=lambda x: x.claim.start):
         c = loc.claim
         subject = c.subject
@@ -371,6 +379,13 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
             speaker = carried_speaker(text, sentences, k, people)
         if speaker and speaker[0].isupper():
             last_person = speaker
+        if c.sentence != sentence_seen:
+            period_before, sentence_seen, sentence_period = sentence_period, c.sentence, None
+        period = c.period
+        if period is None and c.change != "level" and _POINTS_BACK.match(c.sentence or ""):
+            period = period_before  # "... the same period last year. That's a 45% increase."
+        if c.period:
+            sentence_period = c.period
         place = c.place
         if place in (STATE, COUNTY, NATION):
             place = _resolve_area(text, place, c.start)
@@ -378,7 +393,7 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
             place in n.split() for n, _t, _p in people.full
         )):  # fmt: skip
             place = None
-        out.append(replace(c, subject=subject, speaker=speaker, place=place))
+        out.append(replace(c, subject=subject, speaker=speaker, place=place, period=period))
     return out
 
 

@@ -58,7 +58,8 @@ PERIOD_RE = re.compile(
     rf"(?:from |between )?{_WEEKDAY} (?:through|to|and|until) {_WEEKDAY}|"
     rf"(?:this|last|next|the) (?:school|fiscal|academic|calendar) year|"
     rf"(?:in |during |over )?(?:their|its|the|his|her) first {_NUM_WORD} (?:days|weeks|months|years)|"
-    rf"(?:up )?(?:through|thru|until|by the end of|by) (?:{_MONTH_RE}(?: {_DAY_WORD})?(?:,? {_YEAR}| in {_YEAR})?|{_YEAR})|"
+    rf"(?:up )?(?:through|thru|until|by the end of|by) (?:{_MONTH_RE}(?: {_DAY_WORD})?(?:,? {_YEAR}| in {_YEAR}| of (?:this|last) year| of {_YEAR})?|{_YEAR})|"
+    rf"(?:starting|beginning|effective) (?:(?:next|this|last) (?:month|week|year)|(?:in |on )?{_MONTH_RE}(?: {_DAY_WORD})?(?:,? {_YEAR})?|{_YEAR})|"
     rf"(?:up )?(?:through|thru|until|by) (?:(?:early |late )?{_WEEKDAY}(?: {_PART_OF_DAY})?)|"
     rf"(?:in |during |for )?the month of {_MONTH_RE}(?:,? {_YEAR})?|"
     rf"(?:in |during |for )?{_MONTH_RE} of {_YEAR}|"
@@ -144,11 +145,44 @@ def period_for(
     year"); a count's "a week" is a rate (its unit says so), not a period."""
     chain = _ancestors(claim.anchor)
     base = _is_base(sent_text, claim)
-    spans = list(periods)
-    if unit == "usd" or is_change:  # "$75,000 a year", "7,000 fewer crimes each year"
-        spans += [
+    found = _best_period(doc, sent_text, claim, periods, others, is_change, chain, base)
+    if found is None and (unit == "usd" or is_change):
+        # "$75,000 a year", "7,000 fewer crimes each year"; but "In 2007, customers paid 694
+        # dollars a year" is 2007's: a calendar phrase wins over how often
+        rates = [
             (m.start(), m.end()) for m in RATE_RE.finditer(sent_text) if "hour" not in m.group(0)
         ]
+        found = _best_period(doc, sent_text, claim, rates, others, is_change, chain, base)
+    if found is None and is_change:
+        found = _compared_with(sent_text, claim, periods, others)
+    return found
+
+
+def _compared_with(
+    sent_text: str, claim: ClaimAt, periods: list[tuple[int, int]], others: list[ClaimAt]
+) -> str | None:
+    """A change with no phrase of its own is dated by what it is compared with: "11.3 percent
+    lower than what it was in September of 2016", "0.8 percent less than the 122 who died by
+    Dec. 13 in 2017"."""
+    for s, e in periods:
+        if s < claim.end:
+            continue
+        between = sent_text[claim.end : s]
+        if not re.search(r"\b(?:than|compared (?:with|to)|from)\b", between) or re.search(
+            r"[;.]", between
+        ):
+            return None
+        if any(claim.end <= o.start and o.end <= s and not _is_base(sent_text, o) for o in others):
+            return None  # another claim of its own in between
+        return sent_text[s:e]
+    return None
+
+
+def _best_period(
+    doc: Doc, sent_text: str, claim: ClaimAt, spans: list[tuple[int, int]],
+    others: list[ClaimAt], is_change: bool, chain: list[Token], base: bool,
+) -> str | None:  # fmt: skip
+    """The phrase of `spans` that governs the claim, by clause, then kind, then distance."""
     best: tuple[tuple, tuple[int, int]] | None = None
     for s, e in spans:
         if s <= claim.start and claim.end <= e:
@@ -232,6 +266,8 @@ def _clause_rank(span: Span, chain: list[Token], others: list[ClaimAt]) -> int |
     None when the phrase belongs to another claim or to a clause the claim is not in."""
     root = span.root
     host = root.head if root.head != root else root
+    if host.pos_ == "ADP" and host.head in chain and host.head != host:
+        host = host.head  # "a 36 percent leap from just the previous year": on the claim's noun
     if host in chain:
         return chain.index(host)
     for other in others:
