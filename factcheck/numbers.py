@@ -23,6 +23,7 @@ from typing import Any
 from factcheck import lexicon
 
 _MONEY_WORDS = lexicon.words("money_words")
+_MONTH_WORDS = lexicon.words("months")
 
 __all__ = [
     "NumberMatch",
@@ -565,7 +566,14 @@ def _read_phrase(p: _Parser, i: int) -> tuple[dict, int] | None:
             s = info2["scale"]
             if info["scale"] == 1.0 and s > 1 and low * s <= high:
                 low *= s
-            if high >= low:
+            year_then_count = (
+                info.get("plain_int") is not None
+                and 1900 <= low <= 2100
+                and not first_unit
+                and high > 3000
+                and (p.low(start_i - 1) or "").rstrip(".") in _MONTH_WORDS
+            )  # "from 106,692 in April 2010 to 114,385": a date, then the next value
+            if high >= low and not year_then_count:
                 is_range = True
                 j = k2
                 info["spelled"] = info["spelled"] and info2["spelled"]

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import duckdb
 
+from factcheck import lexicon
 from factcheck.models import Check, Claim, Feed, StoryItem
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
@@ -663,12 +664,28 @@ cmp AS (
         CASE WHEN change <> 'level' AND ts IS NOT NULL THEN c2_end END AS c2e
     FROM tg
 ),
-need AS (
+need0 AS (
     SELECT cid, 't' AS side, ts AS ps, te AS pe FROM cmp WHERE ts IS NOT NULL
     UNION ALL
     SELECT cid, 'c' AS side, cs AS ps, ce AS pe FROM cmp WHERE cs IS NOT NULL
     UNION ALL
     SELECT cid, 'f' AS side, c2s AS ps, c2e AS pe FROM cmp WHERE c2s IS NOT NULL
+),
+need AS (
+    -- A stock (a population on July 1) is on record at dates, not for months: a month or a
+    -- day is answered by the row inside it ("in April 2010": the April 1 census count), else
+    -- by the row around it ("in July of 2017": the 2017 estimate). The exact row comes first.
+    SELECT cid, side, arg_min(kps, rank) AS ps, arg_min(kpe, rank) AS pe FROM (
+        SELECT cid, side, ps AS kps, pe AS kpe, 9 AS rank FROM need0
+        UNION ALL
+        SELECT n.cid, n.side, k.period_start, k.period_end,
+            CASE WHEN k.period_start = n.ps AND k.period_end = n.pe THEN 0
+                 WHEN k.period_start >= n.ps AND k.period_end <= n.pe THEN 1 ELSE 2 END
+        FROM need0 n JOIN live l USING (cid) JOIN keys k ON k.sid = l.sid
+        JOIN metrics m ON m.metric = l.metric
+        WHERE fc_stock(m.metric, m.label) AND n.pe - n.ps < 32
+          AND k.period_start <= n.pe AND k.period_end >= n.ps
+    ) GROUP BY cid, side
 ),
 vals AS (
     SELECT n.cid, n.side,
@@ -1131,8 +1148,22 @@ _SPEC_SELECT = (
 )
 
 
+def _stock_macro() -> str:
+    """`fc_stock(metric, label)`: whether a metric is a stock counted at one date (lang data)."""
+    words = sorted(lexicon.words("stock_words"), key=len, reverse=True)
+    pattern = r"\b(" + "|".join(re.escape(w) for w in words) + r")\b"
+    return (
+        "CREATE OR REPLACE TEMP MACRO fc_stock(m, l) AS"
+        f" regexp_matches(lower(replace(coalesce(m, ''), '_', ' ') || ' ' || coalesce(l, '')), {_sql_literal(pattern)})"
+    )
+
+
+def _sql_literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
 def _create_macros(con: duckdb.DuckDBPyConnection) -> None:
-    for sql in _CHECK_MACROS:
+    for sql in (*_CHECK_MACROS, _stock_macro()):
         con.execute(sql)
 
 

@@ -118,3 +118,32 @@ def test_want_to_say_is_a_hedge_not_a_goal(nlp, tmp_path):
     assert "forecast" not in (c.reason or "")
     # 612 - 380 = 232 more: "almost 300" reads 270-300
     assert (c.verdict, c.official) == ("inaccurate", 232)
+
+
+COUNTY_POPULATION = (
+    'population,"Dane County, Wis.",2020-04-01,2020-04-01,561504,count,Census,,2024-03-14,census day\n'
+    'population,"Dane County, Wis.",2022-01-01,2022-12-31,575347,count,Census,,2024-03-14,July 1\n'
+    'population,"Dane County, Wis.",2023-01-01,2023-12-31,581234,count,Census,,2024-03-14,July 1\n'
+)
+
+
+def test_a_population_in_a_month_is_the_estimate_of_its_date(nlp, tmp_path):
+    """A stock is on record at dates: "in April 2020" is the census-day count inside that
+    month, "in July of 2023" the July 1 estimate stored as the 2023 row."""
+    text = (
+        "Dane County is estimated to have grown from 561,504 people in April 2020 to 581,234 "
+        "people in July of 2023, the Census Bureau says."
+    )
+    got = check(
+        nlp, tmp_path, text, COUNTY_POPULATION, published="2024-03-20", place="Madison, Wis."
+    )
+    assert got["561,504"].verdict == "accurate" and got["561,504"].official == 561504
+    assert got["581,234"].verdict == "accurate" and got["581,234"].official == 581234
+
+
+def test_homicides_in_a_month_are_never_the_years_total(nlp, tmp_path):
+    """Only stocks take the row around a month: a count over time for one month is no year."""
+    rows = 'homicides,"Dane County, Wis.",2023-01-01,2023-12-31,19,count,FBI,,2024-09-23,\n'
+    got = check(nlp, tmp_path, "Dane County recorded 19 homicides in July of 2023.", rows,
+                published="2024-10-01", place="Madison, Wis.")  # fmt: skip
+    assert got["19"].verdict == "unverifiable"

@@ -201,12 +201,20 @@ def _best_period(
             continue
         comparison = bool(_COMPARISON.search(sent_text[s:e]))
         distance = s - claim.end if s >= claim.end else claim.start - e
-        key = (rank, comparison and not is_change and not base, abs(distance))
+        # "from 106,692 people in April 2010 to 114,385 people in July of 2017": a phrase
+        # right after another claim's words is that claim's, the next one this claim's
+        owned = e <= claim.start and any(
+            o.end <= s and _RIGHT_AFTER.fullmatch(sent_text[o.end : s]) for o in others
+        )
+        key = (rank, comparison and not is_change and not base, owned, abs(distance))
         if best is None or key < best[0]:
             best = (key, (s, e))
     if best is None:
         return None
     return sent_text[best[1][0] : best[1][1]]
+
+
+_RIGHT_AFTER = re.compile(r"\s*(?:[\w’'-]+\s+){0,2}")
 
 
 _BASE_BEFORE = re.compile(

@@ -137,8 +137,9 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
             ):
                 found.append((c, False))  # "30 percent of Montgomery students"
             if near and c.dep_ == "nsubj" and c.pos_ == "NOUN":
+                # "Madison police", "the county's", "The third-largest county, Guilford, had"
                 found += [(g, False) for g in c.children
-                          if g.dep_ in ("compound", "poss", "nmod") and g.pos_ == "PROPN"]  # fmt: skip
+                          if g.dep_ in ("compound", "poss", "nmod", "appos") and g.pos_ == "PROPN"]  # fmt: skip
             if c.dep_ == "poss" or c.lower_ in _LEVEL_ADVERBS:
                 found.append((c, False))  # "the state's", "statewide", "Countywide, ..."
             if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
