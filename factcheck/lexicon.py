@@ -100,6 +100,20 @@ def irregular_singulars() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=100_000)
+def plural(word: str) -> str:
+    """The plural of a lower-case noun for a sentence: the irregulars of `singulars.tsv` read
+    backwards ("person" -> "people"), else suffix rules ("city" -> "cities")."""
+    word = word.lower().strip()
+    for many, one in irregular_singulars().items():
+        if one == word and many != word:
+            return many
+    if len(word) > 2 and word.endswith("y") and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
 def singular(word: str) -> str:
     """The singular of a lower-case noun: the irregulars of `singulars.tsv`, else suffix rules
     ("fatalities" -> "fatality", "guns" -> "gun", "offenses" -> "offense")."""

@@ -527,6 +527,14 @@ def _target(phrase: str | None, published: date) -> Period:
                  r"|since january|since the (?:start|beginning) of (?:the|this) year|so far in)\b",
                  text):  # fmt: skip
         return _ytd(published, phrase=raw)
+    if re.fullmatch(
+        r"(?:as of|through|until) (?:today|now|this (?:week|morning)|yesterday|(?:mon|tues|wednes|"
+        r"thurs|fri|satur|sun)day)|so far",
+        text,
+    ):
+        # "As of today, D.C. has had 71 homicides": a tally of the year so far, never last
+        # year's total (a stock's latest row still answers as the year's row)
+        return _ytd(published, phrase=raw)
 
     m = re.search(r"\b(?:fiscal(?: year)?|fy)\s*'?(\d{2,4})\b", text)
     if m:

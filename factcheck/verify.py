@@ -1122,8 +1122,10 @@ def describe_claim(claim: Claim, aliases: set[str] | None = None) -> str:
     if claim.subject and unit in COUNT_UNITS and subject_fits:
         subj = claim.subject.lower()
         if not re.search(r"\b" + re.escape(lemma(subj)), lemma(lower)) and subj not in lower:
-            plural = subj if subj.endswith("s") or max(claim.low, claim.high) == 1 else subj + "s"
-            text = f"{text} {plural}"
+            if not subj.endswith("s") and max(claim.low, claim.high) != 1:
+                *head, last = subj.split()
+                subj = " ".join([*head, lexicon.plural(last)])  # "cities", "people"
+            text = f"{text} {subj}"
     return text
 
 

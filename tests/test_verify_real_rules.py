@@ -147,3 +147,37 @@ def test_homicides_in_a_month_are_never_the_years_total(nlp, tmp_path):
     got = check(nlp, tmp_path, "Dane County recorded 19 homicides in July of 2023.", rows,
                 published="2024-10-01", place="Madison, Wis.")  # fmt: skip
     assert got["19"].verdict == "unverifiable"
+
+
+CITY_HOMICIDES = (
+    'homicides,"Richmond, Va.",2024-01-01,2024-12-31,90,count,FBI,,2025-09-23,\n'
+    'homicides,"Richmond, Va.",2023-01-01,2023-12-31,70,count,FBI,,2024-09-23,\n'
+)
+
+
+def test_a_tally_as_of_today_is_the_year_so_far_not_last_years_total(nlp, tmp_path):
+    got = check(nlp, tmp_path, "As of today, Richmond has recorded 41 homicides.", CITY_HOMICIDES,
+                published="2025-07-18", place="Richmond, Va.")  # fmt: skip
+    assert got["41"].verdict == "unverifiable"
+    assert "2025" in got["41"].explanation
+
+
+def test_a_county_named_with_a_possessive_is_that_county(nlp, tmp_path):
+    text = "The homicide tally in Prince George’s County climbed from 58 last year to 66."
+    got = check(nlp, tmp_path, text, CITY_HOMICIDES, published="2025-01-05", place="Richmond, Va.")
+    assert got["58"].verdict == "unverifiable" and "Prince George" in got["58"].explanation
+
+
+def test_the_to_value_of_from_to_is_not_dated_by_the_from_values_year(nlp, tmp_path):
+    text = "Richmond's homicides nearly doubled in a decade, rising from 48 in 2014 to 90."
+    got = check(nlp, tmp_path, text, CITY_HOMICIDES, published="2025-10-01", place="Richmond, Va.")
+    assert got["90"].verdict == "accurate" and got["90"].official == 90
+
+
+def test_a_change_pointing_back_keeps_the_figures_dates(nlp, tmp_path):
+    text = (
+        "Richmond saw 90 homicides last year, 20 more than in 2023. That is a jump of 29 percent."
+    )
+    got = check(nlp, tmp_path, text, CITY_HOMICIDES, published="2025-01-20", place="Richmond, Va.")
+    assert got["29 percent"].verdict == "accurate"
+    assert got["29 percent"].official == pytest.approx((90 - 70) / 70 * 100)

@@ -29,7 +29,7 @@ from factcheck.claims.candidates import (
 )
 from factcheck.claims.change import _read_fields
 from factcheck.claims.multiplier import find_multipliers, subject_token
-from factcheck.claims.period import PERIOD_RE, ClaimAt, _period_spans, period_for
+from factcheck.claims.period import _COMPARISON, PERIOD_RE, ClaimAt, _period_spans, period_for
 from factcheck.claims.place import COUNTY, COUNTY_RE, NATION, STATE, _place_for, _resolve_area
 from factcheck.claims.sentences import _after_dateline, split_sentences
 from factcheck.claims.speaker import (
@@ -383,8 +383,11 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
             period_before, sentence_seen, sentence_period = sentence_period, c.sentence, None
         period = c.period
         if period is None and c.change != "level" and _POINTS_BACK.match(c.sentence or ""):
-            period = period_before  # "... the same period last year. That's a 45% increase."
-        if c.period:
+            # "Spokane saw 23 homicides last year, five more than in 2024. That is a jump of 35
+            # percent.": the change is of the sentence before's figures, dated as they are
+            period = period_before
+        if c.period and (sentence_period is None or _COMPARISON.search(c.period)):
+            # the sentence's first period, or its comparison ("the same period last year")
             sentence_period = c.period
         place = c.place
         if place in (STATE, COUNTY, NATION):

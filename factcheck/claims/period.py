@@ -206,6 +206,10 @@ def _best_period(
         owned = e <= claim.start and any(
             o.end <= s and _RIGHT_AFTER.fullmatch(sent_text[o.end : s]) for o in others
         )
+        if owned and re.search(
+            r"\bto\s+(?:about\s+|nearly\s+|roughly\s+)?\$?$", sent_text[: claim.start]
+        ):
+            continue  # "from 63 in 2014 to 120": 2014 is the 63's, not the 120's
         key = (rank, comparison and not is_change and not base, owned, abs(distance))
         if best is None or key < best[0]:
             best = (key, (s, e))

@@ -155,6 +155,8 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
             if c.dep_ == "nsubj" and c.pos_ == "NOUN" and group:
                 found += [(g, False) for g in c.children
                           if g.dep_ in ("compound", "nmod") and g.pos_ == "PROPN"]  # fmt: skip
+    if verb is not None and verb.dep_ == "relcl" and verb.head.pos_ == "PROPN":
+        found.append((verb.head, False))  # "was Cleveland, whose numbers nearly doubled to 120"
     # "in X" says where; a name before the noun may only be a kind ("Gun violence across B.")
     found.sort(key=lambda f: not f[1])
     for tok, after_in in found:
@@ -179,6 +181,9 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
                 break
             if prev.text == "-" and not prev.whitespace_ and first.i >= 2:
                 first = tok.doc[first.i - 2]  # "Miami-Dade County"
+                continue
+            if prev.text in ("’s", "'s") and first.i >= 2 and tok.doc[first.i - 2].pos_ == "PROPN":
+                first = tok.doc[first.i - 2]  # "Prince George's County", "St. Mary's County"
                 continue
             if not (prev.text[:1].isupper() or prev.lower_ in _REGION_WORDS):
                 break
