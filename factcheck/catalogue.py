@@ -8,6 +8,7 @@ caller re-checks the claims they affect.
 
 from __future__ import annotations
 
+import functools
 import re
 from functools import lru_cache
 
@@ -60,6 +61,18 @@ def lemma(word: str) -> str:
 def normalise_alias(text: str) -> str:
     words = re.findall(r"[a-z0-9]+(?:[-'][a-z0-9]+)*", text.lower())
     return " ".join(lemma(w) for w in words)
+
+
+@functools.cache
+def _stock_re() -> re.Pattern:
+    words = sorted(lexicon.words("stock_words"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+def is_stock(metric: str, label: str = "") -> bool:
+    """A metric counted at one date (a population on July 1), not over a period: the same words
+    (`stock_words`) the check SQL's `fc_stock` reads."""
+    return bool(_stock_re().search(f"{metric.replace('_', ' ')} {label}".lower()))
 
 
 def measured_subject(subject: str | None) -> str:

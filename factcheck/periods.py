@@ -368,6 +368,19 @@ def _target(phrase: str | None, published: date) -> Period:
         p = _ytd(published, phrase=raw)
         return replace(p, compare=C_YEARS_BEFORE, compare_years=n, shift_years=n, relative=True)
 
+    if re.fullmatch(r"(?:over|during|in) the (?:past |last )?year", text):
+        # "gained 5,387 people over the year": the latest period against the one before it
+        return Period(LATEST, compare=C_PREVIOUS, phrase=raw)
+
+    m = re.search(r"\bsince the (?:" + _YEAR + r" )?(?:decennial |last |u\.?s\.? )?census\b", text)
+    if m:
+        # "up 16 percent since the 2010 Census": the latest count against Census Day, April 1
+        # of the census year (every decennial census since 1930 is taken on April 1)
+        year = int(m.group(1)) if m.group(1) else (published.year - 1) // 10 * 10
+        day = date(year, 4, 1)
+        return Period(LATEST, compare=C_FIXED, compare_start=day, compare_end=day,
+                      cumulative=True, phrase=raw)  # fmt: skip
+
     m = _BETWEEN.search(text)
     if m:
         a, b = int(m.group(1)), int(m.group(2))

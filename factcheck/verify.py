@@ -13,7 +13,7 @@ import math
 import re
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +25,7 @@ from factcheck import periods as pr
 from factcheck import store as st
 from factcheck.catalogue import (
     OWN_PLACE_WORDS,
+    is_stock,
     lemma,
     measured_subject,
     metric_aliases,
@@ -1060,19 +1061,34 @@ def _relative_change(base: pr.Period) -> pr.Period:
     )
 
 
+_OWNED_STATE = re.compile(r"[A-Z][\w.’'-]*(?:\s+(?:County|Parish|City))?\s*,?\s*$")
+
+
 def _story_states(items: list[_Item]) -> dict[tuple, str]:
     """The one state each story (version) names in its claims' sentences, where it names one:
     it settles a county name several states share ("Polk County" in an Iowa
     story)."""
     named: dict[tuple, set[str]] = {}
+    station: dict[tuple, str] = {}
     for item in items:
         key = (item.group, item.published)
-        for _pos, state in places.state_mentions(item.claim.sentence or ""):
-            named.setdefault(key, set()).add(state)
-        station = places.state_of(item.station_place)
-        if station:
-            named.setdefault(key, set()).add(station)
-    return {key: next(iter(states)) for key, states in named.items() if len(states) == 1}
+        named.setdefault(key, set())
+        sentence = item.claim.sentence or ""
+        for pos, state in places.state_mentions(sentence):
+            if not _OWNED_STATE.search(sentence[:pos]):
+                named[key].add(state)  # not "Montgomery County, Ala.": that is the county's
+        home = places.state_of(item.station_place)
+        if home:
+            station[key] = home
+    out = {}
+    for key, states in named.items():
+        # One state named in the story settles it; none, or several ("Montgomery County, Ala.,
+        # meanwhile" in a Tennessee story), leave the station's own state.
+        if len(states) == 1:
+            out[key] = next(iter(states))
+        elif key in station:
+            out[key] = station[key]
+    return out
 
 
 def _spec_rows(items: list[_Item], cat: Catalogue) -> pd.DataFrame:
@@ -1296,6 +1312,10 @@ def _spec_one(item: _Item, cat: Catalogue, ctx: _Ctx) -> dict:
         period = pr._with_change(pr.Period(pr.FIXED, start=ov[2], end=ov[3]), change)
     else:
         period = _period_for(item, change, ctx)
+    if period.kind == pr.YTD and is_stock(metric, cat.label(metric)):
+        # A stock has no year to date: "lost 5,000 residents over the previous year" in March
+        # is the latest estimate against the one before it.
+        period = replace(period, kind=pr.LATEST, year_start=None)
     ctx.periods[item.cid] = period
     if period.kind == pr.UNRESOLVED:
         return fail(period.reason or "the period cannot be resolved")

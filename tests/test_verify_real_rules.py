@@ -181,3 +181,31 @@ def test_a_change_pointing_back_keeps_the_figures_dates(nlp, tmp_path):
     got = check(nlp, tmp_path, text, CITY_HOMICIDES, published="2025-01-20", place="Richmond, Va.")
     assert got["29 percent"].verdict == "accurate"
     assert got["29 percent"].official == pytest.approx((90 - 70) / 70 * 100)
+
+
+TWO_MONTGOMERYS = (
+    'population,"Montgomery County, TN",2010-04-01,2010-04-01,172331,count,Census,,2018-03-22,\n'
+    'population,"Montgomery County, TN",2016-01-01,2016-12-31,194795,count,Census,,2018-03-22,\n'
+    'population,"Montgomery County, TN",2017-01-01,2017-12-31,200182,count,Census,,2018-03-22,\n'
+    'population,"Montgomery County, AL",2010-04-01,2010-04-01,229363,count,Census,,2018-03-22,\n'
+    'population,"Montgomery County, AL",2017-01-01,2017-12-31,226646,count,Census,,2018-03-22,\n'
+)
+
+
+def test_since_the_census_is_against_census_day_and_the_station_state_settles_a_county(
+    nlp, tmp_path
+):
+    """ "since the 2010 Census" compares the latest estimate with the April 1, 2010 count; a
+    county name two states share is the station's, unless the story writes the state."""
+    text = (
+        "Montgomery County gained 5,387 people over the year and grew 16 percent since the 2010 "
+        "Census. Montgomery County, Ala., meanwhile, has lost more than 2,500 residents since "
+        "the 2010 Census."
+    )
+    got = check(nlp, tmp_path, text, TWO_MONTGOMERYS, published="2018-03-26",
+                place="Clarksville, Tenn.")  # fmt: skip
+    assert got["5,387"].verdict == "accurate" and got["5,387"].official == 5387
+    pct = got["16 percent"]
+    assert pct.verdict == "accurate"
+    assert pct.official == pytest.approx((200182 - 172331) / 172331 * 100)
+    assert got["more than 2,500"].official == 226646 - 229363

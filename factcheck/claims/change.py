@@ -127,7 +127,7 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         r"increases|increasing|grew|grown|growing|jumped|jumping|climbed|climbing|fell|fallen|"
         r"falling|falls|dropped|dropping|drops|declined?|declining|decreased?|decreasing|"
         r"plunged|plummeted|soared|surged|spiked|dipped|slipped|shrank|shrunk|cut|cuts|reduced|"
-        r"lowered|raised|boosted|gained|gains|gain|lost|loses|lose|losing|add|adds|added|adding|"
+        r"lowered|raised|boosted|gained|gains|gain|gaining|lost|loses|lose|losing|add|adds|added|adding|"
         r"shed|sheds|created|creates|create|eliminated|eliminates|eliminate|"
         r"increase of|decrease of|drop of|decline of|reduction of|rise of|jump of|spike of|"
         r"growth of|gain of|cut of|dip of|hike of|surge of|raise of)\s+(?:by\s+)?"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from factcheck import places
 from factcheck.claims.syntax import _clause_verb, _lemma, _of_object, _subject_of
@@ -110,6 +110,19 @@ def _level_word(tok: Token) -> str | None:
     return None
 
 
+def _state_after(doc: Doc, last: Token) -> str:
+    """ ", Ala." when the state is written right after the name ("Montgomery County, Ala.,
+    meanwhile"): a county name several states share is then that state's."""
+    if last.i + 2 >= len(doc) or doc[last.i + 1].text != ",":
+        return ""
+    for width in (3, 2, 1):  # "New Mexico", "Ala."
+        end = min(len(doc), last.i + 2 + width)
+        words = doc[last.i + 2 : end].text
+        if places.state_name(words):
+            return f", {words}"
+    return ""
+
+
 def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> str | None:
     """Where the claim says the number applies, read from the parse (no NER):
 
@@ -125,6 +138,11 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
     verb = _clause_verb(anchor)
     noun = anchor.head if anchor.head != anchor else anchor
     found: list[tuple[Token, bool]] = []  # (token, after "in")
+    shared = _subject_of(verb) if verb is not None else None
+    if shared is not None and shared.head is not verb and shared.pos_ == "PROPN":
+        # "Cuyahoga County lost 5,000 residents and has shed 31,608 people since 2010",
+        # "... passed 200,000, gaining 5,837 people": the subject the verbs share
+        found.append((shared, False))
     for base in _place_bases(anchor, verb, subject):
         # Names as subject or modifier count for the number's own noun and verb only; further
         # out ("A Memphis man was sentenced", "cases of Valley fever") they name other things.
@@ -227,7 +245,7 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
             or (last.i + 1 < len(tok.doc) and tok.doc[last.i + 1].like_num)  # "Ward 3"
         ):
             continue
-        return text
+        return text + _state_after(tok.doc, last)
     # Last of all: an official's title names the place ("Birmingham police chief Scott
     # Thurmond said", "Jefferson County Sheriff Mark Pettway said").
     if say is not None and say is not verb and say.lemma_.lower() in _SAY_VERBS:
