@@ -1,7 +1,8 @@
 """What every page of the app shares: cached resources, cached queries, safe rendering helpers.
 
 - The store (a `Store`, which opens a short-lived connection per operation so a scheduled `poll`
-  can write between two page loads) and the spaCy pipeline are `st.cache_resource`: built once per
+  can write between two page loads; every query here uses `Store.read`, which shares the store
+  with other readers and goes before waiting writers) and the spaCy pipeline are `st.cache_resource`: built once per
   process, shared by every session, never mutated.
 - Query results are `st.cache_data` with a short ttl, keyed on the store's path; every write the
   app makes clears them (`invalidate()`), so a page shows its own change at once.
@@ -103,103 +104,103 @@ def mode() -> str:
 @st.cache_data(ttl=TTL, show_spinner=False)
 def status(db: str) -> dict:
     store = get_store()
-    with store.connect() as con:
-        demo = q.app_demo_loaded(con)
-    return {
-        "counts": store.counts(),
-        "feeds": store.feeds(),
-        "last_poll": store.last_poll(),
-        "demo": demo,
-    }
+    # One turn on the store for all four (the nested reads share it).
+    with store.read() as con:
+        return {
+            "counts": store.counts(),
+            "feeds": store.feeds(),
+            "last_poll": store.last_poll(),
+            "demo": q.app_demo_loaded(con),
+        }
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def filter_options(db: str) -> dict:
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_filter_options(con)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def inbox(db: str, **filters):
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_inbox(con, **filters)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def claims_table(db: str, **filters):
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_claims(con, **filters)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def mismatches(db: str, **filters):
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_mismatches(con, **filters)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def series_summary(db: str, mode: str):
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_series_summary(con, mode=mode)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def verdict_totals(db: str, mode: str) -> dict:
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_verdict_totals(con, mode=mode)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def story_choices(db: str) -> list[tuple]:
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_story_choices(con)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def story(db: str, story_id: int) -> dict | None:
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_story(con, story_id)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def story_claims(db: str, version_id: int, mode: str) -> list:
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_story_claims(con, version_id, mode=mode)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def claim_notes(db: str, claim_ids: tuple[int, ...]) -> dict:
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_claim_notes(con, list(claim_ids))
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def series(db: str):
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_series(con)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def series_figures(db: str, metric: str, place: str, all_vintages: bool = False):
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_series_figures(con, metric, place, all_vintages=all_vintages)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def metrics(db: str):
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_metrics(con)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def place_aliases(db: str):
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_place_aliases(con)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def figure_edits(db: str):
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_figure_edits(con)
 
 

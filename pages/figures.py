@@ -187,7 +187,7 @@ with tab_import:
         )
     elif upload is not None:
         try:
-            with kit.get_store().connect() as con:
+            with kit.get_store().read() as con:
                 units = store_q.metric_units(con)
             parsed = kit.parsed_upload(
                 upload,
@@ -293,7 +293,7 @@ with tab_catalogue:
 with tab_audit:
     st.markdown("**Releases**: every import, with the publisher's release date it carries.")
     try:
-        with kit.get_store().connect() as con:
+        with kit.get_store().read() as con:
             releases = store_q.releases(con)
     except StoreError as exc:
         st.error(kit.md_text(str(exc)))
