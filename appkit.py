@@ -114,6 +114,44 @@ def status(db: str) -> dict:
         }
 
 
+# The Inbox's and the Claims page's queries with no filter set: the sidebar asks the very same
+# cached queries, so its numbers are the pages' numbers (and cost nothing when the page ran).
+INBOX_ALL = {
+    "station": None,
+    "status": None,
+    "verdict": None,
+    "since": None,
+    "until": None,
+    "desk_status": None,
+}
+CLAIMS_ALL = {
+    "verdict": None,
+    "station": None,
+    "speaker": None,
+    "metric": None,
+    "since": None,
+    "until": None,
+}
+
+
+def _total(rows) -> int:
+    return int(rows.total.iloc[0]) if not rows.empty else 0
+
+
+def store_counts(db: str, mode: str) -> dict[str, int]:
+    """The sidebar's counts, each computed as the page that shows it computes it: stories
+    (Inbox), claims of latest versions (Claims), official figures and metrics (Official
+    figures), open alerts (Tracker)."""
+    counts = status(db)["counts"]
+    return {
+        "stories": _total(inbox(db, mode=mode, **INBOX_ALL)),
+        "claims": _total(claims_table(db, mode=mode, **CLAIMS_ALL)),
+        "figures": counts["figures"],
+        "metrics": counts["metrics"],
+        "open_alerts": counts["open_alerts"],
+    }
+
+
 @st.cache_data(ttl=TTL, show_spinner=False)
 def filter_options(db: str) -> dict:
     with get_store().read() as con:

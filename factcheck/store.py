@@ -385,15 +385,18 @@ class Store:
         return [Feed(*row) for row in rows]
 
     def counts(self) -> dict[str, int]:
-        """How many rows the main tables hold: the sidebar's store status."""
+        """How many rows the main tables hold, and the alerts not yet dealt with: the sidebar's
+        store status and the Official figures and Tracker pages' counts."""
         with self.read() as con:
             row = con.execute(
                 "SELECT (SELECT count(*) FROM feeds), (SELECT count(*) FROM stories),"
                 " (SELECT count(*) FROM story_versions), (SELECT count(*) FROM claims),"
                 " (SELECT count(*) FROM figures), (SELECT count(*) FROM metrics),"
-                " (SELECT count(*) FROM checks)"
+                " (SELECT count(*) FROM checks),"
+                " (SELECT count(*) FROM alerts WHERE handled_at IS NULL)"
             ).fetchone()
         names = ("feeds", "stories", "story_versions", "claims", "figures", "metrics", "checks")
+        names += ("open_alerts",)
         return dict(zip(names, _row(row), strict=True))
 
     def last_poll(self) -> datetime | None:
@@ -2256,7 +2259,8 @@ def app_inbox(
     desk_status: str | None = None,
     limit: int = 200,
 ):
-    """Newest stories with claim and verdict counts of their latest version, and desk status.
+    """Newest stories with claim and verdict counts of their latest version, and desk status;
+    at most `limit` rows, the column `total` says how many stories match the filters in all.
 
     `status` is `new` (one version) or `changed` (more than one); `verdict` keeps stories with at
     least one claim of that verdict; `since`/`until` bound the published day (inclusive).
@@ -2276,7 +2280,7 @@ def app_inbox(
         "  s.url, coalesce(l.versions, 0) AS versions, coalesce(p.claims, 0) AS claims,"
         "  coalesce(p.accurate, 0) AS accurate, coalesce(p.inaccurate, 0) AS inaccurate,"
         "  coalesce(p.unverifiable, 0) AS unverifiable,"
-        "  coalesce(ss.status, 'new') AS desk_status"
+        "  coalesce(ss.status, 'new') AS desk_status, count(*) OVER () AS total"
         " FROM stories s JOIN feeds f ON f.id = s.feed_id"
         " LEFT JOIN latest l ON l.story_id = s.id"
         " LEFT JOIN per_story p ON p.story_id = s.id"

@@ -39,6 +39,10 @@ with tab_series:
     if catalogue.empty:
         st.info("No official figures yet: import a CSV in the next tab.")
     else:
+        st.caption(
+            f"{status['counts']['figures']:,} official figures (every vintage) in"
+            f" {len(catalogue):,} series"
+        )
         st.dataframe(
             catalogue,
             hide_index=True,
@@ -269,6 +273,7 @@ with tab_import:
             st.success(kit.md_text(line))
 
 with tab_catalogue:
+    st.caption(f"{status['counts']['metrics']:,} metrics")
     st.dataframe(kit.metrics(kit.db_key()), hide_index=True, width="stretch", key="metrics_table")
     catalogue_file = st.file_uploader(
         "Upload a metrics catalogue (metric, label, unit, aliases, definition)",

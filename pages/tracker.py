@@ -35,12 +35,15 @@ TIMELINE_SHAPES = {
 
 
 @st.cache_data(ttl=kit.TTL, show_spinner=False)
-def _alerts(db: str, include_handled: bool) -> list:
-    store = kit.get_store()
+def _refresh_alerts(db: str) -> int:
     # Bring the stored alerts up to date (a figure import may have changed verdicts since the
     # last poll); an alert found again is not stored twice.
-    tracking.refresh_alerts(store)
-    return tracking.list_alerts(store, include_handled=include_handled)
+    return tracking.refresh_alerts(kit.get_store())
+
+
+@st.cache_data(ttl=kit.TTL, show_spinner=False)
+def _alerts(db: str, include_handled: bool) -> list:
+    return tracking.list_alerts(kit.get_store(), include_handled=include_handled)
 
 
 @st.cache_data(ttl=kit.TTL, show_spinner=False)
@@ -115,11 +118,20 @@ tab_alerts, tab_threads, tab_versions, tab_speakers, tab_changes = st.tabs(
 
 with tab_alerts:
     show_all = st.toggle("Show handled alerts too", key="trk_alerts_all")
+    if _refresh_alerts(kit.db_key()):
+        kit.invalidate()  # new alerts: the counts (the sidebar's too) are read again
     alerts = _alerts(kit.db_key(), show_all)
+    open_alerts = kit.status(kit.db_key())["counts"]["open_alerts"]
     if not alerts:
         st.caption("Nothing needs attention: no open alerts.")
+    elif show_all:
+        st.caption(
+            f"{open_alerts:,} open alerts, and the handled ones: {len(alerts):,} shown, newest"
+            " first; each says what to do."
+        )
     else:
-        st.caption(f"{len(alerts)} alerts, newest first; each says what to do.")
+        shown = f" (the newest {len(alerts):,} shown)" if len(alerts) < open_alerts else ""
+        st.caption(f"{open_alerts:,} open alerts{shown}, newest first; each says what to do.")
     for alert in alerts[:100]:
         with st.container(border=True):
             icon = "▲ high · " if alert.severity == "high" else ""
