@@ -16,9 +16,10 @@ import html
 import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import quote, urlsplit
 
 import streamlit as st
@@ -249,22 +250,120 @@ def figure_edits(db: str):
 MAX_UPLOAD_BYTES = 50_000_000
 
 
-def parsed_upload(upload, options: tuple, parse: Callable[[], Any]) -> Any:
-    """An uploaded figures file validated once per file and import options, not on every
-    rerun: the result (or the FiguresInvalid raised) is kept in the session."""
+SPOOL_CHUNK = 8 * 1024 * 1024  # bytes copied at a time from an upload to its temporary file
+PREVIEW_ROWS = 500
+
+
+@dataclass
+class CheckedUpload:
+    """An uploaded file validated, kept small: its rows stay in the file on disk, and the
+    session holds only what the page shows. The import reads the file again from there."""
+
+    path: Path
+    fmt: str
+    as_of: date | None
+    recipe: Path | None
+    rows: int
+    preview: Any  # the first PREVIEW_ROWS rows, a DataFrame
+    release: Any  # factcheck.sources.Release
+    warnings: list[str]
+    notes: list[str]
+
+
+def spool_upload(upload: BinaryIO, dest: Path, progress: Callable[[float], None] | None = None):
+    """Copy an upload to `dest` a piece at a time: the file DuckDB then reads, made without a
+    second whole copy of the upload in memory. `progress(fraction)` after each piece."""
+    upload.seek(0)
+    size = max(getattr(upload, "size", 0) or 0, 1)
+    done = 0
+    with dest.open("wb") as out:
+        while piece := upload.read(SPOOL_CHUNK):
+            out.write(piece)
+            done += len(piece)
+            if progress:
+                progress(min(done / size, 1.0))
+    upload.seek(0)
+
+
+def check_upload(
+    upload: BinaryIO,
+    name: str,
+    fmt: str,
+    *,
+    folder: Path,
+    as_of: date | None = None,
+    recipe: str | bytes | None = None,
+    units: dict[str, str] | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> CheckedUpload:
+    """Spool an upload into `folder` and validate it there (DuckDB reads the file); raises
+    FiguresInvalid with every bad row. It makes no Streamlit call, so bench/upload_memory.py
+    measures it as the page runs it."""
+    from factcheck import sources
+
+    path = folder / (Path(name).name or "upload")
+    spool_upload(upload, path, progress)
+    recipe_path = None
+    if isinstance(recipe, bytes):
+        recipe_path = folder / "recipe.toml"
+        recipe_path.write_bytes(recipe)
+    elif recipe:
+        recipe_path = sources.RECIPES_DIR / Path(recipe).name
+    parsed = sources.read_file(
+        path, fmt, as_of=as_of, recipe=recipe_path, units=units, name=path.name
+    )
+    preview = parsed.frame.head(PREVIEW_ROWS).copy()
+    preview.attrs = {}  # line numbers: not for display
+    return CheckedUpload(
+        path, fmt, as_of, recipe_path, len(parsed.frame), preview, parsed.release,
+        parsed.warnings, parsed.notes,
+    )  # fmt: skip
+
+
+def checked_upload(upload, fmt: str, as_of: date | None, recipe, units: dict) -> CheckedUpload:
+    """The page's upload validated once per file and import options, not on every rerun: the
+    result (or the FiguresInvalid raised) is kept in the session; the file is spooled to a
+    private temporary folder, with a progress bar, then read there."""
+    import shutil
+    import tempfile
+
     from factcheck import figures
 
-    key = (upload.file_id, options)
-    kept = st.session_state.get("_parsed_upload")
+    key = (upload.file_id, fmt, as_of, recipe)
+    kept = st.session_state.get("_checked_upload")
     if kept is None or kept[0] != key:
+        discard_upload()
+        folder = Path(tempfile.mkdtemp(prefix="factcheck-upload-"))
+        bar = st.progress(0.0, text=f"Reading {upload.name}…")
         try:
-            kept = (key, parse(), None)
+            with st.spinner(f"Checking every row of {upload.name}…"):
+                result = check_upload(
+                    upload, upload.name, fmt, folder=folder, as_of=as_of, recipe=recipe,
+                    units=units,
+                    progress=lambda f: bar.progress(f, text=f"Reading {upload.name}: {f:.0%}"),
+                )  # fmt: skip
+            kept = (key, result, None)
         except figures.FiguresInvalid as exc:
+            shutil.rmtree(folder, ignore_errors=True)
             kept = (key, None, exc)
-        st.session_state["_parsed_upload"] = kept
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        finally:
+            bar.empty()
+        st.session_state["_checked_upload"] = kept
     if kept[2] is not None:
         raise kept[2]
     return kept[1]
+
+
+def discard_upload() -> None:
+    """Forget the session's checked upload and delete its temporary file."""
+    import shutil
+
+    kept = st.session_state.pop("_checked_upload", None)
+    if kept is not None and kept[1] is not None:
+        shutil.rmtree(kept[1].path.parent, ignore_errors=True)
 
 
 # --- writes --------------------------------------------------------------------------------------

@@ -146,6 +146,16 @@ def _lock_summary(trace: Path) -> dict:
             for what in ("wait", "held")
             for name, q in (("p50", 0.5), ("p95", 0.95), ("max", 1.0))
         }
+    # Who held the store longest in all (the two innermost callers outside store.py).
+    held: dict[tuple[str, str], list[float]] = {}
+    for r in rows:
+        held.setdefault((r["kind"], r["where"]), []).append(r["held"])
+    top = sorted(held.items(), key=lambda kv: -sum(kv[1]))[:8]
+    out["held_most_by"] = [
+        f"{kind} {where}: n={len(v)} total={sum(v):.1f}s p50={_percentile(v, 0.5):.3f}s"
+        f" max={max(v):.3f}s"
+        for (kind, where), v in top
+    ]
     return out
 
 

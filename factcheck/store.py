@@ -228,11 +228,17 @@ def _trace(kind: str, t0: float, t1: float, t2: float, t3: float) -> None:
     import json
     import traceback
 
-    frames = [f for f in traceback.extract_stack()[:-3] if "contextlib" not in f.filename]
+    # The two innermost callers outside this module: who held the store, for what.
+    here = Path(__file__).name
+    frames = [
+        f
+        for f in traceback.extract_stack()
+        if "contextlib" not in f.filename and Path(f.filename).name != here
+    ]
     line = {
         "pid": os.getpid(),
         "kind": kind,
-        "where": ">".join(f"{Path(f.filename).stem}.{f.name}" for f in frames[-3:]),
+        "where": ">".join(f"{Path(f.filename).stem}.{f.name}" for f in frames[-2:]),
         "wait": round(t1 - t0, 4),
         "held": round(t3 - t1, 4),
         "close": round(t3 - t2, 4),
