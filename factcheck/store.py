@@ -66,8 +66,10 @@ def migrations() -> tuple[tuple[int, str, str], ...]:
 #   POSIX lock on byte 0) and holds the lock on its ticket's byte until it is done; the next
 #   ticket waits for that byte. A process that dies lets go of its bytes with it.
 # - readers go first: while a reader waits it holds byte 1 shared, and the writer at the head of
-#   the queue does not start while any does. Readers then share the store (flock shared, DuckDB
-#   read-only connections); a writer holds it alone (flock exclusive).
+#   the queue does not start while any does; once it has byte 1 (exclusive) it holds it until the
+#   readers inside are done, so readers who come after it wait for that one write. Readers share
+#   the store (flock shared, DuckDB read-only connections); a writer holds it alone (flock
+#   exclusive).
 # The flock is what keeps writers apart; the queue only orders them, so a waiter that gave up (its
 # deadline passed) and left the queue costs fairness for a moment, never safety. Within a process
 # the threads (the app's sessions) take turns on a mutex, since POSIX locks belong to the process.
@@ -118,7 +120,13 @@ class _Gate:
         # One descriptor for the life of the process: closing any descriptor of the file would
         # drop every POSIX lock the process holds on it.
         if self._fd is None:
-            self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError as exc:
+                reason = exc.strerror or exc.__class__.__name__
+                raise StoreError(
+                    f"cannot open the store's lock file {self.path}: {reason}"
+                ) from exc
         return self._fd
 
     @contextmanager
@@ -165,16 +173,17 @@ class _Gate:
                 fcntl.lockf(fd, _EX | _NB, 1, before)
                 fcntl.lockf(fd, fcntl.LOCK_UN, 1, before)
 
-            def no_reader_waiting() -> None:
-                fcntl.lockf(fd, _EX | _NB, 1, _READERS)
-                fcntl.lockf(fd, fcntl.LOCK_UN, 1, _READERS)
-
-            if not (
-                _wait_for(my_turn, deadline)
-                and _wait_for(no_reader_waiting, deadline)
-                and _wait_for(lambda: fcntl.flock(fd, _EX | _NB), deadline)
-            ):
+            if not _wait_for(my_turn, deadline):
                 raise busy()
+            # Byte 1 is free once no reader is waiting. Held while the readers inside finish,
+            # it makes readers who come later wait for this one write: neither side starves.
+            if not _wait_for(lambda: fcntl.lockf(fd, _EX | _NB, 1, _READERS), deadline):
+                raise busy()
+            try:
+                if not _wait_for(lambda: fcntl.flock(fd, _EX | _NB), deadline):
+                    raise busy()
+            finally:
+                fcntl.lockf(fd, fcntl.LOCK_UN, 1, _READERS)
         except BaseException:
             self._release_ticket()
             raise

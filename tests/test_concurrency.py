@@ -169,7 +169,12 @@ def _child(db_path, log, who: str, kind: str, hold: float = 0.0) -> subprocess.P
 
 
 def _tickets(db_path) -> int:
-    raw = (db_path.parent / (db_path.name + ".lock")).read_bytes()[:8]
+    """Tickets taken so far: the counter in the lock file's first 8 bytes."""
+    from factcheck.store import _gate
+
+    # Through the gate's own descriptor: opening and closing the file another way would drop
+    # every POSIX lock this process holds on it (its place in the queue among them).
+    raw = os.pread(_gate(db_path)._file(), 8, 0)
     return int.from_bytes(raw, "little")
 
 
@@ -225,6 +230,32 @@ def test_a_waiting_reader_goes_before_waiting_writers(tmp_store, tmp_path):
         _until(reader_waiting)
     _finish(procs)
     assert log.read_text().split() == ["reader", "w0", "w1"]
+
+
+def test_readers_who_come_after_a_waiting_writer_wait_for_it(tmp_store, tmp_path):
+    import fcntl
+
+    from factcheck.store import _attempt, _gate
+
+    log = tmp_path / "order.txt"
+    fd = _gate(tmp_store.path)._file()
+
+    def writer_announced() -> bool:
+        # The writer at the head of the queue holds byte 1 exclusive: a shared try then fails.
+        if _attempt(lambda: fcntl.lockf(fd, fcntl.LOCK_SH | fcntl.LOCK_NB, 1, 1)):
+            fcntl.lockf(fd, fcntl.LOCK_UN, 1, 1)
+            return False
+        return True
+
+    with tmp_store.read():  # a reader inside: the writer waits for it, not for later readers
+        writer = _child(tmp_store.path, log, "writer", "write")
+        _until(writer_announced)
+        reader = _child(tmp_store.path, log, "reader", "read")
+        _until(lambda: reader.stdout.readline().startswith("ready"))
+        time.sleep(0.5)  # the reader is now waiting too
+        assert not log.exists()
+    _finish([writer, reader])
+    assert log.read_text().split() == ["writer", "reader"]
 
 
 def test_readers_share_the_store(tmp_store, tmp_path):
