@@ -10,7 +10,7 @@ import streamlit as st
 
 import appkit as kit
 from factcheck import tracking
-from factcheck.store import StoreError
+from factcheck.store import Store, StoreBusy, StoreError
 from factcheck.tracking.status import LABELS as STATUS_LABELS
 
 kit.page_setup(__file__)
@@ -34,11 +34,27 @@ TIMELINE_SHAPES = {
 }
 
 
+# How long the page waits for its turn to store new alerts. Every poll round stores them too, so
+# a page does not queue behind other desks' writes for this: when the store is busy it shows the
+# stored alerts and tries again on the next run.
+ALERTS_WRITE_WAIT = 1.0
+
+
 @st.cache_data(ttl=kit.TTL, show_spinner=False)
 def _refresh_alerts(db: str) -> int:
     # Bring the stored alerts up to date (a figure import may have changed verdicts since the
-    # last poll); an alert found again is not stored twice.
-    return tracking.refresh_alerts(kit.get_store())
+    # last poll); an alert found again is not stored twice. StoreBusy is raised, not cached.
+    store = kit.get_store()
+    return tracking.refresh_alerts(Store(store.path, lock_wait=ALERTS_WRITE_WAIT))
+
+
+def _refresh_alerts_if_free() -> None:
+    try:
+        added = _refresh_alerts(kit.db_key())
+    except StoreBusy:
+        return
+    if added:
+        kit.invalidate()  # new alerts: the counts (the sidebar's too) are read again
 
 
 @st.cache_data(ttl=kit.TTL, show_spinner=False)
@@ -118,8 +134,7 @@ tab_alerts, tab_threads, tab_versions, tab_speakers, tab_changes = st.tabs(
 
 with tab_alerts:
     show_all = st.toggle("Show handled alerts too", key="trk_alerts_all")
-    if _refresh_alerts(kit.db_key()):
-        kit.invalidate()  # new alerts: the counts (the sidebar's too) are read again
+    _refresh_alerts_if_free()
     alerts = _alerts(kit.db_key(), show_all)
     open_alerts = kit.status(kit.db_key())["counts"]["open_alerts"]
     if not alerts:

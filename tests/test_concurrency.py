@@ -1,11 +1,12 @@
 """The app and a scheduled `poll` against one store at once (DuckDB: one writing process per file).
 
 The design under test (store.py): every operation opens a short-lived connection, writes inside
-one transaction, and closes; an open that finds the file locked by the other process waits and
-retries. The poller holds no connection while it fetches or runs spaCy. Here a real
-`python -m factcheck poll --every` process polls a feed that grows on every request while this
-test process, standing in for the app, reads and writes in a loop. Nothing may fail, nothing may be
-lost, and the store must be consistent afterwards.
+one transaction, and closes; before it opens, a process takes its turn on the store's lock file
+(writers in order of arrival, readers first and together, a deadline). The poller holds no
+connection while it fetches or runs spaCy. First a real `python -m factcheck poll --every`
+process polls a feed that grows on every request while this test process, standing in for the
+app, reads and writes in a loop: nothing may fail, nothing may be lost, and the store must be
+consistent afterwards. Then real processes show each rule of the turns.
 """
 
 from __future__ import annotations
