@@ -54,7 +54,10 @@ def _refresh_alerts_if_free() -> None:
     except StoreBusy:
         return
     if added:
-        kit.invalidate()  # new alerts: the counts (the sidebar's too) are read again
+        # New alerts: the list and the counts (the sidebar's too) are read again; the rest of
+        # the cached queries stay, so the page is not rebuilt from a cold cache.
+        kit.status.clear()
+        _alerts.clear()
 
 
 @st.cache_data(ttl=kit.TTL, show_spinner=False)
