@@ -210,7 +210,7 @@ with tab_import:
         except StoreError as exc:
             st.error(kit.md_text(str(exc)))
         else:
-            st.success(f"{checked.rows:,} row(s) are valid. Nothing is saved until you import.")
+            st.success(f"{checked.rows} row(s) are valid. Nothing is saved until you import.")
             for warning in checked.warnings:
                 st.warning(kit.md_text(warning))
             release = checked.release
