@@ -1,7 +1,8 @@
 """What every page of the app shares: cached resources, cached queries, safe rendering helpers.
 
 - The store (a `Store`, which opens a short-lived connection per operation so a scheduled `poll`
-  can write between two page loads) and the spaCy pipeline are `st.cache_resource`: built once per
+  can write between two page loads; every query here uses `Store.read`, which shares the store
+  with other readers and goes before waiting writers) and the spaCy pipeline are `st.cache_resource`: built once per
   process, shared by every session, never mutated.
 - Query results are `st.cache_data` with a short ttl, keyed on the store's path; every write the
   app makes clears them (`invalidate()`), so a page shows its own change at once.
@@ -15,9 +16,10 @@ import html
 import json
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import quote, urlsplit
 
 import streamlit as st
@@ -103,103 +105,141 @@ def mode() -> str:
 @st.cache_data(ttl=TTL, show_spinner=False)
 def status(db: str) -> dict:
     store = get_store()
-    with store.connect() as con:
-        demo = q.app_demo_loaded(con)
+    # One turn on the store for all four (the nested reads share it).
+    with store.read() as con:
+        return {
+            "counts": store.counts(),
+            "feeds": store.feeds(),
+            "last_poll": store.last_poll(),
+            "demo": q.app_demo_loaded(con),
+        }
+
+
+# The Inbox's and the Claims page's queries with no filter set: the sidebar asks the very same
+# cached queries, so its numbers are the pages' numbers (and cost nothing when the page ran).
+INBOX_ALL = {
+    "station": None,
+    "status": None,
+    "verdict": None,
+    "since": None,
+    "until": None,
+    "desk_status": None,
+}
+CLAIMS_ALL = {
+    "verdict": None,
+    "station": None,
+    "speaker": None,
+    "metric": None,
+    "since": None,
+    "until": None,
+}
+
+
+def _total(rows) -> int:
+    return int(rows.total.iloc[0]) if not rows.empty else 0
+
+
+def store_counts(db: str, mode: str) -> dict[str, int]:
+    """The sidebar's counts, each computed as the page that shows it computes it: stories
+    (Inbox), claims of latest versions (Claims), official figures and metrics (Official
+    figures), open alerts (Tracker)."""
+    counts = status(db)["counts"]
     return {
-        "counts": store.counts(),
-        "feeds": store.feeds(),
-        "last_poll": store.last_poll(),
-        "demo": demo,
+        "stories": _total(inbox(db, mode=mode, **INBOX_ALL)),
+        "claims": _total(claims_table(db, mode=mode, **CLAIMS_ALL)),
+        "figures": counts["figures"],
+        "metrics": counts["metrics"],
+        "open_alerts": counts["open_alerts"],
     }
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def filter_options(db: str) -> dict:
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_filter_options(con)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def inbox(db: str, **filters):
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_inbox(con, **filters)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def claims_table(db: str, **filters):
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_claims(con, **filters)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def mismatches(db: str, **filters):
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_mismatches(con, **filters)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def series_summary(db: str, mode: str):
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_series_summary(con, mode=mode)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def verdict_totals(db: str, mode: str) -> dict:
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_verdict_totals(con, mode=mode)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def story_choices(db: str) -> list[tuple]:
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_story_choices(con)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def story(db: str, story_id: int) -> dict | None:
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_story(con, story_id)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def story_claims(db: str, version_id: int, mode: str) -> list:
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_story_claims(con, version_id, mode=mode)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def claim_notes(db: str, claim_ids: tuple[int, ...]) -> dict:
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_claim_notes(con, list(claim_ids))
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def series(db: str):
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_series(con)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def series_figures(db: str, metric: str, place: str, all_vintages: bool = False):
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_series_figures(con, metric, place, all_vintages=all_vintages)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def metrics(db: str):
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_metrics(con)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def place_aliases(db: str):
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_place_aliases(con)
 
 
 @st.cache_data(ttl=TTL, show_spinner=False)
 def figure_edits(db: str):
-    with get_store().connect() as con:
+    with get_store().read() as con:
         return q.app_figure_edits(con)
 
 
@@ -210,22 +250,120 @@ def figure_edits(db: str):
 MAX_UPLOAD_BYTES = 50_000_000
 
 
-def parsed_upload(upload, options: tuple, parse: Callable[[], Any]) -> Any:
-    """An uploaded figures file validated once per file and import options, not on every
-    rerun: the result (or the FiguresInvalid raised) is kept in the session."""
+SPOOL_CHUNK = 8 * 1024 * 1024  # bytes copied at a time from an upload to its temporary file
+PREVIEW_ROWS = 500
+
+
+@dataclass
+class CheckedUpload:
+    """An uploaded file validated, kept small: its rows stay in the file on disk, and the
+    session holds only what the page shows. The import reads the file again from there."""
+
+    path: Path
+    fmt: str
+    as_of: date | None
+    recipe: Path | None
+    rows: int
+    preview: Any  # the first PREVIEW_ROWS rows, a DataFrame
+    release: Any  # factcheck.sources.Release
+    warnings: list[str]
+    notes: list[str]
+
+
+def spool_upload(upload: BinaryIO, dest: Path, progress: Callable[[float], None] | None = None):
+    """Copy an upload to `dest` a piece at a time: the file DuckDB then reads, made without a
+    second whole copy of the upload in memory. `progress(fraction)` after each piece."""
+    upload.seek(0)
+    size = max(getattr(upload, "size", 0) or 0, 1)
+    done = 0
+    with dest.open("wb") as out:
+        while piece := upload.read(SPOOL_CHUNK):
+            out.write(piece)
+            done += len(piece)
+            if progress:
+                progress(min(done / size, 1.0))
+    upload.seek(0)
+
+
+def check_upload(
+    upload: BinaryIO,
+    name: str,
+    fmt: str,
+    *,
+    folder: Path,
+    as_of: date | None = None,
+    recipe: str | bytes | None = None,
+    units: dict[str, str] | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> CheckedUpload:
+    """Spool an upload into `folder` and validate it there (DuckDB reads the file); raises
+    FiguresInvalid with every bad row. It makes no Streamlit call, so bench/upload_memory.py
+    measures it as the page runs it."""
+    from factcheck import sources
+
+    path = folder / (Path(name).name or "upload")
+    spool_upload(upload, path, progress)
+    recipe_path = None
+    if isinstance(recipe, bytes):
+        recipe_path = folder / "recipe.toml"
+        recipe_path.write_bytes(recipe)
+    elif recipe:
+        recipe_path = sources.RECIPES_DIR / Path(recipe).name
+    parsed = sources.read_file(
+        path, fmt, as_of=as_of, recipe=recipe_path, units=units, name=path.name
+    )
+    preview = parsed.frame.head(PREVIEW_ROWS).copy()
+    preview.attrs = {}  # line numbers: not for display
+    return CheckedUpload(
+        path, fmt, as_of, recipe_path, len(parsed.frame), preview, parsed.release,
+        parsed.warnings, parsed.notes,
+    )  # fmt: skip
+
+
+def checked_upload(upload, fmt: str, as_of: date | None, recipe, units: dict) -> CheckedUpload:
+    """The page's upload validated once per file and import options, not on every rerun: the
+    result (or the FiguresInvalid raised) is kept in the session; the file is spooled to a
+    private temporary folder, with a progress bar, then read there."""
+    import shutil
+    import tempfile
+
     from factcheck import figures
 
-    key = (upload.file_id, options)
-    kept = st.session_state.get("_parsed_upload")
+    key = (upload.file_id, fmt, as_of, recipe)
+    kept = st.session_state.get("_checked_upload")
     if kept is None or kept[0] != key:
+        discard_upload()
+        folder = Path(tempfile.mkdtemp(prefix="factcheck-upload-"))
+        bar = st.progress(0.0, text=f"Reading {upload.name}…")
         try:
-            kept = (key, parse(), None)
+            with st.spinner(f"Checking every row of {upload.name}…"):
+                result = check_upload(
+                    upload, upload.name, fmt, folder=folder, as_of=as_of, recipe=recipe,
+                    units=units,
+                    progress=lambda f: bar.progress(f, text=f"Reading {upload.name}: {f:.0%}"),
+                )  # fmt: skip
+            kept = (key, result, None)
         except figures.FiguresInvalid as exc:
+            shutil.rmtree(folder, ignore_errors=True)
             kept = (key, None, exc)
-        st.session_state["_parsed_upload"] = kept
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        finally:
+            bar.empty()
+        st.session_state["_checked_upload"] = kept
     if kept[2] is not None:
         raise kept[2]
     return kept[1]
+
+
+def discard_upload() -> None:
+    """Forget the session's checked upload and delete its temporary file."""
+    import shutil
+
+    kept = st.session_state.pop("_checked_upload", None)
+    if kept is not None and kept[1] is not None:
+        shutil.rmtree(kept[1].path.parent, ignore_errors=True)
 
 
 # --- writes --------------------------------------------------------------------------------------

@@ -25,14 +25,14 @@ KIND_LABELS = {
 @st.cache_data(ttl=kit.TTL, show_spinner=False)
 def story_findings(db: str, version_id: int) -> list[dict]:
     """The stored findings of one story version, as the `consistency` command prints them."""
-    with kit.get_store().connect() as con:
+    with kit.get_store().read() as con:
         return q.version_findings(con, version_id)
 
 
 @st.cache_data(ttl=kit.TTL, show_spinner=False)
 def finding_counts(db: str) -> dict[int, int]:
     """{story_id: findings of its latest version} for the stories that have any."""
-    with kit.get_store().connect() as con:
+    with kit.get_store().read() as con:
         return q.story_finding_counts(con)
 
 

@@ -66,7 +66,7 @@ with st.sidebar:
 
 try:
     info = kit.status(kit.db_key())
-    totals = kit.verdict_totals(kit.db_key(), kit.mode())
+    counts = kit.store_counts(kit.db_key(), kit.mode())
 except (StoreError, duckdb.Error, OSError):
     # One plain message, no traceback and no server paths; the command line says more.
     st.error(
@@ -77,7 +77,7 @@ except (StoreError, duckdb.Error, OSError):
     st.stop()
 
 
-def store_status(info: dict, totals: dict) -> None:
+def store_status(info: dict, counts: dict) -> None:
     """The sidebar's store status, drawn after the page ran, so a poll or an import made on
     this page shows at once (Last poll, counts)."""
     st.caption("Store")
@@ -87,12 +87,12 @@ def store_status(info: dict, totals: dict) -> None:
             st.warning(
                 "Demo figures are illustrative, not official statistics.", icon=":material/warning:"
             )
-        c = info["counts"]
-        # Claims of the latest versions, counted as the pages count them.
-        claims = sum(totals.values())
+        # Each number as its page shows it (appkit.store_counts).
+        c = counts
         st.markdown(
-            f"**{c['stories']:,}** stories · **{claims:,}** claims · "
-            f"**{c['figures']:,}** official figures · **{c['metrics']:,}** metrics"
+            f"**{c['stories']:,}** stories · **{c['claims']:,}** claims · "
+            f"**{c['figures']:,}** official figures · **{c['metrics']:,}** metrics · "
+            f"**{c['open_alerts']:,}** open alerts"
         )
         last = info["last_poll"]
         st.markdown(f"Last poll: **{last:%Y-%m-%d %H:%M} UTC**" if last else "Last poll: never")
@@ -112,6 +112,6 @@ try:
 finally:
     # Read again after the page ran; if that fails, drawn as it was before.
     with contextlib.suppress(StoreError, duckdb.Error, OSError):
-        info, totals = kit.status(kit.db_key()), kit.verdict_totals(kit.db_key(), kit.mode())
+        info, counts = kit.status(kit.db_key()), kit.store_counts(kit.db_key(), kit.mode())
     with st.sidebar:
-        store_status(info, totals)
+        store_status(info, counts)

@@ -32,7 +32,7 @@ def missing_for(items: list, result: dict) -> list:
 def _definitions(db: str) -> dict[str, str]:
     from factcheck import store as q
 
-    with kit.get_store().connect() as con:
+    with kit.get_store().read() as con:
         return q.metric_definitions(con)
 
 

@@ -2,9 +2,11 @@
 `poll --every` process polls a loopback feed and two app sessions (Streamlit AppTest, the real
 pages) load pages, all against one DuckDB file, for a bounded time (default 120 s).
 
-Prints: writes done and failed per kind, the slowest and 95th-percentile write, page loads done
-and failed, the slowest page load, poll rounds, and whether any write was lost (every write a
-process reported done is looked for in the store afterwards). Loopback only: the feed is served
+Prints: writes done and failed per kind, p50/p95/slowest write, page loads done and failed,
+p50/p95/slowest page load (and the slowest per page), poll rounds, whether any write was lost
+(every write a process reported done is looked for in the store afterwards), and where the time
+went: for read and write connections, the wait for the store's lock and the time holding it
+(every process traces its connections, FACTCHECK_LOCK_TRACE). Loopback only: the feed is served
 by tests/feedserver.py on 127.0.0.1.
 
 Run: .venv/bin/python bench/concurrency_load.py [SECONDS]
@@ -36,7 +38,7 @@ PAGES = ["pages/inbox.py", "pages/claims.py", "pages/check.py", "pages/tracker.p
 def _writer(n: int, db: str, until: float, out: mp.Queue) -> None:
     """One newsroom process: a note, an override or a figure, over and over."""
     os.environ["FACTCHECK_DB"] = db
-    from factcheck import figures, verify
+    from factcheck import figures, sources, verify
     from factcheck import store as store_mod
     from factcheck.config import settings
 
@@ -69,7 +71,7 @@ def _writer(n: int, db: str, until: float, out: mp.Queue) -> None:
                     f"bench_load,Bench {n}-{i},2024-01-01,2024-12-31,{i},count,{tag},2025-01-02\n"
                 ).encode()
                 rows = figures.read_figures_csv(csv)
-                figures.import_figures(store, rows, source_name=f"{tag}.csv")
+                sources.import_figures(store, rows, source_name=f"{tag}.csv")
             done.append((kind, tag, time.monotonic() - began))
         except Exception as exc:  # noqa: BLE001 - a bench counts every failure, whatever it is
             failed.append(f"{kind}: {exc.__class__.__name__}: {str(exc)[:200]}")
@@ -132,6 +134,31 @@ def _grow_feed(server) -> None:
     server.routes["/load.xml"].on_request = grow
 
 
+def _lock_summary(trace: Path) -> dict:
+    """Per kind of connection (read, write): how many, and p50/p95/max of the wait for the
+    store's lock and of the time holding it, from the trace every process wrote."""
+    rows = [json.loads(line) for line in trace.read_text().splitlines()] if trace.exists() else []
+    out = {}
+    for kind in ("write", "read"):
+        mine = [r for r in rows if r["kind"] == kind]
+        out[kind] = {"connections": len(mine)} | {
+            f"{what}_{name}_s": round(_percentile([r[what] for r in mine], q), 3)
+            for what in ("wait", "held")
+            for name, q in (("p50", 0.5), ("p95", 0.95), ("max", 1.0))
+        }
+    # Who held the store longest in all (the two innermost callers outside store.py).
+    held: dict[tuple[str, str], list[float]] = {}
+    for r in rows:
+        held.setdefault((r["kind"], r["where"]), []).append(r["held"])
+    top = sorted(held.items(), key=lambda kv: -sum(kv[1]))[:8]
+    out["held_most_by"] = [
+        f"{kind} {where}: n={len(v)} total={sum(v):.1f}s p50={_percentile(v, 0.5):.3f}s"
+        f" max={max(v):.3f}s"
+        for (kind, where), v in top
+    ]
+    return out
+
+
 def _percentile(values: list[float], q: float) -> float:
     if not values:
         return 0.0
@@ -146,6 +173,10 @@ def main(seconds: float) -> int:
 
     tmp = Path(tempfile.mkdtemp(prefix="fc-load-"))
     db = tmp / "load.duckdb"
+    # Every process started from here writes one line per store connection: the wait for the
+    # store's lock, the time holding it (factcheck/store.py, FACTCHECK_LOCK_TRACE).
+    trace = tmp / "lock-trace.jsonl"
+    os.environ["FACTCHECK_LOCK_TRACE"] = str(trace)
     with FeedServer() as server:
         _grow_feed(server)
         feed_url = server.url("/load.xml")
@@ -193,6 +224,7 @@ def main(seconds: float) -> int:
     lost = [tag for kind, tag, _ in writes if tag.split(":")[-1] not in found[kind]]
 
     by_kind = {k: [d for kk, _, d in writes if kk == k] for k in ("note", "override", "figure")}
+    by_page = {p: [d for pp, d in loads if pp == p] for p in PAGES}
     report = {
         "seconds": round(elapsed, 1),
         "writer_processes": WRITERS,
@@ -204,12 +236,18 @@ def main(seconds: float) -> int:
         "writes_failed": len(write_failures),
         "writes_lost": len(lost),
         "slowest_write_s": round(max((d for _, _, d in writes), default=0), 3),
+        "p50_write_s": round(_percentile([d for _, _, d in writes], 0.5), 3),
         "p95_write_s": round(_percentile([d for _, _, d in writes], 0.95), 3),
         "slowest_by_kind_s": {k: round(max(v, default=0), 3) for k, v in by_kind.items()},
         "page_loads_done": len(loads),
         "page_loads_failed": len(load_failures),
         "slowest_page_load_s": round(max((d for _, d in loads), default=0), 3),
+        "p50_page_load_s": round(_percentile([d for _, d in loads], 0.5), 3),
         "p95_page_load_s": round(_percentile([d for _, d in loads], 0.95), 3),
+        "slowest_by_page_s": {
+            Path(p).stem: round(max(v, default=0), 3) for p, v in by_page.items()
+        },
+        "store_lock": _lock_summary(trace),
         "first_failures": (write_failures + load_failures)[:5],
     }
     print(json.dumps(report, indent=2))

@@ -127,7 +127,7 @@ def poll_all(
     """
     started = _now()
     feeds = store.feeds()
-    with store.connect() as con:
+    with store.read() as con:
         known = {f.id: store_mod.latest_versions(con, f.id) for f in feeds}
         links = {f.id: store_mod.refetch_feed_urls(con, f.id) for f in feeds}
     hosts = _HostLimits(settings.per_host)
@@ -196,7 +196,7 @@ def poll_all(
 
 def poll_feed(store: Store, nlp, settings: Settings, feed: Feed) -> FeedResult:
     """Poll one feed; never raises for a problem of the feed itself (it becomes the result)."""
-    with store.connect() as con:
+    with store.read() as con:
         known = store_mod.latest_versions(con, feed.id)
         links = store_mod.refetch_feed_urls(con, feed.id)
     fetched = _fetch_feed(feed, known, settings, _HostLimits(settings.per_host), links)

@@ -135,7 +135,7 @@ def refetch_due(
         "max_seconds": settings.refetch_max_hours * 3600,
         "stop_seconds": settings.refetch_stop_days * 86400,
     }
-    with store.connect() as con:
+    with store.read() as con:
         due = store_mod.refetch_due(con, **rule, limit=settings.refetch_per_round)
         wait = store_mod.refetch_next_due(con, **rule) if not due else 0
     # A story stored from now on is first due `min_seconds` after it was read, so no page can
@@ -159,7 +159,7 @@ def refetch_due(
         elif page_hash is None:
             # First reading: a baseline, unless the page's numbers differ from the version's.
             claims = _claims(nlp, page, published)
-            with store.connect() as con:
+            with store.read() as con:
                 stored = store_mod.refetch_version_values(con, version_id)
             change = claims is not None and _values(claims) != Counter(stored)
         else:

@@ -2,18 +2,23 @@
 
 Concurrency: DuckDB lets one process hold a file read-write at a time. The app and a scheduled
 `poll` share the file by holding it only briefly: every operation opens a connection, does its
-work (one transaction when it writes) and closes it, and an open that finds the file locked by
-another process waits and retries for up to `lock_wait` seconds. Slow work (HTTP, spaCy) happens
-with no connection open.
+work (one transaction when it writes) and closes it. Before it opens, a process takes its turn
+on the store's lock file (`<store>.lock`, see `_Gate`): writers in order of arrival, readers
+first and together, each for at most `lock_wait` seconds before a one-line StoreBusy. Slow work
+(HTTP, spaCy) happens with no connection open.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
+import os
+import random
 import re
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -53,6 +58,205 @@ def migrations() -> tuple[tuple[int, str, str], ...]:
     return tuple(found)
 
 
+# --- the store's lock file ----------------------------------------------------------------------
+# DuckDB lets one process at a time hold a file read-write, and a process that finds it taken gets
+# an error, not a place in a queue: retrying `duckdb.connect` with back-off let whoever happened to
+# retry at the right moment win, and a page load waited 36 s behind writes of 0.3 s. So every
+# process first takes `<store>.lock`, where waiting is orderly:
+# - writers queue first come, first served: each takes a ticket (a counter in the file, under a
+#   POSIX lock on byte 0) and holds the lock on its ticket's byte until it is done; the next
+#   ticket waits for that byte. A process that dies lets go of its bytes with it.
+# - readers go first: while a reader waits it holds byte 1 shared, and the writer at the head of
+#   the queue does not start while any does; once it has byte 1 (exclusive) it holds it until the
+#   readers inside are done, so readers who come after it wait for that one write. Readers share
+#   the store (flock shared, DuckDB read-only connections); a writer holds it alone (flock
+#   exclusive).
+# The flock is what keeps writers apart; the queue only orders them, so a waiter that gave up (its
+# deadline passed) and left the queue costs fairness for a moment, never safety. Within a process
+# the threads (the app's sessions) take turns on a mutex, since POSIX locks belong to the process.
+
+_COUNTER = 0  # byte 0: guards the ticket counter stored in the file's first 8 bytes
+_READERS = 1  # byte 1: held shared by every reader waiting for the store
+_TICKET_BASE = 4096
+_TICKET_SPAN = 1 << 30
+
+
+def _attempt(op: Callable[[], object]) -> bool:
+    try:
+        op()
+    except (BlockingIOError, PermissionError):  # EAGAIN / EACCES: someone else holds it
+        return False
+    return True
+
+
+def _wait_for(op: Callable[[], object], deadline: float) -> bool:
+    """Try `op` (a non-blocking lock) until it succeeds or the deadline passes; the first
+    retries come after a millisecond, later ones at most 20 ms apart, jittered."""
+    delay = 0.001
+    while not _attempt(op):
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(delay * random.uniform(0.5, 1.5))
+        delay = min(delay * 1.5, 0.02)
+    return True
+
+
+class _Gate:
+    """One store file's lock, as this process holds it: the lock file and the thread holding it."""
+
+    def __init__(self, db: Path):
+        self.path = Path(str(db) + ".lock")
+        self._mutex = threading.RLock()
+        self._fd: int | None = None
+        self._depth = 0
+        self._owner: int | None = None
+        self._shared = False
+        self._ticket: int | None = None
+
+    def writing(self) -> bool:
+        """Whether this thread holds the store for writing (a nested read reuses that)."""
+        return self._owner == threading.get_ident() and not self._shared
+
+    def _file(self) -> int:
+        # One descriptor for the life of the process: closing any descriptor of the file would
+        # drop every POSIX lock the process holds on it.
+        if self._fd is None:
+            try:
+                self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            except OSError as exc:
+                reason = exc.strerror or exc.__class__.__name__
+                raise StoreError(
+                    f"cannot open the store's lock file {self.path}: {reason}"
+                ) from exc
+        return self._fd
+
+    @contextmanager
+    def hold(self, *, shared: bool, deadline: float, busy: Callable[[], StoreError]):
+        if not self._mutex.acquire(timeout=max(0.0, deadline - time.monotonic())):
+            raise busy()
+        try:
+            if self._depth:  # nested in this thread: the outer hold covers it
+                if self._shared and not shared:
+                    raise StoreError("a write was started inside a read of the store")
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            self._acquire(shared, deadline, busy)
+            self._depth, self._owner, self._shared = 1, threading.get_ident(), shared
+            try:
+                yield
+            finally:
+                self._depth, self._owner = 0, None
+                self._release()
+        finally:
+            self._mutex.release()
+
+    def _acquire(self, shared: bool, deadline: float, busy: Callable[[], StoreError]) -> None:
+        fd = self._file()
+        if shared:
+            if not _wait_for(lambda: fcntl.lockf(fd, _SH | _NB, 1, _READERS), deadline):
+                raise busy()
+            try:
+                if not _wait_for(lambda: fcntl.flock(fd, _SH | _NB), deadline):
+                    raise busy()
+            finally:
+                fcntl.lockf(fd, fcntl.LOCK_UN, 1, _READERS)
+            return
+        ticket = self._take_ticket(fd, deadline, busy)
+        self._ticket = ticket
+        try:
+            before = _TICKET_BASE + (ticket - 1) % _TICKET_SPAN
+
+            def my_turn() -> None:
+                fcntl.lockf(fd, _EX | _NB, 1, before)
+                fcntl.lockf(fd, fcntl.LOCK_UN, 1, before)
+
+            if not _wait_for(my_turn, deadline):
+                raise busy()
+            # Byte 1 is free once no reader is waiting. Held while the readers inside finish,
+            # it makes readers who come later wait for this one write: neither side starves.
+            if not _wait_for(lambda: fcntl.lockf(fd, _EX | _NB, 1, _READERS), deadline):
+                raise busy()
+            try:
+                if not _wait_for(lambda: fcntl.flock(fd, _EX | _NB), deadline):
+                    raise busy()
+            finally:
+                fcntl.lockf(fd, fcntl.LOCK_UN, 1, _READERS)
+        except BaseException:
+            self._release_ticket()
+            raise
+
+    def _take_ticket(self, fd: int, deadline: float, busy: Callable[[], StoreError]) -> int:
+        if not _wait_for(lambda: fcntl.lockf(fd, _EX | _NB, 1, _COUNTER), deadline):
+            raise busy()
+        try:
+            raw = os.pread(fd, 8, 0)
+            ticket = int.from_bytes(raw, "little") if len(raw) == 8 else 0
+            os.pwrite(fd, ((ticket + 1) % _TICKET_SPAN).to_bytes(8, "little"), 0)
+            # Taken before the counter is let go, so the next ticket always finds it held.
+            fcntl.lockf(fd, _EX | _NB, 1, _TICKET_BASE + ticket % _TICKET_SPAN)
+        finally:
+            fcntl.lockf(fd, fcntl.LOCK_UN, 1, _COUNTER)
+        return ticket
+
+    def _release_ticket(self) -> None:
+        if self._ticket is not None:
+            fd = self._file()
+            fcntl.lockf(fd, fcntl.LOCK_UN, 1, _TICKET_BASE + self._ticket % _TICKET_SPAN)
+            self._ticket = None
+
+    def _release(self) -> None:
+        fcntl.flock(self._file(), fcntl.LOCK_UN)
+        self._release_ticket()
+
+
+_SH, _EX, _NB = fcntl.LOCK_SH, fcntl.LOCK_EX, fcntl.LOCK_NB
+_GATES: dict[tuple[int, str], _Gate] = {}
+_GATES_LOCK = threading.Lock()
+
+
+def _gate(db: Path) -> _Gate:
+    """This process's gate for a store file (one per file and process, shared by its Stores)."""
+    key = (os.getpid(), str(db.resolve()))
+    with _GATES_LOCK:
+        if key not in _GATES:
+            _GATES[key] = _Gate(db)
+        return _GATES[key]
+
+
+# FACTCHECK_LOCK_TRACE=FILE: one JSON line per connection (wait for the lock, time holding it,
+# time closing it, and the caller), for bench/concurrency_load.py. Off unless set.
+_TRACE = os.environ.get("FACTCHECK_LOCK_TRACE")
+
+
+def _trace(kind: str, t0: float, t1: float, t2: float, t3: float) -> None:
+    if not _TRACE:
+        return
+    import json
+    import traceback
+
+    # The two innermost callers outside this module: who held the store, for what.
+    here = Path(__file__).name
+    frames = [
+        f
+        for f in traceback.extract_stack()
+        if "contextlib" not in f.filename and Path(f.filename).name != here
+    ]
+    line = {
+        "pid": os.getpid(),
+        "kind": kind,
+        "where": ">".join(f"{Path(f.filename).stem}.{f.name}" for f in frames[-2:]),
+        "wait": round(t1 - t0, 4),
+        "held": round(t3 - t1, 4),
+        "close": round(t3 - t2, 4),
+    }
+    with open(_TRACE, "a", encoding="utf-8") as out:
+        out.write(json.dumps(line) + "\n")
+
+
 def _is_lock_error(exc: Exception) -> bool:
     return any(marker in str(exc).lower() for marker in _LOCK_MARKERS)
 
@@ -66,35 +270,83 @@ class Store:
 
     # --- connections -----------------------------------------------------------------------
 
-    def _open(self) -> duckdb.DuckDBPyConnection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        deadline = time.monotonic() + self.lock_wait
-        delay = 0.05
+    def _open(
+        self, deadline: float | None = None, *, read_only: bool = False
+    ) -> duckdb.DuckDBPyConnection:
+        """DuckDB's own connection, once this process holds the store's lock file. DuckDB's file
+        lock is only met here when a process that does not take the lock file holds the store
+        (an older copy of the tool, the DuckDB shell): then a short, jittered retry."""
+        if deadline is None:
+            deadline = time.monotonic() + self.lock_wait
+        delay = 0.01
         while True:
             try:
-                return duckdb.connect(str(self.path))
+                return duckdb.connect(str(self.path), read_only=read_only)
             except duckdb.Error as exc:
                 if not _is_lock_error(exc):
                     raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
                 if time.monotonic() >= deadline:
-                    raise StoreBusy(
-                        f"the store {self.path} is in use by another process "
-                        f"(waited {self.lock_wait:.0f}s); try again when it finishes"
-                    ) from exc
-                time.sleep(delay)
-                delay = min(delay * 2, 0.5)
+                    raise self._busy() from exc
+                time.sleep(delay * random.uniform(0.5, 1.5))
+                delay = min(delay * 2, 0.2)
+
+    def _busy(self) -> StoreBusy:
+        return StoreBusy(
+            f"the store {self.path} is in use by another process "
+            f"(waited {self.lock_wait:.0f}s, FACTCHECK_LOCK_WAIT); try again when it finishes"
+        )
 
     @contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A short-lived connection, migrated, closed on exit."""
-        con = self._open()
-        try:
-            # Cheap when up to date (one small query), and it keeps a store made by an older
-            # version of the code working the moment a newer one opens it.
-            migrate(con)
-            yield con
-        finally:
+        """A short-lived read-write connection, migrated, closed on exit (the store's write
+        lock is held meanwhile: keep network and NLP work outside)."""
+        t0 = time.monotonic()
+        deadline = t0 + self.lock_wait
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with _gate(self.path).hold(shared=False, deadline=deadline, busy=self._busy):
+            t1 = time.monotonic()
+            con = self._open(deadline)
+            try:
+                # Cheap when up to date (one small query), and it keeps a store made by an older
+                # version of the code working the moment a newer one opens it.
+                migrate(con)
+                yield con
+            finally:
+                t2 = time.monotonic()
+                con.close()
+                _trace("write", t0, t1, t2, time.monotonic())
+
+    @contextmanager
+    def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A short-lived connection for reading only: readers share the store with each other
+        and go before waiting writers. Inside a write of the same thread it is a read-write
+        connection of that write; a store not yet created or migrated is opened by `connect`."""
+        gate = _gate(self.path)
+        if gate.writing() or not self.path.exists():
+            with self.connect() as con:
+                yield con
+            return
+        t0 = time.monotonic()
+        deadline = t0 + self.lock_wait
+        with gate.hold(shared=True, deadline=deadline, busy=self._busy):
+            t1 = time.monotonic()
+            con = self._open(deadline, read_only=True)
+            try:
+                current = _up_to_date(con)
+            except BaseException:
+                con.close()
+                raise
+            if current:
+                try:
+                    yield con
+                finally:
+                    t2 = time.monotonic()
+                    con.close()
+                    _trace("read", t0, t1, t2, time.monotonic())
+                return
             con.close()
+        with self.connect() as con:  # migrations to apply first: that needs the write lock
+            yield con
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -112,15 +364,17 @@ class Store:
 
     def migrate(self) -> list[int]:
         """Apply pending migrations now; returns the versions applied."""
-        con = self._open()
-        try:
-            applied = migrate(con)
-        finally:
-            con.close()
-        return applied
+        deadline = time.monotonic() + self.lock_wait
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with _gate(self.path).hold(shared=False, deadline=deadline, busy=self._busy):
+            con = self._open(deadline)
+            try:
+                return migrate(con)
+            finally:
+                con.close()
 
     def schema_version(self) -> int:
-        with self.connect() as con:
+        with self.read() as con:
             return (
                 _row(con.execute("SELECT max(version) FROM schema_migrations").fetchone())[0] or 0
             )
@@ -139,7 +393,7 @@ class Store:
         return Feed(id=_row(row)[0], url=url, station=station, place=place)
 
     def feeds(self) -> list[Feed]:
-        with self.connect() as con:
+        with self.read() as con:
             rows = con.execute(
                 "SELECT id, url, station, place, etag, last_modified, last_status, last_error,"
                 " last_polled_at FROM feeds ORDER BY id"
@@ -147,34 +401,45 @@ class Store:
         return [Feed(*row) for row in rows]
 
     def counts(self) -> dict[str, int]:
-        """How many rows the main tables hold: the sidebar's store status."""
-        with self.connect() as con:
+        """How many rows the main tables hold, and the alerts not yet dealt with: the sidebar's
+        store status and the Official figures and Tracker pages' counts."""
+        with self.read() as con:
             row = con.execute(
                 "SELECT (SELECT count(*) FROM feeds), (SELECT count(*) FROM stories),"
                 " (SELECT count(*) FROM story_versions), (SELECT count(*) FROM claims),"
                 " (SELECT count(*) FROM figures), (SELECT count(*) FROM metrics),"
-                " (SELECT count(*) FROM checks)"
+                " (SELECT count(*) FROM checks),"
+                " (SELECT count(*) FROM alerts WHERE handled_at IS NULL)"
             ).fetchone()
         names = ("feeds", "stories", "story_versions", "claims", "figures", "metrics", "checks")
+        names += ("open_alerts",)
         return dict(zip(names, _row(row), strict=True))
 
     def last_poll(self) -> datetime | None:
-        with self.connect() as con:
+        with self.read() as con:
             return _row(con.execute("SELECT max(finished_at) FROM polls").fetchone())[0]
 
     def story_summaries(self) -> list[dict]:
         """One dict per story (the `stories --format jsonl` lines); see `story_summaries()`."""
-        with self.connect() as con:
+        with self.read() as con:
             return story_summaries(con)
+
+
+def _up_to_date(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether every migration shipped with the code is applied (one small read)."""
+    latest = (len(migrations()), migrations()[-1][0])
+    with contextlib.suppress(duckdb.CatalogException):
+        return (
+            con.execute("SELECT count(*), max(version) FROM schema_migrations").fetchone() == latest
+        )
+    return False
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     """Apply each pending migration and its bookkeeping row in one transaction."""
-    latest = (len(migrations()), migrations()[-1][0])
-    with contextlib.suppress(duckdb.CatalogException):
-        # The common case, an up-to-date store, costs one read and no write.
-        if con.execute("SELECT count(*), max(version) FROM schema_migrations").fetchone() == latest:
-            return []
+    # The common case, an up-to-date store, costs one read and no write.
+    if _up_to_date(con):
+        return []
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         " version INTEGER PRIMARY KEY, name VARCHAR NOT NULL,"
@@ -1962,6 +2227,17 @@ def alerts_findings_rows(con: duckdb.DuckDBPyConnection) -> list[dict]:
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
+def alerts_unknown_keys(con: duckdb.DuckDBPyConnection, keys: list[str]) -> set[str]:
+    """The keys among `keys` that no stored alert has yet."""
+    if not keys:
+        return set()
+    rows = con.execute(
+        "SELECT k FROM (SELECT unnest(?::VARCHAR[]) AS k) WHERE k NOT IN (SELECT key FROM alerts)",
+        [list(keys)],
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
 def alerts_save(con: duckdb.DuckDBPyConnection, alerts: list[tuple]) -> int:
     """Store (key, kind, story, claim, created, severity, message, action) rows whose key is
     new; how many were added."""
@@ -2029,7 +2305,8 @@ def app_inbox(
     desk_status: str | None = None,
     limit: int = 200,
 ):
-    """Newest stories with claim and verdict counts of their latest version, and desk status.
+    """Newest stories with claim and verdict counts of their latest version, and desk status;
+    at most `limit` rows, the column `total` says how many stories match the filters in all.
 
     `status` is `new` (one version) or `changed` (more than one); `verdict` keeps stories with at
     least one claim of that verdict; `since`/`until` bound the published day (inclusive).
@@ -2049,7 +2326,7 @@ def app_inbox(
         "  s.url, coalesce(l.versions, 0) AS versions, coalesce(p.claims, 0) AS claims,"
         "  coalesce(p.accurate, 0) AS accurate, coalesce(p.inaccurate, 0) AS inaccurate,"
         "  coalesce(p.unverifiable, 0) AS unverifiable,"
-        "  coalesce(ss.status, 'new') AS desk_status"
+        "  coalesce(ss.status, 'new') AS desk_status, count(*) OVER () AS total"
         " FROM stories s JOIN feeds f ON f.id = s.feed_id"
         " LEFT JOIN latest l ON l.story_id = s.id"
         " LEFT JOIN per_story p ON p.story_id = s.id"

@@ -39,6 +39,10 @@ with tab_series:
     if catalogue.empty:
         st.info("No official figures yet: import a CSV in the next tab.")
     else:
+        st.caption(
+            f"{status['counts']['figures']:,} official figures (every vintage) in"
+            f" {len(catalogue):,} series"
+        )
         st.dataframe(
             catalogue,
             hide_index=True,
@@ -179,23 +183,19 @@ with tab_import:
         help="The figures CSV: metric, place, period_start, period_end, value; optional unit,"
         " source, source_url, as_of, notes.",
     )
-    if upload is not None and upload.size > kit.MAX_UPLOAD_BYTES:
+    if upload is None:
+        kit.discard_upload()  # the file was removed: its temporary copy goes too
+    elif upload.size > kit.MAX_UPLOAD_BYTES:
         st.error(
             f"{kit.md_text(upload.name)} is {upload.size / 1e6:,.0f} MB, over the"
             f" {kit.MAX_UPLOAD_BYTES // 1_000_000} MB the app takes: import a file this large with"
             " `python -m factcheck import-figures`."
         )
-    elif upload is not None:
+    else:
         try:
-            with kit.get_store().connect() as con:
+            with kit.get_store().read() as con:
                 units = store_q.metric_units(con)
-            parsed = kit.parsed_upload(
-                upload,
-                (fmt, as_of, recipe),
-                lambda: sources.read_upload(
-                    upload.name, upload.getvalue(), fmt, as_of=as_of, recipe=recipe, units=units
-                ),
-            )
+            checked = kit.checked_upload(upload, fmt, as_of, recipe, units)
         except figures.FiguresInvalid as exc:
             st.error(
                 f"{kit.md_text(upload.name)}: {len(exc.errors)} bad row(s). Nothing was imported: "
@@ -210,23 +210,31 @@ with tab_import:
         except StoreError as exc:
             st.error(kit.md_text(str(exc)))
         else:
-            st.success(f"{len(parsed.frame)} row(s) are valid. Nothing is saved until you import.")
-            for warning in parsed.warnings:
+            st.success(f"{checked.rows} row(s) are valid. Nothing is saved until you import.")
+            for warning in checked.warnings:
                 st.warning(kit.md_text(warning))
-            release = parsed.release
+            release = checked.release
             st.caption(
                 kit.md_text(
                     f"Release: {release.source or release.file_name} · as of "
                     f"{release.as_of or 'each row'} ({release.as_of_from})"
-                    + (" · " + "; ".join(parsed.notes) if parsed.notes else "")
+                    + (" · " + "; ".join(checked.notes) if checked.notes else "")
                 )
             )
-            preview = parsed.frame.head(500).copy()
-            preview.attrs = {}  # line numbers: not for display
-            st.dataframe(preview, hide_index=True, key="fig_preview")
+            if checked.rows > len(checked.preview):
+                st.caption(f"The first {len(checked.preview):,} rows:")
+            st.dataframe(checked.preview, hide_index=True, key="fig_preview")
             if st.button("Import", type="primary", key="fig_import"):
                 try:
-                    report = sources.import_parsed(kit.get_store(), parsed)
+                    # Read again from the checked file on disk, in the import's own transaction:
+                    # the session never holds every row of a large file.
+                    report = sources.import_file(
+                        kit.get_store(),
+                        checked.path,
+                        checked.fmt,
+                        as_of=checked.as_of,
+                        recipe=checked.recipe,
+                    )
                 except (figures.FiguresInvalid, StoreError) as exc:
                     st.error(kit.md_text(str(exc)))
                 else:
@@ -269,6 +277,7 @@ with tab_import:
             st.success(kit.md_text(line))
 
 with tab_catalogue:
+    st.caption(f"{status['counts']['metrics']:,} metrics")
     st.dataframe(kit.metrics(kit.db_key()), hide_index=True, width="stretch", key="metrics_table")
     catalogue_file = st.file_uploader(
         "Upload a metrics catalogue (metric, label, unit, aliases, definition)",
@@ -293,7 +302,7 @@ with tab_catalogue:
 with tab_audit:
     st.markdown("**Releases**: every import, with the publisher's release date it carries.")
     try:
-        with kit.get_store().connect() as con:
+        with kit.get_store().read() as con:
             releases = store_q.releases(con)
     except StoreError as exc:
         st.error(kit.md_text(str(exc)))

@@ -54,9 +54,12 @@ else:
     disagree = findings_ui.finding_counts(kit.db_key())
     view["flag"] += ["≠ " if disagree.get(int(i)) else "" for i in rows.id]
     view["title"] = view.flag + view.title
+    total = int(rows.total.iloc[0])
+    filtered = any(v not in (None, "All") for v in (station, status, verdict, since, until, desk))
+    shown = f" · the newest {len(view):,} shown" if len(view) < total else ""
     st.caption(
-        f"{len(view)} newest stories · stories with inaccurate claims are marked ✗,"
-        " stories whose own numbers disagree ≠"
+        f"{total:,} stories{' match' if filtered else ''}{shown} · stories with inaccurate"
+        " claims are marked ✗, stories whose own numbers disagree ≠"
     )
     st.dataframe(
         view[

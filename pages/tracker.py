@@ -10,7 +10,7 @@ import streamlit as st
 
 import appkit as kit
 from factcheck import tracking
-from factcheck.store import StoreError
+from factcheck.store import Store, StoreBusy, StoreError
 from factcheck.tracking.status import LABELS as STATUS_LABELS
 
 kit.page_setup(__file__)
@@ -34,13 +34,35 @@ TIMELINE_SHAPES = {
 }
 
 
+# How long the page waits for its turn to store new alerts. Every poll round stores them too, so
+# a page does not queue behind other desks' writes for this: when the store is busy it shows the
+# stored alerts and tries again on the next run.
+ALERTS_WRITE_WAIT = 1.0
+
+
+@st.cache_data(ttl=kit.TTL, show_spinner=False)
+def _refresh_alerts(db: str) -> int:
+    # Bring the stored alerts up to date (a figure import may have changed verdicts since the
+    # last poll); an alert found again is not stored twice. StoreBusy is raised, not cached.
+    store = kit.get_store()
+    return tracking.refresh_alerts(Store(store.path, lock_wait=ALERTS_WRITE_WAIT))
+
+
+def _refresh_alerts_if_free() -> None:
+    try:
+        added = _refresh_alerts(kit.db_key())
+    except StoreBusy:
+        return
+    if added:
+        # New alerts: the list and the counts (the sidebar's too) are read again; the rest of
+        # the cached queries stay, so the page is not rebuilt from a cold cache.
+        kit.status.clear()
+        _alerts.clear()
+
+
 @st.cache_data(ttl=kit.TTL, show_spinner=False)
 def _alerts(db: str, include_handled: bool) -> list:
-    store = kit.get_store()
-    # Bring the stored alerts up to date (a figure import may have changed verdicts since the
-    # last poll); an alert found again is not stored twice.
-    tracking.refresh_alerts(store)
-    return tracking.list_alerts(store, include_handled=include_handled)
+    return tracking.list_alerts(kit.get_store(), include_handled=include_handled)
 
 
 @st.cache_data(ttl=kit.TTL, show_spinner=False)
@@ -115,11 +137,19 @@ tab_alerts, tab_threads, tab_versions, tab_speakers, tab_changes = st.tabs(
 
 with tab_alerts:
     show_all = st.toggle("Show handled alerts too", key="trk_alerts_all")
+    _refresh_alerts_if_free()
     alerts = _alerts(kit.db_key(), show_all)
+    open_alerts = kit.status(kit.db_key())["counts"]["open_alerts"]
     if not alerts:
         st.caption("Nothing needs attention: no open alerts.")
+    elif show_all:
+        st.caption(
+            f"{open_alerts:,} open alerts, and the handled ones: {len(alerts):,} shown, newest"
+            " first; each says what to do."
+        )
     else:
-        st.caption(f"{len(alerts)} alerts, newest first; each says what to do.")
+        shown = f" (the newest {len(alerts):,} shown)" if len(alerts) < open_alerts else ""
+        st.caption(f"{open_alerts:,} open alerts{shown}, newest first; each says what to do.")
     for alert in alerts[:100]:
         with st.container(border=True):
             icon = "▲ high · " if alert.severity == "high" else ""

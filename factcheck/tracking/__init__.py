@@ -119,7 +119,7 @@ def prepare_round(store):
     from factcheck.tracking import alerts as _alerts
     from factcheck.tracking import threads as _threads
 
-    with store.connect() as con:
+    with store.read() as con:
         fetched = _threads._fetch(con)
         found = [a for source in _alerts.SOURCES.values() for a in source(con)]
     # The scoring of every story runs with no connection open: the app may use the store.

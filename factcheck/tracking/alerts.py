@@ -386,17 +386,20 @@ def _save(con, found: list[NewAlert]) -> int:
 def refresh_alerts(store: Store) -> int:
     """`refresh_alerts_on` with the sources read before the write transaction opens (an alert
     found twice is stored once, so nothing is lost if the store changes in between)."""
-    with store.connect() as con:
+    with store.read() as con:
         found = [a for source in SOURCES.values() for a in source(con)]
+        new = store_mod.alerts_unknown_keys(con, [a.key for a in found])
+    if not new:  # the common case on a page load: nothing to write, so no turn as a writer
+        return 0
     with store.transaction() as con:
-        return _save(con, found)
+        return _save(con, [a for a in found if a.key in new])
 
 
 def list_alerts(
     store: Store, *, include_handled: bool = False, kind: str | None = None, limit: int = 500
 ) -> list[Alert]:
     """Stored alerts, newest first."""
-    with store.connect() as con:
+    with store.read() as con:
         rows = store_mod.alerts_list(con, include_handled=include_handled, kind=kind, limit=limit)
     return [Alert(*r) for r in rows]
 

@@ -46,7 +46,7 @@ def speaker_history(
     name = surname(speaker)
     if not name:
         return []
-    with store.connect() as con:
+    with store.read() as con:
         rows = store_mod.tracking_speaker_claims(con, name, mode=mode, before=before, limit=limit)
     return [SpeakerClaim(*row) for row in rows]
 
@@ -71,6 +71,6 @@ def verdict_changes(
     store: Store, since: datetime | None = None, *, mode: str | None = None, limit: int = 500
 ) -> list[VerdictChange]:
     """Earlier verdicts (or official values) that a re-check changed, newest first."""
-    with store.connect() as con:
+    with store.read() as con:
         rows = store_mod.tracking_verdict_changes(con, since=since, mode=mode, limit=limit)
     return [VerdictChange(*row) for row in rows]

@@ -62,11 +62,11 @@ def set_status(
 
 
 def status_of(store: Store, story_id: int) -> str:
-    with store.connect() as con:
+    with store.read() as con:
         return store_mod.status_current(con, story_id)
 
 
 def history(store: Store, story_id: int) -> list[StatusChange]:
     """Every status change of a story, newest first."""
-    with store.connect() as con:
+    with store.read() as con:
         return [StatusChange(*r) for r in store_mod.status_history(con, story_id)]

@@ -449,7 +449,7 @@ def _compute(fetched, window_days: int) -> tuple[list[Thread], list[int | None],
 
 def thread_stories(store: Store, *, window_days: int = WINDOW_DAYS) -> list[Thread]:
     """Group the stored stories into threads by the rule above (nothing is written)."""
-    with store.connect() as con:
+    with store.read() as con:
         threads, _keys, _links = _threads(con, window_days)
     return [t for t in threads if len(t.story_ids) > 1]
 
@@ -473,7 +473,7 @@ def assign_threads_briefly(store: Store, *, window_days: int = WINDOW_DAYS) -> l
     """`assign_threads` with the slow part (reading and scoring every story) done before the
     write transaction opens, so a poll holds the store only to save the result. Hand decisions
     made meanwhile are never overwritten: the grouping is done again inside when they changed."""
-    with store.connect() as con:
+    with store.read() as con:
         fetched = _fetch(con)
     pins = fetched[2]
     computed = _compute(fetched, window_days)  # with no connection open
@@ -505,7 +505,7 @@ def _save(con, threads: list[Thread], pinned: list[int | None], links: list[Link
 
 def stored_threads(store: Store) -> list[Thread]:
     """The threads as stored by the last `assign_threads`, newest activity first."""
-    with store.connect() as con:
+    with store.read() as con:
         rows = store_mod.tracking_threads(con)
     return [
         Thread(id=tid, title=title, story_ids=list(ids), stations=list(st), reasons=list(rs))
@@ -641,13 +641,13 @@ def rename_thread(
 
 def decisions(store: Store, thread_id: int | None = None) -> list[tuple]:
     """The hand decisions, newest first: (id, action, thread, stories, title, editor, note, when)."""
-    with store.connect() as con:
+    with store.read() as con:
         return store_mod.tracking_decisions(con, thread_id)
 
 
 def explain_pair(store: Store, story_id: int, other_id: int) -> str:
     """Why two stories are linked or kept apart, in one line (for editors and tests)."""
-    with store.connect() as con:
+    with store.read() as con:
         stories = _load_stories(con)
     stories.sort(key=lambda s: (s.when or datetime.min, s.id))
     _weigh(stories)
@@ -729,7 +729,7 @@ def _period_words(start, end) -> str | None:
 def market_view(store: Store, story_ids: list[int], *, mode: str = "now") -> list[MarketLine]:
     """Each series the thread's stories give numbers on, each station's numbers side by side,
     and the record's value (series with one telling and no record are left out)."""
-    with store.connect() as con:
+    with store.read() as con:
         rows = store_mod.tracking_thread_claims(con, list(story_ids), mode=mode)
     groups: dict[tuple, list] = defaultdict(list)
     for r in rows:
@@ -771,7 +771,7 @@ def market_view(store: Store, story_ids: list[int], *, mode: str = "now") -> lis
 def timeline(store: Store, story_ids: list[int]) -> list[dict]:
     """Stories, later versions, verdict changes, status changes and alerts of a thread on one
     line of time: dicts of kind, story_id, station, at, label."""
-    with store.connect() as con:
+    with store.read() as con:
         rows = store_mod.tracking_timeline(con, list(story_ids))
     keys = ("kind", "story_id", "station", "at", "label")
     return [dict(zip(keys, r, strict=True)) for r in rows]

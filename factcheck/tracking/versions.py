@@ -72,7 +72,7 @@ def version_diff(
     store: Store, story_id: int, a: int, b: int, *, granularity: str = "word"
 ) -> list[tuple[str, str]]:
     """The word (or sentence) diff of versions `a` and `b` (1, 2, ...) of a story's text."""
-    with store.connect() as con:
+    with store.read() as con:
         va, vb = _versions(con, story_id, a, b)
     return diff_texts(va[3], vb[3], granularity=granularity)
 
@@ -111,7 +111,7 @@ def claim_changes(
     Claims are matched by their words and value, so a corrected number ("92 percent" to
     "89 percent") shows as one removed and one added claim.
     """
-    with store.connect() as con:
+    with store.read() as con:
         return claim_changes_on(con, story_id, a, b, mode=mode)
 
 
