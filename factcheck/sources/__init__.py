@@ -276,7 +276,7 @@ def import_file(
 ) -> Report:
     """`import-figures PATH --format NAME`: read, validate, import all or nothing."""
     catalogue = read_metrics_csv(Path(metrics)) if metrics else None
-    with store.connect() as con:
+    with store.read() as con:  # a reader's turn: the write comes after validation
         units = st.metric_units(con)
     units.update({m.metric: m.unit for m in catalogue or []})
     parsed = read_file(Path(path), fmt, as_of=as_of, recipe=recipe, units=units)
@@ -297,7 +297,7 @@ def import_figures(
 ) -> str:
     """Validate figures given in memory (the app's editor or upload), then import all or none."""
     frame = figures if isinstance(figures, pd.DataFrame) else figures_frame(figures)
-    with store.connect() as con:
+    with store.read() as con:  # a reader's turn: the write comes after validation
         units = st.metric_units(con)
     units.update({m.metric: m.unit for m in metrics or []})
     clean, errors = validate_frame(frame, units=units)
@@ -323,7 +323,7 @@ def add_figure(store, figure: Figure, *, editor: str | None = None) -> tuple[str
     """One figure typed in the app (the unverifiable card's "add the figure"): validated,
     imported as its own release, claims re-checked; returns the summary and the ids re-checked."""
     frame = figures_frame([figure])
-    with store.connect() as con:
+    with store.read() as con:  # a reader's turn: the write comes after validation
         units = st.metric_units(con)
     clean, errors = validate_frame(frame, units=units, default_as_of=figure.as_of)
     if errors:
@@ -381,7 +381,7 @@ def edit_figures(
     if not edits:
         return 0
     frame = figures_frame(revised)
-    with store.connect() as con:
+    with store.read() as con:  # a reader's turn: the write comes after validation
         units = st.metric_units(con)
     clean, errors = validate_frame(frame, units=units)
     if errors:

@@ -39,7 +39,7 @@ def missing_figures(
     """`missing_figure` of each unverifiable claim (None for the others), one store read."""
     if not any(k.verdict == "unverifiable" for _, k in pairs):
         return [None] * len(pairs)
-    with store.connect() as con:
+    with store.read() as con:
         known = (
             st.load_metric_aliases(con),
             st.load_place_aliases(con),
