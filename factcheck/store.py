@@ -411,8 +411,8 @@ class Store:
                 " (SELECT count(*) FROM checks),"
                 " (SELECT count(*) FROM alerts WHERE handled_at IS NULL)"
             ).fetchone()
-        names = ("feeds", "stories", "story_versions", "claims", "figures", "metrics", "checks")
-        names += ("open_alerts",)
+        names = ("feeds", "stories", "story_versions", "claims", "figures", "metrics", "checks",
+                 "open_alerts")  # fmt: skip
         return dict(zip(names, _row(row), strict=True))
 
     def last_poll(self) -> datetime | None:
