@@ -95,6 +95,12 @@ def rate_phrases() -> tuple[tuple[str, str], ...]:
 
 
 @functools.cache
+def demonyms() -> dict[str, str]:
+    """Lower-case plural demonym -> state name ("ohioans" -> "Ohio")."""
+    return {people.lower(): state for people, state in _rows("demonyms.tsv")}
+
+
+@functools.cache
 def irregular_singulars() -> dict[str, str]:
     return {plural: singular for plural, singular in _rows("singulars.tsv")}
 

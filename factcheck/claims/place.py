@@ -16,7 +16,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from factcheck import places
+from factcheck import lexicon, places
 from factcheck.claims.syntax import _clause_verb, _lemma, _of_object, _subject_of
 from factcheck.claims.vocab import (
     _AREA_NOUNS,
@@ -220,6 +220,8 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
         low = text.lower()
         if low in _NATION_NAMES or low.removeprefix("the ") in _NATION_NAMES:
             return NATION
+        if low in lexicon.demonyms():
+            return lexicon.demonyms()[low]  # "4,149 Ohioans died": Ohio
         multi = " " in text
         if (
             not text
