@@ -98,6 +98,9 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
     if unit == "usd" and top.head != top and top.head.lower_ in _MONEY_WORDS:
         top = top.head  # "22 dollars for electric customers": the dollars are the unit
     head = top.head if top.head != top else None
+    adjacent = _adjacent_noun(span, top, unit)
+    if adjacent is not None:
+        return adjacent
     verb0 = _clause_verb(anchor)
     if unit == "usd" and verb0 is not None and verb0.lemma_ == "be" and top.dep_ == "attr":
         subj0 = _subject_of(verb0)
@@ -116,7 +119,13 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
     for tok in (top, *owners):
         obj = _of_object(tok, preps if tok is top or tok in span else ("in", "on"))
         payer = obj is not None and obj.head.lower_ == "for" and _lemma(obj) in _PAYERS
-        if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not payer:
+        # "$15 per hour", "$3 per gallon": the rate's denominator is not what is measured
+        per = (
+            obj is not None
+            and obj.head.lower_ == "per"
+            and (_lemma(obj) in _TIME_NOUNS or _lemma(obj) in _MEASURE_UNITS)
+        )
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN") and not payer and not per:
             return obj  # not "$85 a year for the average homeowner": who pays is not measured
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     if nxt is not None and nxt.lower_ in ("more", "fewer", "less", "additional", "extra"):
@@ -184,6 +193,11 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
             return objs[0]
     if unit == "count" and _is_object(anchor) and verb.lemma_.lower() not in _COPULAR:
         return None  # "police arrested 12": what was counted is left implicit
+    if unit == "percent" and verb.lemma_.lower() in ("pay", "spend", "save", "charge"):
+        # "paying about 9 percent more on their monthly electricity bills": the bills
+        obj = _of_object(verb, ("on", "for"))
+        if obj is not None and obj.pos_ == "NOUN" and _lemma(obj) not in _PAYERS:
+            return obj
     if unit == "usd":
         # "spend $21 million on special education": what the money goes to
         # "receive $9.4 million from property taxes": where money comes from is what it is
@@ -208,6 +222,20 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
         # reported five deaths": who acts is not what the number measures
         return None
     return subj
+
+
+def _adjacent_noun(span: Span, top: Token, unit: str) -> Token | None:
+    """ "responded to close to 100 traffic crashes", parsed with "close" as a verb: the nouns
+    written right after a count are what it counts, even when the parse hangs it elsewhere."""
+    doc = span.doc
+    if unit != "count" or span.end >= len(doc) or top.dep_ == "nummod":
+        return None
+    t = doc[span.end]
+    if t.pos_ != "NOUN" or t.lemma_.lower() in _MEASURE_UNITS or t.like_num:
+        return None
+    while t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "NOUN" and t.dep_ == "compound":
+        t = doc[t.i + 1]  # "traffic crashes": the last noun of the run
+    return t
 
 
 def _is_when(tok: Token) -> bool:
