@@ -75,6 +75,7 @@ def is_stock(metric: str, label: str = "") -> bool:
     return bool(_stock_re().search(f"{metric.replace('_', ' ')} {label}".lower()))
 
 
+@functools.lru_cache(maxsize=65536)
 def measured_subject(subject: str | None) -> str:
     """A claim's subject as a series would name it: "homicide increase" -> "homicide" (the
     extractor names a change by what changed; the series counts the thing itself)."""

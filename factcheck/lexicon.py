@@ -66,10 +66,12 @@ def change_words() -> tuple[ChangeWord, ...]:
     )
 
 
+@functools.cache
 def change_nouns() -> frozenset[str]:
     return frozenset(c.word for c in change_words() if c.role == "noun")
 
 
+@functools.cache
 def direction_words(direction: str) -> frozenset[str]:
     """Words that say a number went `direction` ("up" or "down")."""
     return frozenset(
@@ -77,6 +79,7 @@ def direction_words(direction: str) -> frozenset[str]:
     )
 
 
+@functools.cache
 def passive_changes() -> dict[str, str]:
     """Verbs whose passive is a change of their subject ("4,500 jobs were added")."""
     return {c.word: c.direction or "" for c in change_words() if c.role == "passive"}

@@ -63,6 +63,7 @@ _UNIT_NAMES = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=4096)
 def norm_unit(unit: str | None) -> str:
     """One name per unit: 'USD', 'dollars' -> 'usd'; '%', 'pct' -> 'percent'."""
     u = (unit or "count").strip().lower()
@@ -208,8 +209,12 @@ class Catalogue:
         return norm_unit(m.unit if m else "count")
 
 
+@lru_cache(maxsize=65536)
 def _norm_place(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+    return " ".join(_PLACE_WORD.findall(text.lower()))
+
+
+_PLACE_WORD = re.compile(r"[a-z0-9]+")
 
 
 # Irregular plurals of words a claim counts ("three people" has the subject lemma "person").
@@ -244,7 +249,13 @@ def _after_claim(claim: Claim, words: int) -> str:
 
 
 def _claim_pos(claim: Claim) -> int:
-    pos = claim.sentence.find(claim.text)
+    return _text_pos(claim.sentence, claim.text)
+
+
+@lru_cache(maxsize=65536)
+def _text_pos(sentence: str, text: str) -> int:
+    """Where the claim's words start in its sentence (asked several times per claim)."""
+    pos = sentence.find(text)
     return pos if pos >= 0 else 0
 
 
