@@ -58,6 +58,10 @@ def _noun_lemma(tok: Token) -> str | None:
                 comp = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
                         and c.pos_ in ("NOUN",) and c.i < tok.i
                         and c.lower_ not in ("percent", "cent", "%")]  # fmt: skip
+                if comp and lemma in _CHANGE_NOUNS:
+                    # "the proposed tax increase is a $31 increase": the change, named with
+                    # what changed (as "a 6 percent tax increase" is)
+                    return f"{comp[-1].lemma_.lower()} {lemma}"
                 if comp:
                     return comp[-1].lemma_.lower()
                 # "a 2% increase" with nothing it is of: the change itself is what is measured
