@@ -131,7 +131,12 @@ class Catalogue:
         for entry in metrics.values():  # metrics stored before their aliases were computed
             for alias in metric_aliases(entry):
                 alias_map.setdefault(alias, set()).add(entry.metric)
-        cat = cls(metrics, alias_map, st.load_place_aliases(con), st.series_on_record(con))
+        series = st.series_on_record(con)
+        place_aliases = st.load_place_aliases(con)
+        for _metric, place in series:
+            # a computed place ("United States less Ohio") is known by its own name
+            place_aliases.setdefault(place.lower(), place)
+        cat = cls(metrics, alias_map, place_aliases, series)
         cat._compile()
         return cat
 

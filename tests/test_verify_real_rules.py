@@ -209,3 +209,41 @@ def test_since_the_census_is_against_census_day_and_the_station_state_settles_a_
     assert pct.verdict == "accurate"
     assert pct.official == pytest.approx((200182 - 172331) / 172331 * 100)
     assert got["more than 2,500"].official == 226646 - 229363
+
+
+NATION_AND_STATE = (
+    "homicides,United States,2019-01-01,2019-12-31,16425,count,FBI,,2020-09-28,\n"
+    "homicides,Ohio,2019-01-01,2019-12-31,720,count,FBI,,2020-09-28,\n"
+    "population,United States,2019-01-01,2019-12-31,328239523,count,FBI,,2020-09-28,\n"
+    "population,Ohio,2019-01-01,2019-12-31,11689100,count,FBI,,2020-09-28,\n"
+)
+
+
+def test_the_other_49_states_are_the_nation_less_the_state(nlp, tmp_path):
+    text = "Ohio recorded 720 homicides in 2019, compared with 15,705 in the other 49 states."
+    got = check(
+        nlp, tmp_path, text, NATION_AND_STATE, published="2020-10-01", place="Columbus, Ohio"
+    )
+    rest = got["15,705"]
+    assert rest.place == "United States less Ohio" and rest.official == 16425 - 720
+    assert rest.verdict == "accurate" and "less Ohio" in rest.source
+    assert "49" not in got  # part of the phrase, not a claim
+
+
+def test_the_rest_of_the_countrys_rate_is_its_count_over_its_population(nlp, tmp_path):
+    text = "Ohio's murder rate was 6.2 per 100,000 in 2019, while the rest of the country had 5.0."
+    got = check(
+        nlp, tmp_path, text, NATION_AND_STATE, published="2020-10-01", place="Columbus, Ohio"
+    )
+    rest = got["5.0"]
+    want = (16425 - 720) / (328239523 - 11689100) * 100_000
+    assert rest.place == "United States less Ohio" and rest.official == pytest.approx(want)
+    assert rest.verdict == "accurate"  # 4.96 is 5.0 at its stated precision (4.95-5.05)
+
+
+def test_the_rest_of_the_country_with_no_state_named_is_not_the_nation(nlp, tmp_path):
+    text = "The rest of the country had 15,700 homicides in 2019."
+    got = check(
+        nlp, tmp_path, text, NATION_AND_STATE, published="2020-10-01", place="Chicago, Ill."
+    )
+    assert got["15,700"].verdict == "unverifiable"

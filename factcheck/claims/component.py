@@ -30,7 +30,16 @@ from factcheck.claims.candidates import (
 from factcheck.claims.change import _read_fields
 from factcheck.claims.multiplier import find_multipliers, subject_token
 from factcheck.claims.period import _COMPARISON, PERIOD_RE, ClaimAt, _period_spans, period_for
-from factcheck.claims.place import COUNTY, COUNTY_RE, NATION, STATE, _place_for, _resolve_area
+from factcheck.claims.place import (
+    COUNTY,
+    COUNTY_RE,
+    NATION,
+    REST,
+    REST_RE,
+    STATE,
+    _place_for,
+    _resolve_area,
+)
 from factcheck.claims.sentences import _after_dateline, split_sentences
 from factcheck.claims.speaker import (
     _attribute_quotes,
@@ -79,11 +88,12 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
     text = doc.text if sent_text is None else sent_text
     periods = _period_spans(text)
     locals_: list[_Local] = []
+    rest = [(r.start(), r.end()) for r in REST_RE.finditer(text)]
     cands = [
         m
         for m in _number_candidates(text)
-        if not any(s <= m.start and m.end <= e for s, e in periods)
-    ]  # not inside a time phrase: "since 2018", "in the past five years"
+        if not any(s <= m.start and m.end <= e for s, e in periods + rest)
+    ]  # not inside a time phrase ("since 2018") or "the other 49 states"
     last_end = -1
     prev_anchor: Token | None = None
     for m in cands:
@@ -136,6 +146,8 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
             hedge=hedge if qualifier == "range" or hedge else None,
             place=_place_for(anchor, set(), doc[f.subject_i] if f.subject_i is not None else None),
         )
+        if _names_the_rest(text, start, end, rest):
+            claim.place = REST
         last_end = end
         loc = _Local(claim, subject_explicit=f.subject_explicit, mention=mention)
         loc.counts_people = f.counts_people
@@ -155,6 +167,17 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
             doc, text, loc.at, periods, others, loc.at.is_change, loc.claim.unit
         )
     return locals_
+
+
+def _names_the_rest(text: str, start: int, end: int, rest: list[tuple[int, int]]) -> bool:
+    """ "8.2 for the rest of the country", "In the other 49 states, 1,140": the phrase right
+    after the claim in its clause, or right before it."""
+    for s, e in rest:
+        if s >= end and re.fullmatch(r"[^.;,]{0,40}", text[end:s]):
+            return True
+        if e <= start and re.fullmatch(r"[\s,]{0,3}(?:\w+\s+){0,3}", text[e:start]):
+            return True
+    return False
 
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+)")
@@ -390,7 +413,7 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
             # the sentence's first period, or its comparison ("the same period last year")
             sentence_period = c.period
         place = c.place
-        if place in (STATE, COUNTY, NATION):
+        if place in (STATE, COUNTY, NATION, REST):
             place = _resolve_area(text, place, c.start)
         elif place and (place in {n for n, _t, _p in people.full} or any(
             place in n.split() for n, _t, _p in people.full

@@ -31,6 +31,14 @@ from factcheck.claims.vocab import (
 
 # Markers for a wider area the sentence does not name; `resolve_story` replaces them.
 STATE, COUNTY, NATION = "\x00state", "\x00county", "\x00nation"
+REST = "\x00rest"  # "the other 49 states", "the rest of the country": the nation less a state
+
+# How reporters name the nation less the story's state.
+REST_RE = re.compile(
+    r"\b(?:the )?(?:other 49 states|49 other states|rest of the (?:country|nation|U\.S\.)|"
+    r"remainder of the (?:country|nation)|(?:everywhere|anywhere) else in the (?:country|nation))\b",
+    re.I,
+)
 
 
 COUNTY_RE = re.compile(r"\b(?:[A-Z][a-z’'.]+\s){1,2}(?:County|Parish)\b")
@@ -42,6 +50,9 @@ def _resolve_area(text: str, marker: str, position: int) -> str:
     (no guess, and not the station's place either)."""
     if marker == NATION:
         return "United States"
+    if marker == REST:
+        state = _resolve_area(text, STATE, position)
+        return "the rest of the country" if state == "the state" else f"United States less {state}"
     if marker == STATE:
         found = places.state_mentions(text)
         default = "the state"
