@@ -572,7 +572,7 @@ def _read_phrase(p: _Parser, i: int) -> tuple[dict, int] | None:
                 and not first_unit
                 and high > 3000
                 and (p.low(start_i - 1) or "").rstrip(".") in _MONTH_WORDS
-            )  # "from 106,692 in April 2010 to 114,385": a date, then the next value
+            )  # "from 88,310 in April 2010 to 95,204": a date, then the next value
             if high >= low and not year_then_count:
                 is_range = True
                 j = k2

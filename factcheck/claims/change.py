@@ -214,7 +214,7 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         and subj_tok.head == change_noun
         and f.subject
     ):
-        # "a 6 percent city tax increase", "a $46 million rate hike": what is measured is the
+        # "a 6 percent city tax increase", "a $38 million rate hike": what is measured is the
         # change of that thing, named as the story names it ("tax increase", "rate hike")
         before = [
             c.lower_

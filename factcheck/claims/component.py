@@ -181,7 +181,7 @@ def _names_the_rest(text: str, start: int, end: int, rest: list[tuple[int, int]]
 
 
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or|to)\s+)")
-# The same, after a rate's own words: "5.4 murders per 100,000 people to 5.3".
+# The same, after a rate's own words: "6.1 killings per 100,000 residents to 5.8".
 _RATE_GAP = re.compile(
     r"(?:\s+[\w-]+){0,2}\s+(?:per|for every)\s+[\d,]+(?:\s+[a-z]+)?\s+(?:and|or|to)\s+", re.I
 )
@@ -190,7 +190,7 @@ _RATE_UNITS = ("per_100k", "per_10k", "per_1k", "per_capita")
 
 def _share_list_units(text: str, locals_: list[_Local]) -> None:
     """Bare numbers listed with a rate share its unit: "at 20.5 and 14.9 killings per 100,000",
-    "from 5.4 murders per 100,000 people to 5.3"."""
+    "from 6.1 killings per 100,000 residents to 5.8"."""
     for i, loc in enumerate(locals_):
         rate = loc.claim.unit
         if rate not in _RATE_UNITS:
@@ -217,7 +217,7 @@ _BASE_BEFORE = re.compile(
 
 
 def _bases_share_subject(text: str, locals_: list[_Local]) -> None:
-    """ "the salary ... to $13,574 a year, up from $13,179": a comparison base measures what the
+    """ "the salary ... to $98,400 a year, up from $91,250": a comparison base measures what the
     claim it is compared with measures, unless it names its own thing."""
     for before, loc in zip(locals_, locals_[1:], strict=False):
         a, b = before.claim, loc.claim
@@ -488,7 +488,7 @@ class NumericClaims:
 
 def _keep_title_abbreviations(nlp: Language) -> None:
     """Tokenizer exceptions for the titles written with a full stop ("Sgt.", "Lt.", "Det."): the
-    trained tokenizer splits some of them off ("Sgt" "."), and then "said Sgt. David Ward" reads
+    trained tokenizer splits some of them off ("Sgt" "."), and then "said Sgt. Owen Pike" reads
     as two sentences with "Sgt" the speaker."""
     from spacy.symbols import ORTH
     from spacy.tokenizer import Tokenizer

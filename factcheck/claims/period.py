@@ -161,9 +161,9 @@ def period_for(
 def _compared_with(
     sent_text: str, claim: ClaimAt, periods: list[tuple[int, int]], others: list[ClaimAt]
 ) -> str | None:
-    """A change with no phrase of its own is dated by what it is compared with: "11.3 percent
-    lower than what it was in September of 2016", "0.8 percent less than the 122 who died by
-    Dec. 13 in 2017"."""
+    """A change with no phrase of its own is dated by what it is compared with: "6.2 percent
+    lower than what it was in May of 2019", "1.4 percent less than the 73 who died by
+    Nov. 30 in 2022"."""
     for s, e in periods:
         if s < claim.end:
             continue
@@ -201,7 +201,7 @@ def _best_period(
             continue
         comparison = bool(_COMPARISON.search(sent_text[s:e]))
         distance = s - claim.end if s >= claim.end else claim.start - e
-        # "from 106,692 people in April 2010 to 114,385 people in July of 2017": a phrase
+        # "from 88,310 people in April 2010 to 95,204 people in July of 2023": a phrase
         # right after another claim's words is that claim's, the next one this claim's
         owned = e <= claim.start and any(
             o.end <= s and _RIGHT_AFTER.fullmatch(sent_text[o.end : s]) for o in others
@@ -209,7 +209,7 @@ def _best_period(
         if owned and re.search(
             r"\bto\s+(?:about\s+|nearly\s+|roughly\s+)?\$?$", sent_text[: claim.start]
         ):
-            continue  # "from 63 in 2014 to 120": 2014 is the 63's, not the 120's
+            continue  # "from 48 in 2014 to 90": 2014 is the 48's, not the 90's
         key = (rank, comparison and not is_change and not base, owned, abs(distance))
         if best is None or key < best[0]:
             best = (key, (s, e))
@@ -279,7 +279,7 @@ def _clause_rank(span: Span, chain: list[Token], others: list[ClaimAt]) -> int |
     root = span.root
     host = root.head if root.head != root else root
     if host.pos_ == "ADP" and host.head in chain and host.head != host:
-        host = host.head  # "a 36 percent leap from just the previous year": on the claim's noun
+        host = host.head  # "a 12 percent jump from just the previous year": on the claim's noun
     if host in chain:
         return chain.index(host)
     for other in others:

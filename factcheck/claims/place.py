@@ -185,7 +185,7 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
                 found += [(g, False) for g in c.children
                           if g.dep_ in ("compound", "nmod") and g.pos_ == "PROPN"]  # fmt: skip
     if verb is not None and verb.dep_ == "relcl" and verb.head.pos_ == "PROPN":
-        found.append((verb.head, False))  # "was Cleveland, whose numbers nearly doubled to 120"
+        found.append((verb.head, False))  # "was Akron, whose killings rose to 61"
     # "in X" says where; a name before the noun may only be a kind ("Gun violence across B.")
     found.sort(key=lambda f: not f[1])
     for tok, after_in in found:
@@ -232,7 +232,7 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
         if low in _NATION_NAMES or low.removeprefix("the ") in _NATION_NAMES:
             return NATION
         if low in lexicon.demonyms():
-            return lexicon.demonyms()[low]  # "4,149 Ohioans died": Ohio
+            return lexicon.demonyms()[low]  # "2,310 Iowans died": Iowa
         multi = " " in text
         if (
             not text

@@ -73,7 +73,7 @@ def _mention_for(doc: Doc, anchor: Token) -> str | None:
             objs = [c for c in doc[t.i + 1].children if c.dep_ == "pobj"]
             if objs and _can_speak(objs[0], skip_before):
                 found.append((len(doc) + 1, _mention_text(objs[0])))
-    # "The Chronicle reported that Commissioner Shiroma estimated that ... 16 dollars": the
+    # "The Herald reported that Commissioner Linden estimated that ... 12 dollars": the
     # innermost reporting clause holding the claim is whose claim it is.
     return min(found, key=lambda f: f[0])[1] if found else None
 
@@ -345,7 +345,7 @@ def _trim_mention(mention: str) -> str | None:
 
 # A capitalised run of one to four words (a name, maybe with its title) and a reporting verb.
 _CAPS_RUN = r"(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]+"
-# Present tense only: broadcast copy leads with "Gladman says ..." and goes on with what was said;
+# Present tense only: broadcast copy leads with "Pruitt says ..." and goes on with what was said;
 # print's "..., Dunning said." attributes its own sentence and the next one is the reporter's.
 _NAME_SAYS = re.compile(
     rf"(?<![\w’'.-])(?P<who>{_CAPS_RUN})\s+(?:says|notes|adds|explains|estimates|reports|"
@@ -366,14 +366,14 @@ _SUBORDINATE = re.compile(r"(?i)\b(?:as|when|while|if|because|after|before|since
 
 def reported_speaker(sentence: str, people: _People) -> str | None:
     """The named person a sentence of reported speech (no quote marks) is attributed to:
-    "Gladman says the increases are the smallest since 2014", "..., according to director of
-    finance Chad Smurawa". None when the sentence quotes, or its source is not a named person."""
+    "Pruitt says the increases are modest this year", "..., according to public works
+    director Leona Marsh". None when the sentence quotes, or its source is not a named person."""
     if re.search(r"[“”\"]", sentence):
         return None
     for pattern in _REPORTED_SPEECH:
         m = pattern.search(sentence)
         if not m or _SUBORDINATE.search(sentence[: m.start("who")]):
-            continue  # "As Outling noted after the primary, ...": that clause's own aside
+            continue  # "As Brandt noted last week, ...": that clause's own aside
         titled = re.search(
             rf"(?i)\b(?:{_TITLES})[\w-]*\W+(?:\w+\W+){{0,5}}$", sentence[: m.start("who")]
         )
@@ -404,7 +404,7 @@ def carried_speaker(
     text: str, sentences: list[tuple[int, int]], k: int, people: _People
 ) -> str | None:
     """The speaker the sentence `k` inherits from the one before it: news copy attributes once and
-    goes on in the next sentence ("Gladman says ... . The average bill would rise 18 dollars").
+    goes on in the next sentence ("Pruitt says ... . A typical bill would go up 14 dollars").
     Only the next sentence, when it names no source of its own: in the same paragraph, or in the
     next one after a paragraph that opens "<Name> says"."""
     if k == 0:
