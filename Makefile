@@ -45,6 +45,7 @@ test: setup browser lint
 
 # Benchmarks print their figures; they are not tests (minutes, not seconds).
 BENCHES := claims_accuracy claims_peers claims_throughput poll_throughput recheck check_script \
-	verify_accuracy app_pages import_incidents arithmetic_accuracy
+	verify_accuracy app_pages import_incidents arithmetic_accuracy threads_pairs upload_memory \
+	concurrency_load
 bench: setup
 	for b in $(BENCHES); do echo "== bench/$$b.py"; $(PY) bench/$$b.py || exit 1; done
