@@ -223,6 +223,8 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         ]  # "a 4 percent sewer rate increase"
         f.subject = " ".join([*before, f.subject, _lemma(change_noun)])
     f.counts_people = f.subject is None and _counts_people(anchor)
+    if f.subject is None and f.unit == "count" and _people_participle(anchor):
+        f.subject, f.subject_explicit = "person", True  # "140 wounded in non-fatal shootings"
     weather = re.search(r"(?i)\b(?:degrees?|temperatures?|heat|cold|forecast|highs|lows|wind chill)\b",
                         sent_text)  # fmt: skip
     if f.unit == "count" and f.subject in ("high", "low", "temperature", "temp") and weather:
@@ -258,6 +260,17 @@ def _counts_people(anchor: Token) -> bool:
     """ "the 122 who died in crashes": the number heads a "who" clause."""
     return any(
         c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children) for c in anchor.children
+    )
+
+
+_PEOPLE_PARTICIPLES = lexicon.words("people_participles")
+
+
+def _people_participle(anchor: Token) -> bool:
+    """ "140 wounded in shootings", "12 killed": the number heads a participle said of people."""
+    return any(
+        c.dep_ in ("acl", "amod") and c.lower_ in _PEOPLE_PARTICIPLES and c.i == anchor.i + 1
+        for c in anchor.children
     )
 
 

@@ -232,9 +232,15 @@ def _adjacent_noun(span: Span, top: Token, unit: str) -> Token | None:
     """ "responded to close to 100 traffic crashes", parsed with "close" as a verb: the nouns
     written right after a count are what it counts, even when the parse hangs it elsewhere."""
     doc = span.doc
-    if unit != "count" or span.end >= len(doc) or top.dep_ == "nummod":
+    if unit != "count" or span.end >= len(doc):
         return None
     t = doc[span.end]
+    if top.dep_ == "nummod":
+        # "fewer than three motorcycle crashes" parsed as "three motorcycle" + "crashes": a
+        # singular noun run ending in a plural is one noun phrase, counted by its last noun
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        run = top.head == t and t.tag_ == "NN" and nxt is not None and nxt.tag_ == "NNS"
+        return nxt if run else None
     if t.pos_ != "NOUN" or t.lemma_.lower() in _MEASURE_UNITS or t.like_num:
         return None
     while t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "NOUN" and t.dep_ == "compound":
