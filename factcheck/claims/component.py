@@ -115,6 +115,9 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
             # the claim before is in the subject's clause: not "while rents climbed 7 percent"
             and prev_anchor is not None
             and prev_anchor in doc[f.subject_i].head.subtree
+            # not when the claim before is inside the subject's own words ("the bill for a
+            # household that uses 8,000 gallons would go up $4.56": the bill)
+            and prev_anchor not in doc[f.subject_i].subtree
         )
         prev_anchor = anchor
         if f.change != "level" and from_clause and locals_ and locals_[-1].claim.subject:
