@@ -22,9 +22,9 @@ RULES = sorted((CASES / "rules").glob("*.json"))
 REAL_STYLE = sorted((CASES / "real_style").glob("*.json"))
 # Measured on the real-style set (see the README's figures); a regression below fails.
 # Just under the figures measured on 2026-12-02 (f1 0.991, unit 0.997, qualifier 0.988, change
-# 0.988, direction 0.934, subject 0.909, period 0.851, speaker 0.937): a regression fails.
+# 0.988, direction 0.934, subject 0.918, period 0.851, speaker 0.937): a regression fails.
 FLOORS = {"f1": 0.98, "unit": 0.99, "qualifier": 0.98, "change": 0.98, "direction": 0.92,
-          "subject": 0.90, "period": 0.84, "speaker": 0.93}  # fmt: skip
+          "subject": 0.91, "period": 0.84, "speaker": 0.93}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
