@@ -64,9 +64,15 @@ def normalise_alias(text: str) -> str:
 
 
 @functools.cache
-def _stock_re() -> re.Pattern:
+def stock_pattern() -> str:
+    """The regex of `stock_words`, one source for `is_stock` and the check SQL's `fc_stock`."""
     words = sorted(lexicon.words("stock_words"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+    return r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b"
+
+
+@functools.cache
+def _stock_re() -> re.Pattern:
+    return re.compile(stock_pattern())
 
 
 def is_stock(metric: str, label: str = "") -> bool:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import duckdb
 
-from factcheck import lexicon
+from factcheck import catalogue
 from factcheck.models import Check, Claim, Feed, StoryItem
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schema"
@@ -87,6 +87,20 @@ def _attempt(op: Callable[[], object]) -> bool:
     except (BlockingIOError, PermissionError):  # EAGAIN / EACCES: someone else holds it
         return False
     return True
+
+
+def _enter_past_readers(
+    fd: int, mode: int, deadline: float, busy: Callable[[], StoreError]
+) -> None:
+    """Take the readers' byte in `mode`, then the store's lock in `mode`, then let the byte go:
+    the one way in for readers (shared) and writers at the head of the queue (exclusive)."""
+    if not _wait_for(lambda: fcntl.lockf(fd, mode | _NB, 1, _READERS), deadline):
+        raise busy()
+    try:
+        if not _wait_for(lambda: fcntl.flock(fd, mode | _NB), deadline):
+            raise busy()
+    finally:
+        fcntl.lockf(fd, fcntl.LOCK_UN, 1, _READERS)
 
 
 def _wait_for(op: Callable[[], object], deadline: float) -> bool:
@@ -157,13 +171,7 @@ class _Gate:
     def _acquire(self, shared: bool, deadline: float, busy: Callable[[], StoreError]) -> None:
         fd = self._file()
         if shared:
-            if not _wait_for(lambda: fcntl.lockf(fd, _SH | _NB, 1, _READERS), deadline):
-                raise busy()
-            try:
-                if not _wait_for(lambda: fcntl.flock(fd, _SH | _NB), deadline):
-                    raise busy()
-            finally:
-                fcntl.lockf(fd, fcntl.LOCK_UN, 1, _READERS)
+            _enter_past_readers(fd, _SH, deadline, busy)
             return
         ticket = self._take_ticket(fd, deadline, busy)
         self._ticket = ticket
@@ -178,13 +186,7 @@ class _Gate:
                 raise busy()
             # Byte 1 is free once no reader is waiting. Held while the readers inside finish,
             # it makes readers who come later wait for this one write: neither side starves.
-            if not _wait_for(lambda: fcntl.lockf(fd, _EX | _NB, 1, _READERS), deadline):
-                raise busy()
-            try:
-                if not _wait_for(lambda: fcntl.flock(fd, _EX | _NB), deadline):
-                    raise busy()
-            finally:
-                fcntl.lockf(fd, fcntl.LOCK_UN, 1, _READERS)
+            _enter_past_readers(fd, _EX, deadline, busy)
         except BaseException:
             self._release_ticket()
             raise
@@ -1413,10 +1415,10 @@ _SPEC_SELECT = (
 )
 
 
+@functools.cache
 def _stock_macro() -> str:
-    """`fc_stock(metric, label)`: whether a metric is a stock counted at one date (lang data)."""
-    words = sorted(lexicon.words("stock_words"), key=len, reverse=True)
-    pattern = r"\b(" + "|".join(re.escape(w) for w in words) + r")\b"
+    """`fc_stock(metric, label)`: `catalogue.is_stock` in SQL, from the same pattern."""
+    pattern = catalogue.stock_pattern()
     return (
         "CREATE OR REPLACE TEMP MACRO fc_stock(m, l) AS"
         f" regexp_matches(lower(replace(coalesce(m, ''), '_', ' ') || ' ' || coalesce(l, '')), {_sql_literal(pattern)})"

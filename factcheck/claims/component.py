@@ -9,6 +9,7 @@ all run the same engine, so they give the same claims.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterable, Iterator
@@ -355,6 +356,7 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
     quotes = _quotes(text)
     _attribute_quotes(text, quotes, people)
     sentences = split_sentences(text)
+    starts = [s for s, _e in sentences]
     out: list[Claim] = []
     last_subject: str | None = None
     last_subject_pos = -1
@@ -401,7 +403,7 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
         elif loc.mention:
             speaker = people.resolve(loc.mention, c.start, last_person)
         elif q is None:
-            k = next(i for i, (s, e) in enumerate(sentences) if s <= c.start < e or c.start < s)
+            k = max(0, bisect.bisect_right(starts, c.start) - 1)  # the claim's sentence
             speaker = carried_speaker(text, sentences, k, people)
         if speaker and speaker[0].isupper():
             last_person = speaker
