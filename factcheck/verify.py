@@ -10,6 +10,7 @@ The rules are written out for reporters in docs/verdicts.md.
 from __future__ import annotations
 
 import math
+import os
 import re
 import tempfile
 from collections.abc import Iterable
@@ -1080,6 +1081,17 @@ def _relative_change(base: pr.Period) -> pr.Period:
 _OWNED_STATE = re.compile(r"[A-Z][\w.’'-]*(?:\s+(?:County|Parish|City))?\s*,?\s*$")
 
 
+@lru_cache(maxsize=65536)
+def _states_named(sentence: str) -> frozenset[str]:
+    """The states a sentence names as themselves: not "Montgomery County, Ala.", which is the
+    county's (the claims of a sentence share it: read once)."""
+    return frozenset(
+        state
+        for pos, state in places.state_mentions(sentence)
+        if not _OWNED_STATE.search(sentence[:pos])
+    )
+
+
 def _story_states(items: list[_Item]) -> dict[tuple, str]:
     """The one state each story (version) names in its claims' sentences, where it names one:
     it settles a county name several states share ("Polk County" in an Iowa
@@ -1088,14 +1100,12 @@ def _story_states(items: list[_Item]) -> dict[tuple, str]:
     station: dict[tuple, str] = {}
     for item in items:
         key = (item.group, item.published)
-        named.setdefault(key, set())
-        sentence = item.claim.sentence or ""
-        for pos, state in places.state_mentions(sentence):
-            if not _OWNED_STATE.search(sentence[:pos]):
-                named[key].add(state)  # not "Montgomery County, Ala.": that is the county's
-        home = places.state_of(item.station_place)
-        if home:
-            station[key] = home
+        if key not in named:
+            named[key] = set()
+            home = places.state_of(item.station_place)
+            if home:
+                station[key] = home
+        named[key] |= _states_named(item.claim.sentence or "")
     out = {}
     for key, states in named.items():
         # One state named in the story settles it; none, or several ("Montgomery County, Ala.,
@@ -1107,16 +1117,23 @@ def _story_states(items: list[_Item]) -> dict[tuple, str]:
     return out
 
 
-def _spec_rows(items: list[_Item], cat: Catalogue) -> pd.DataFrame:
-    cols: dict[str, list] = {c: [] for c in st.SPEC_COLUMNS}
+def _spec_columns(items: list[_Item], cat: Catalogue) -> dict[str, list]:
+    """The spec rows of `items` (whole story versions, in order) as columns."""
     ctx = _Ctx()
     states = _story_states(items)
+    rows = []
     for item in items:
         item.story_state = states.get((item.group, item.published))
-        row = _spec_one(item, cat, ctx)
+        rows.append(_spec_one(item, cat, ctx))
         ctx.add(item)
-        for c in st.SPEC_COLUMNS:
-            cols[c].append(row.get(c))
+    return {c: [row.get(c) for row in rows] for c in st.SPEC_COLUMNS}
+
+
+def _spec_rows(items: list[_Item], cat: Catalogue) -> pd.DataFrame:
+    return _spec_frame(_spec_columns(items, cat))
+
+
+def _spec_frame(cols: dict[str, list]) -> pd.DataFrame:
     frame = pd.DataFrame(cols)
     for c in (
         "published",
@@ -1132,20 +1149,25 @@ def _spec_rows(items: list[_Item], cat: Catalogue) -> pd.DataFrame:
     return frame
 
 
+_DIRECTION_WRITTEN = re.compile(
+    r"\b(up|down|more|fewer|less|rise|rose|fall|fell|increase|decrease|drop|higher|lower)"
+)
+
+
 def describe_claim(claim: Claim, aliases: set[str] | None = None) -> str:
     """The claim in a few words for the explanation: its text, with the direction and the
     subject when the words as written leave them out ("7,000" -> "7,000 fewer crimes")."""
     text = claim.text.strip()
     lower = text.lower()
-    if claim.change != "level" and claim.direction in ("up", "down"):
-        words = (
-            r"\b(up|down|more|fewer|less|rise|rose|fall|fell|increase|decrease|drop|higher|lower)"
-        )
-        if not re.search(words, lower):
-            if claim.change == "difference" and (claim.unit or "count") not in PERCENT_UNITS:
-                text = f"{text} {'more' if claim.direction == 'up' else 'fewer'}"
-            else:
-                text = f"{claim.direction} {text}"
+    if (
+        claim.change != "level"
+        and claim.direction in ("up", "down")
+        and not _DIRECTION_WRITTEN.search(lower)
+    ):
+        if claim.change == "difference" and (claim.unit or "count") not in PERCENT_UNITS:
+            text = f"{text} {'more' if claim.direction == 'up' else 'fewer'}"
+        else:
+            text = f"{claim.direction} {text}"
     unit = (claim.unit or "count").lower()
     alias_words = {w for a in aliases for w in a.split()} if aliases is not None else None
     subject_fits = alias_words is None or bool(
@@ -1459,44 +1481,109 @@ def check_claims_in_store(
     versions = st.versions_needing_specs(con, ids, fingerprint)
     if versions:
         frame = st.claims_of_versions(con, versions)
-        spec = _spec_rows(_items_from_frame(frame, st.active_overrides(con)), Catalogue.load(con))
+        spec = _specs_of_frame(frame, st.active_overrides(con), Catalogue.load(con))
         spec["station_place"] = frame["station_place"].to_numpy()
         st.save_specs(con, spec, fingerprint)
     st.compute_checks_from_specs(con)
     return st.save_computed_checks(con, reason)
 
 
+# Matching claims to series is Python over every claim. A first check of many claims (no saved
+# matches: a new store, a changed catalogue) splits the story versions over the machine's cores;
+# below this many claims one process is quicker than starting another.
+PARALLEL_MIN_CLAIMS = 20_000
+
+# What a forked worker inherits instead of unpickling it: (frame parts, overrides, catalogue).
+_FORK_JOB: tuple | None = None
+
+
+def _specs_of_frame(frame: pd.DataFrame, overrides: dict, cat: Catalogue) -> pd.DataFrame:
+    """The spec rows of stored claims (`claims_of_versions`), in the frame's order."""
+    parts = _version_parts(frame, _spec_workers(len(frame)))
+    if len(parts) > 1:
+        cols = _parallel_spec_columns(parts, overrides, cat)
+        if cols is not None:
+            return _spec_frame(cols)
+    return _spec_frame(_spec_columns(_items_from_frame(frame, overrides), cat))
+
+
+def _spec_workers(n_claims: int) -> int:
+    if n_claims < PARALLEL_MIN_CLAIMS or not hasattr(os, "fork"):
+        return 1
+    return max(1, min(len(os.sched_getaffinity(0)), 4))
+
+
+def _version_parts(frame: pd.DataFrame, n: int) -> list[pd.DataFrame]:
+    """`frame` cut into at most `n` slices of about equal size, each holding whole story
+    versions (the context a claim reads stays inside its version)."""
+    if n <= 1 or len(frame) < 2:
+        return [frame]
+    versions = frame["version_id"].to_numpy()
+    cuts = [0]
+    for k in range(1, n):
+        i = max(cuts[-1], len(frame) * k // n)
+        while 0 < i < len(frame) and versions[i] == versions[i - 1]:
+            i += 1
+        if cuts[-1] < i < len(frame):
+            cuts.append(i)
+    cuts.append(len(frame))
+    return [frame.iloc[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
+def _spec_part(i: int) -> dict[str, list]:
+    assert _FORK_JOB is not None
+    parts, overrides, cat = _FORK_JOB
+    return _spec_columns(_items_from_frame(parts[i], overrides), cat)
+
+
+def _parallel_spec_columns(
+    parts: list[pd.DataFrame], overrides: dict, cat: Catalogue
+) -> dict[str, list] | None:
+    """Each part's spec columns, the first in this process and the others in forked workers
+    (which inherit the parts and the catalogue and never touch the store); None when no
+    worker could be started, and the caller does it all here."""
+    import concurrent.futures
+    import multiprocessing
+
+    global _FORK_JOB
+    _FORK_JOB = (parts, overrides, cat)
+    try:
+        mp = multiprocessing.get_context("fork")
+        with concurrent.futures.ProcessPoolExecutor(len(parts) - 1, mp_context=mp) as pool:
+            futures = [pool.submit(_spec_part, i) for i in range(1, len(parts))]
+            done = [_spec_part(0), *(f.result() for f in futures)]
+    except (OSError, concurrent.futures.process.BrokenProcessPool):
+        return None
+    finally:
+        _FORK_JOB = None
+    return {c: [v for cols in done for v in cols[c]] for c in st.SPEC_COLUMNS}
+
+
 def _items_from_frame(frame: pd.DataFrame, overrides: dict) -> list[_Item]:
     cols = {c: frame[c].astype(object).where(frame[c].notna(), None).tolist() for c in frame}
+    rows = zip(
+        cols["id"], cols["text"], cols["start_char"], cols["end_char"], cols["sentence"],
+        cols["low"], cols["high"], cols["unit"], cols["qualifier"], cols["subject"],
+        cols["change"], cols["direction"], cols["period"], cols["speaker"], cols["hedge"],
+        cols["place"], cols["published"], cols["station_place"], cols["version_id"],
+        strict=True,
+    )  # fmt: skip
     items = []
-    for i in range(len(frame)):
-        claim_id = int(cols["id"][i])
+    for (cid, text, start, end, sentence, low, high, unit, qualifier, subject, change,
+         direction, period, speaker, hedge, place, published, station_place, version) in rows:  # fmt: skip
         claim = Claim(
-            text=cols["text"][i],
-            start=int(cols["start_char"][i]),
-            end=int(cols["end_char"][i]),
-            sentence=cols["sentence"][i],
-            low=float(cols["low"][i]),
-            high=float(cols["high"][i]),
-            unit=cols["unit"][i],
-            qualifier=cols["qualifier"][i],
-            subject=cols["subject"][i],
-            change=cols["change"][i],
-            direction=cols["direction"][i],
-            period=cols["period"][i],
-            speaker=cols["speaker"][i],
-            hedge=cols["hedge"][i],
-            place=cols["place"][i],
-        )
+            text, int(start), int(end), sentence, float(low), float(high), unit, qualifier,
+            subject, change, direction, period, speaker, hedge, place,
+        )  # fmt: skip
         items.append(
             _Item(
-                claim_id,
+                int(cid),
                 claim,
-                _as_date(cols["published"][i]),
-                cols["station_place"][i] or "",
-                overrides.get(claim_id),
-                int(cols["version_id"][i]),
-            )
+                _as_date(published),
+                station_place or "",
+                overrides.get(int(cid)),
+                int(version),
+            )  # fmt: skip
         )
     return items
 

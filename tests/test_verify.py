@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck import store as st
 from factcheck import verify
 from factcheck.models import Claim
 from factcheck.sources import import_files
@@ -811,6 +812,39 @@ def test_an_override_period_is_used_for_the_check(store):
         store, ids[0], period_start=date(2021, 1, 1), period_end=date(2021, 12, 31), note="all 2021"
     )
     assert (result.verdict, result.official) == ("accurate", 1930)
+
+
+def test_first_check_split_over_processes_gives_the_same_checks(store, monkeypatch):
+    # Many claims with no saved matches are matched in forked workers, a slice of whole story
+    # versions each: the checks must be those of one process, claim for claim.
+    stories = [
+        [guns("1,587"), guns("about 1,500", "approximately")],
+        [guns("1,500"), C("9 percent", "Homicides fell 9 percent last year.", subject="homicide",
+                           change="percent_change", direction="down", period="last year")],
+        [guns("more than 1,500", "more_than")],
+    ]  # fmt: skip
+    for i, claims in enumerate(stories):
+        add_story(store, claims, published=f"2022-08-0{i + 5} 12:00:00")
+
+    def all_checks():
+        with store.transaction() as con:
+            con.execute("DELETE FROM claim_specs")  # no saved matches: a first check
+            verify.check_claims_in_store(con)
+            return con.execute(
+                "SELECT claim_id, mode, verdict, metric, official, explanation FROM checks"
+                " ORDER BY 1, 2"
+            ).fetchall()
+
+    alone = all_checks()
+    monkeypatch.setattr(verify, "PARALLEL_MIN_CLAIMS", 1)
+    assert verify._spec_workers(5) >= 1
+    with store.connect() as con:
+        frame = st.claims_of_versions(con, st.versions_needing_specs(con, None, "none"))
+    parts = verify._version_parts(frame, 2)
+    assert len(parts) == 2 and sum(len(p) for p in parts) == len(frame)
+    assert not set(parts[0]["version_id"]) & set(parts[1]["version_id"])  # versions stay whole
+    assert all_checks() == alone
+    assert len(alone) == 2 * 5 and {r[2] for r in alone} >= {"accurate", "inaccurate"}
 
 
 def test_check_claims_in_store_with_no_claims_does_nothing(store):
