@@ -32,6 +32,7 @@ from factcheck.claims.vocab import (
     _TIME_NOUNS,
     _TO_VERBS,
     _TRANSITIVE_CHANGE,
+    _UNDERGO_VERBS,
     MONTHS,
     PLURAL_NOUN_END,
 )
@@ -49,7 +50,13 @@ def _noun_lemma(tok: Token) -> str | None:
                 if c.dep_ == "prep" and c.lower_ in ("of", "in", "among"):
                     # not "an increase of 22 dollars": the amount is no thing it is of
                     objs = [
-                        g for g in c.children if g.dep_ == "pobj" and g.lower_ not in _MONEY_WORDS
+                        g
+                        for g in c.children
+                        if g.dep_ == "pobj"
+                        and g.lower_ not in _MONEY_WORDS
+                        and not g.like_num
+                        # the amount is no thing either: "an increase of 2.5%", "of 33 cents"
+                        and g.lower_ not in ("%", "percent", "cents", "cent")
                     ]
                     if objs:
                         nxt = objs[0]
@@ -145,15 +152,21 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
         if change_noun.lower_ in ("raise", "raises"):
             return change_noun  # "a 4 percent raise": the raise is what is measured
         obj = _of_object(change_noun, ("in", "of"))
-        if obj is not None and not _is_when(obj):
+        amount = obj is not None and span.start <= obj.i < span.end  # "a drop of 14%"
+        if obj is not None and not _is_when(obj) and not amount:
             return obj  # not "an increase in May": that says when
         if change_noun.dep_ == "appos" and change_noun.head.pos_ == "NOUN":
             return change_noun.head
+        undergoes = _undergoer(change_noun)
+        if undergoes is not None:
+            return undergoes
         # "a 2.5 percent electric rate hike", "a 4.1% tax increase": what the change is of;
         # else the change itself ("a 2% increase" in a budget story).
         compounds = [c for c in change_noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"
                      and not span.start <= c.i < span.end and c.lower_ not in ("percent", "cent")]  # fmt: skip
-        return compounds[-1] if compounds else change_noun
+        if compounds:
+            return compounds[-1]
+        return None if amount and _restates(change_noun) else change_noun
     dep = top.dep_
     if head is not None and head.pos_ in ("NOUN", "PROPN") and dep in (
         "nummod", "compound", "nmod", "amod", "quantmod", "npadvmod", "poss", "appos"
@@ -174,15 +187,29 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
     if (
         head is not None
         and dep == "pobj"
+        and head.lower_ == "in"
+        and head.head.lemma_.lower() in _CHANGE_NOUNS
+    ):
+        found = _change_of_subject(head.head, span)  # "an overall increase in 2.8%"
+        if found is not None:
+            return found
+    if (
+        head is not None
+        and dep == "pobj"
         and head.lower_ in ("of", "near", "around", "above", "below", "at")
         and head.head.pos_ == "NOUN"
     ):
         # "a turnout of 58 percent", "gusts of up to 74 mph"; a bare "a rate of" is generic.
         noun = head.head
         hedge = noun.lemma_.lower() in ("north", "south", "upwards", "excess", "neighborhood")
-        change = noun.lemma_.lower() in _CHANGE_NOUNS  # "saw a drop of 12 percent": the clause's
         generic = noun.lemma_.lower() in _BARE_GENERIC and not _has_modifier(noun)
-        if not generic and not hedge and not change:
+        if noun.lemma_.lower() in _CHANGE_NOUNS and head.lower_ == "of":
+            found = _change_of_subject(noun, span)
+            if found is not None:
+                return found
+            # else a restatement ("298 shootings, a drop of 14%"): the clause's, or the
+            # claim's before it
+        elif not generic and not hedge:
             return noun
     verb = _clause_verb(anchor)
     if verb is None:
@@ -226,6 +253,53 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
         # reported five deaths": who acts is not what the number measures
         return None
     return subj
+
+
+def _undergoer(change: Token) -> Token | None:
+    """The subject of a verb that undergoes the change it takes as object ("overdose deaths
+    showed a 55% increase", "the monthly bill would see an increase"), unless it is who pays
+    or who acts ("customers will see ...", "the city recorded ...")."""
+    verb = change.head
+    if change.dep_ != "dobj" or verb.lemma_.lower() not in _UNDERGO_VERBS:
+        return None
+    subj = _subject_of(verb)
+    if subj is None or subj.pos_ != "NOUN" or subj.i > change.i:
+        return None
+    if _lemma(subj) in _PAYERS or _lemma(subj) in _AGENTS or _is_when(subj):
+        return None
+    return subj
+
+
+def _change_of_subject(change: Token, span: Span) -> Token | None:
+    """What "an increase of 2.5%" measures: what the change is in or to ("a boost of $1.50 to
+    the monthly bill"), else what undergoes it ("crime saw a drop of 12 percent"), else the
+    change itself, named with what it is of ("a rate increase of 33 cents": rate increase).
+    None for a change restating the claim before ("..., a drop of 14%", "That's a drop of")."""
+    for c in change.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "to", "on"):
+            for g in c.children:
+                if (
+                    g.dep_ == "pobj"
+                    and g.pos_ == "NOUN"
+                    and not span.start <= g.i < span.end
+                    and not _is_when(g)
+                    and g.lower_ not in ("%", "percent")
+                ):
+                    return g
+    undergoes = _undergoer(change)
+    if undergoes is not None:
+        return undergoes
+    return None if _restates(change) else change
+
+
+def _restates(change: Token) -> bool:
+    """A change noun restating the claim before it: in apposition ("298 shootings, a drop of
+    14%") or pointed back to ("That's a drop of 45 percent")."""
+    before = change.doc[change.left_edge.i - 1] if change.left_edge.i > 0 else None
+    if change.dep_ in ("appos", "attr", "npadvmod") or (before is not None and before.text == ","):
+        return True
+    subj = _subject_of(change.head) if change.dep_ == "dobj" else None
+    return subj is not None and subj.lower_ in ("that", "this", "it", "which")
 
 
 def _adjacent_noun(span: Span, top: Token, unit: str) -> Token | None:
