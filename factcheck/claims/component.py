@@ -119,6 +119,9 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
             # not when the claim before is inside the subject's own words ("the bill for a
             # household that uses 8,000 gallons would go up $4.56": the bill)
             and prev_anchor not in doc[f.subject_i].subtree
+            # and in its predicate, not a phrase before it ("For a home of $317,000, the
+            # city's share would go up $96": the share)
+            and prev_anchor.i > f.subject_i
         )
         prev_anchor = anchor
         if f.change != "level" and from_clause and locals_ and locals_[-1].claim.subject:

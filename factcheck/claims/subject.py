@@ -20,9 +20,11 @@ from factcheck.claims.syntax import (
 )
 from factcheck.claims.vocab import (
     _AGENTS,
+    _AT_VERBS,
     _BARE_GENERIC,
     _CHANGE_NOUNS,
     _COPULAR,
+    _DOWN_WORDS,
     _GENERIC,
     _MEASURE_UNITS,
     _MONEY_VERBS,
@@ -33,6 +35,7 @@ from factcheck.claims.vocab import (
     _TO_VERBS,
     _TRANSITIVE_CHANGE,
     _UNDERGO_VERBS,
+    _UP_WORDS,
     MONTHS,
     PLURAL_NOUN_END,
 )
@@ -224,6 +227,9 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
             return objs[0]
     if unit == "count" and _is_object(anchor) and verb.lemma_.lower() not in _COPULAR:
         return None  # "police arrested 12": what was counted is left implicit
+    moved = _moved_subject(top, span, unit)
+    if moved is not None:
+        return moved
     if unit == "percent" and verb.lemma_.lower() in ("pay", "spend", "save", "charge"):
         # "paying about 9 percent more on their monthly electricity bills": the bills
         obj = _of_object(verb, ("on", "for"))
@@ -253,6 +259,62 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
         # reported five deaths": who acts is not what the number measures
         return None
     return subj
+
+
+def _moved_subject(top: Token, span: Span, unit: str) -> Token | None:
+    """What a number a verb moves a thing to, by or from, or sets it at, measures: the subject
+    of a change verb ("fees will drop to $25 for adult dogs": the fees, not the dogs; "the
+    share would go up $96"), the change the verb takes ("recommended the increase in the volume
+    charge from $3.50"), what "add $11 to the bill" adds to, what is "estimated at $180,000"."""
+    t = top
+    if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.dep_ == "prep":
+        t = t.head  # "from $3.50 ... to $3.65": the "to" hangs on the "from"
+    if t.dep_ == "pobj" or (t.dep_ == "prep" and t is not top):
+        prep = t.head if t.dep_ == "pobj" else t
+        verb = prep.head
+        while verb.dep_ == "prep" and verb.head != verb:
+            verb = verb.head
+        if verb.pos_ == "ADV" and verb.lower_ in ("up", "down") and verb.head.pos_ == "VERB":
+            verb = verb.head  # "down from $95"
+        if verb.pos_ != "VERB":
+            return None
+        if prep.lower_ in ("to", "by", "from"):
+            dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if dobj is not None and dobj.lemma_.lower() in _CHANGE_NOUNS:
+                return _change_of_subject(dobj, span)
+            if dobj is None and _is_change_verb(verb):
+                return _patient(_subject_of(verb))
+        if prep.lower_ == "at" and verb.lemma_.lower() in _AT_VERBS:
+            if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+                return verb.head  # "damage estimated at $180,000"
+            return _patient(next((c for c in verb.children if c.dep_ == "nsubjpass"), None))
+        return None
+    if t.dep_ == "dobj" and t.head.pos_ == "VERB" and unit == "usd":
+        verb = t.head
+        if verb.lemma_.lower() == "add":
+            return _patient(_of_object(verb, ("to",)))  # "add $11 a month to the bill"
+        if _is_change_verb(verb) and verb.lemma_.lower() not in _TRANSITIVE_CHANGE | {"raise"}:
+            # "would go up about $96"; not "raise $1.9 million", which is money collected
+            return _patient(_subject_of(verb))
+    return None
+
+
+def _is_change_verb(verb: Token) -> bool:
+    """A verb that says its subject rose or fell ("drop", "climb", "go up")."""
+    lemma = verb.lemma_.lower()
+    if lemma in _UP_WORDS or lemma in _DOWN_WORDS:
+        return True
+    return lemma == "go" and any(c.lower_ in ("up", "down") for c in verb.children)
+
+
+def _patient(tok: Token | None) -> Token | None:
+    """`tok` when it names a thing, not who pays, who acts or when."""
+    if tok is None or tok.pos_ != "NOUN":
+        return None
+    lemma = _lemma(tok)
+    if lemma in _PAYERS or lemma in _AGENTS or lemma in _PRONOUNS or _is_when(tok):
+        return None
+    return tok
 
 
 def _undergoer(change: Token) -> Token | None:
