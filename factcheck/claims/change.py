@@ -102,6 +102,11 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
                 (t for t in doc if t.idx - doc[0].idx > max(end, f.end) + comp.start(1)), None
             )
             more_noun = nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN")
+            # "is asking for nine more": more of them as an object is a difference
+            top = _top(anchor)
+            if top.dep_ == "nummod" and top.head.lower_ == "more":
+                top = top.head  # "nine more" parsed as the more of nine
+            more_noun = more_noun or top.dep_ in ("pobj", "dobj")
         if word in ("short", "shy") and (of := re.match(r"\s+of\b", after_u[comp.end() :])):
             than = of  # "80 short of its authorized strength"
         if word in ("over", "under") and _REFERENCE_LEVEL.match(after_u[comp.end() :]):
@@ -128,6 +133,7 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         r"falling|falls|dropped|dropping|drops|declined?|declining|decreased?|decreasing|"
         r"plunged|plummeted|soared|surged|spiked|dipped|slipped|shrank|shrunk|cut|cuts|reduced|"
         r"lowered|raised|boosted|gained|gains|gain|gaining|lost|loses|lose|losing|add|adds|added|adding|"
+        r"trimmed|trims|slashed|slashes|"
         r"shed|sheds|created|creates|create|eliminated|eliminates|eliminate|"
         r"increase of|decrease of|drop of|decline of|reduction of|rise of|jump of|spike of|"
         r"growth of|gain of|cut of|dip of|hike of|surge of|raise of)\s+(?:by\s+)?"
@@ -236,13 +242,13 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
     elif f.change == "level" and f.subject in ("decline", "decrease", "drop", "loss", "reduction"):
         f.change, f.direction = kind, "down"
     if f.change == "level" and _ADDITIONAL.search(before_text):
-        f.change, f.direction = kind, "up"  # "an additional $400,000", "an extra 12 officers"
+        f.change, f.direction = kind, "up"  # "an additional $400,000", "another 60 workers"
     if f.unit == "count" and f.change == "level":
         f.unit = rate_unit(sent_text[max(end, f.end) :]) or f.unit
     return f
 
 
-_ADDITIONAL = re.compile(r"\b(?:an? )?(?:additional|extra)\s+\$?$", re.I)
+_ADDITIONAL = re.compile(r"\b(?:(?:an? )?(?:additional|extra)|another)\s+\$?$", re.I)
 _REFERENCE_LEVEL = re.compile(
     r"^\s+(?:the|its|their|this|that|last|a|an)?\s*(?:[\w’'-]+\s+){0,2}?"
     rf"(?:{'|'.join(sorted(lexicon.words('reference_levels'), key=len, reverse=True))})\b",
@@ -254,6 +260,14 @@ _TO_A_PRICE = re.compile(
     rf"(?:[\w’'-]+\s+){{0,3}}?(?:{'|'.join(sorted(_PRICE_NOUNS, key=len, reverse=True))})\b",
     re.I,
 )
+
+
+def _top(anchor: Token) -> Token:
+    """The token the whole number hangs from ("$" and "million" of "$4.5 million" climbed)."""
+    t = anchor
+    while t.head != t and (t.head.like_num or t.head.text in ("$", "%") or t.dep_ == "quantmod"):
+        t = t.head
+    return t
 
 
 def _counts_people(anchor: Token) -> bool:
