@@ -79,6 +79,8 @@ class Period:
     fallback_end: date | None = None
     reason: str | None = None  # why it cannot be resolved (kind UNRESOLVED)
     phrase: str | None = None
+    # "that year", "that day": the period of the claim before, taken whole (with `relative`)
+    anaphoric: bool = False
 
 
 def year_span(year: int) -> tuple[date, date]:
@@ -346,11 +348,60 @@ def _apply_compare(period: Period, compare_phrase: str, published: date) -> Peri
     return period
 
 
+_SCHOOL_YEAR = re.compile(r"\b((?:19|20)\d{2})\s*[-–/]\s*(\d{2}|(?:19|20)\d{2})\b")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_STARTING = re.compile(r"^(?:starting|beginning|effective)\s+(?:in|with|on)?\s*(?=the\s)")
+_WEEK_ENDING = re.compile(r"\bweek (?:ending|ended)\s+(.+)$")
+_THAT = re.compile(r"^(?:in |on |during )?that (year|month|week|weekend|day|night|season|quarter)$")
+_WEEKDAY_PHRASE = re.compile(
+    r"^(?:on |early |late |last |by )?(?:early |late )?(" + "|".join(_WEEKDAYS) + r")(?:s)?"
+    r"(?: (?:morning|afternoon|evening|night|overnight))?"
+    r"(?: (?:and|through|to|until) (" + "|".join(_WEEKDAYS) + r"))?$"
+)
+
+
+def _last_weekday(name: str, published: date) -> date:
+    """The most recent `name`day on or before the story's date ("on Tuesday" in news copy)."""
+    back = (published.weekday() - _WEEKDAYS.index(name)) % 7
+    return published - timedelta(days=back)
+
+
 def _target(phrase: str | None, published: date) -> Period:
     if phrase is None or not phrase.strip():
         return Period(LATEST)
-    text = _normalise(phrase)
+    text = _STARTING.sub("", _normalise(phrase))  # "starting in the 2025-26 school year"
     raw = phrase
+
+    m = _THAT.match(text)
+    if m:
+        # "1,046 firearms that year": the period of the claim before it, once it is known.
+        return Period(UNRESOLVED, relative=True, anaphoric=True, phrase=raw,
+                      reason=f"'{raw}' refers to a period named earlier, which no claim before it gives")  # fmt: skip
+
+    m = _WEEK_ENDING.search(text)
+    if m:
+        rest = m.group(1).strip()
+        end = _find_date(rest, published)
+        if end is None and rest in _WEEKDAYS:
+            end = _last_weekday(rest, published)
+        if end is not None:
+            return _fixed(end - timedelta(days=6), end, raw)  # the seven days ending then
+
+    m = _WEEKDAY_PHRASE.match(text)
+    if m:
+        first = _last_weekday(m.group(1), published)
+        last = _last_weekday(m.group(2), published) if m.group(2) else first
+        if last < first:
+            first -= timedelta(days=7)  # "Monday and Tuesday" in a Tuesday story: this week's
+        return _fixed(first, last, raw)
+
+    sy = _SCHOOL_YEAR.search(text)
+    named = sy is not None and re.search(r"\b(?:school|academic|fiscal|budget) year\b", text)
+    # "2023-24" written alone is a school or fiscal year too: two consecutive years
+    paired = sy is not None and int(sy.group(2)) % 100 == (int(sy.group(1)) + 1) % 100
+    if named or paired:
+        return Period(UNRESOLVED, reason=f"school and fiscal years ('{raw}') are not resolved "
+                      "automatically: set the period by hand", phrase=raw)  # fmt: skip
 
     if re.search(r"\byear[- ]over[- ]year\b|\bfrom a year (?:earlier|before|ago)\b"
                  r"|\bcompared with a year (?:earlier|before|ago)\b", text):  # fmt: skip
@@ -586,7 +637,9 @@ def shift_months(day: date, months: int) -> date:
 
 def contrasted(relative: Period, base: Period) -> Period:
     """'a year ago' (or 'the month before') read against the period of the claim it is
-    contrasted with."""
+    contrasted with; 'that year' is that claim's period itself."""
+    if relative.anaphoric:
+        return replace(base, phrase=relative.phrase, compare=relative.compare or base.compare)
     if relative.shift_months:
         k = relative.shift_months
         if base.kind == FIXED and base.start is not None:

@@ -348,6 +348,15 @@ _PEOPLE_SERIES = re.compile(
 )
 
 
+def _nearest_word(sentence: str, word: str, pos: int) -> int | None:
+    """Where `word` (any of its plural forms) is written nearest `pos` in the sentence."""
+    best = None
+    for m in _alias_regex(word).finditer(sentence):
+        if best is None or abs(m.start() - pos) < abs(best - pos):
+            best = m.start()
+    return best
+
+
 def match_metric(
     claim: Claim,
     cat: Catalogue,
@@ -371,7 +380,7 @@ def match_metric(
         # "a median of $214,900", "the total was 5,870": a measure, not the thing measured.
         subject = ""
     subject_words = set(subject.split())
-    found: dict[str, tuple[int, int]] = {}  # metric -> (words in alias, -distance)
+    found: dict[str, tuple[bool, int, int]] = {}  # metric -> (holds subject, words, -distance)
     matches = cat.aliases_in(sentence)
     modifiers: set[str] = set()
     if subject and subject not in cat.aliases:
@@ -381,6 +390,7 @@ def match_metric(
         subject_words = subject_words | modifiers
     head_syn = _synonyms(frozenset(subject.split()))
     subject_syn = _synonyms(frozenset(subject_words))
+    own = _nearest_word(sentence, subject, pos) if subject else None
     for start, end, key in matches:
         # A multiword phrase only counts when it holds the subject (or there is no subject);
         # a one-word alias must be the subject itself.
@@ -390,8 +400,12 @@ def match_metric(
         if subject and not (set(words) & subject_syn):
             continue
         dist = min(abs(start - pos), abs(end - pos))
-        # With no subject the nearest series wins, the longer phrase only among equals.
-        rank = (len(words), -dist) if subject else (-dist, len(words))
+        # With no subject the nearest series wins, the longer phrase only among equals. With
+        # one, the phrase around the subject's own word wins ("an increase of 3.4 percent in
+        # the violent crime rate ... and in the murder and nonnegligent manslaughter rate"),
+        # then the longer phrase.
+        holds = own is not None and start <= own < end
+        rank = (holds, len(words), -dist) if subject else (False, -dist, len(words))
         via_modifier = bool(modifiers) and not (set(words) & head_syn)
         for metric in cat.aliases[key]:
             if via_modifier and not _head_fits(subject, metric, cat):
@@ -407,13 +421,13 @@ def match_metric(
             if " " in key:
                 continue
             dist = min(abs(start - pos), abs(end - pos))
-            rank = (2, -dist)
+            rank = (False, 2, -dist)
             for metric in cat.aliases[key]:
                 if metric not in found or rank > found[metric]:
                     found[metric] = rank
     if subject:
         for metric in cat.aliases.get(subject, ()):
-            found.setdefault(metric, (1, -10_000))
+            found.setdefault(metric, (False, 1, -10_000))
     if not found and subject:
         # The claim names only the head noun of the series of a claim just before it ("the
         # rate" after "the unemployment rate rose to 3.4 percent", "deaths" after "289
@@ -451,7 +465,7 @@ def match_metric(
         counts = {m: r for m, r in found.items() if norm_unit(cat.unit(m)) not in RATE_UNITS}
         found = counts or found
     ranked = sorted(found.items(), key=lambda kv: kv[1], reverse=True)
-    best = [m for m, k in ranked if k[0] == ranked[0][1][0]]
+    best = [m for m, k in ranked if k[:2] == ranked[0][1][:2]]
     if len(best) > 1:
         fits = [m for m in best if _unit_change(claim, cat.unit(m))[0] is not None]
         best = fits or best
@@ -460,21 +474,23 @@ def match_metric(
         best = on_record or best
     if len(best) > 1:
         # Same alias length: the one nearest the claim in the sentence.
-        nearest = max(found[m][1] for m in best)
-        best = [m for m in best if found[m][1] == nearest]
+        nearest = max(found[m][2] for m in best)
+        best = [m for m in best if found[m][2] == nearest]
     if len(best) > 1:
         names = ", ".join(sorted(best))
         return None, f"'{claim.subject or claim.text}' matches several series ({names})"
     return best[0], None
 
 
-def _rate_series(found: dict[str, tuple[int, int]], cat: Catalogue) -> dict[str, tuple[int, int]]:
+def _rate_series(
+    found: dict[str, tuple[bool, int, int]], cat: Catalogue
+) -> dict[str, tuple[bool, int, int]]:
     """The rate series among the matches, or the rate series of each matched count series
     (one whose aliases are the count's aliases followed by "rate")."""
     rates = {m: r for m, r in found.items() if norm_unit(cat.unit(m)) in RATE_UNITS}
     if rates:
         return rates
-    out: dict[str, tuple[int, int]] = {}
+    out: dict[str, tuple[bool, int, int]] = {}
     for metric, rank in found.items():
         wanted = {f"{a} rate" for a in cat.metric_alias_set(metric)}
         for other in cat.metrics:

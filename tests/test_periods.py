@@ -240,3 +240,41 @@ def test_a_month_before_base_compares_with_the_period_before():
 def test_at_that_point_in_a_year_as_a_level_is_that_years_same_dates():
     p = resolve_period("at that point in 2021", PUB, change="level")
     assert (p.kind, p.shift_years, p.relative) == (pr.YTD, 1, True)
+
+
+# A Wednesday story: "Tuesday" is the day before, "the week ending Sunday" the seven days to
+# the Sunday just past.
+WEDNESDAY = date(2025, 11, 5)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end"),
+    [
+        ("in the week ending Sunday", date(2025, 10, 27), date(2025, 11, 2)),
+        ("the week ending Nov. 2", date(2025, 10, 27), date(2025, 11, 2)),
+        ("on Tuesday", date(2025, 11, 4), date(2025, 11, 4)),
+        ("late Tuesday", date(2025, 11, 4), date(2025, 11, 4)),
+        ("on Monday and Tuesday", date(2025, 11, 3), date(2025, 11, 4)),
+        ("Wednesday night", date(2025, 11, 5), date(2025, 11, 5)),
+    ],
+)
+def test_weeks_ending_and_weekdays_are_the_days_just_past(phrase, start, end):
+    p = resolve_period(phrase, WEDNESDAY)
+    assert (p.kind, p.start, p.end) == (pr.FIXED, start, end)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["the 2025-26 school year", "starting in the 2025-26 school year", "2023-24",
+               "for the 2024-25 fiscal year"],
+)  # fmt: skip
+def test_school_and_fiscal_years_are_not_guessed_as_calendar_years(phrase):
+    p = resolve_period(phrase, WEDNESDAY)
+    assert p.kind == pr.UNRESOLVED and "school and fiscal years" in (p.reason or "")
+
+
+def test_that_year_is_the_period_of_the_claim_before():
+    p = resolve_period("that year", WEDNESDAY)
+    assert p.kind == pr.UNRESOLVED and p.relative and "named earlier" in (p.reason or "")
+    base = resolve_period("in 2021", WEDNESDAY)
+    got = pr.contrasted(p, base)
+    assert (got.kind, got.start, got.end) == (pr.FIXED, date(2021, 1, 1), date(2021, 12, 31))

@@ -247,3 +247,26 @@ def test_the_rest_of_the_country_with_no_state_named_is_not_the_nation(nlp, tmp_
         nlp, tmp_path, text, NATION_AND_STATE, published="2020-10-01", place="Chicago, Ill."
     )
     assert got["15,700"].verdict == "unverifiable"
+
+
+def test_that_year_takes_the_year_of_the_claim_before(nlp, tmp_path):
+    rows = (
+        "guns_seized,Marlow,2021-01-01,2021-12-31,1210,count,MPD,,2022-02-01,\n"
+        "homicides,Marlow,2021-01-01,2021-12-31,41,count,MPD,,2022-02-01,\n"
+        "homicides,Marlow,2024-01-01,2024-12-31,29,count,MPD,,2025-02-01,\n"
+    )
+    text = "Marlow police seized 1,210 guns in 2021. There were 41 homicides that year."
+    got = check(nlp, tmp_path, text, rows, published="2025-06-01", place="Marlow")
+    c = got["41"]
+    assert (c.verdict, c.official, c.period_start) == ("accurate", 41, date(2021, 1, 1))
+
+
+def test_a_group_of_cities_is_no_one_place_on_record(nlp, tmp_path):
+    rows = (
+        'homicide_rate,United States,2016-01-01,2016-12-31,5.4,"per 100,000",FBI,,2017-09-25,\n'
+        'homicide_rate,United States,2017-01-01,2017-12-31,5.3,"per 100,000",FBI,,2018-09-24,\n'
+    )
+    text = "In cities with more than 1 million residents, the murder rate fell 7.6 percent in 2017."
+    got = check(nlp, tmp_path, text, rows, published="2018-09-30", place="United States")
+    c = got["7.6 percent"]
+    assert c.verdict == "unverifiable" and "cities with more than 1 million" in c.explanation

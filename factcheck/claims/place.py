@@ -21,6 +21,7 @@ from factcheck.claims.syntax import _clause_verb, _lemma, _of_object, _subject_o
 from factcheck.claims.vocab import (
     _AREA_NOUNS,
     _ORG_WORDS,
+    _PLACE_CLASSES,
     _REGION_WORDS,
     _RESIDENTS,
     _SAY_VERBS,
@@ -192,6 +193,10 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
         level = _level_word(tok)
         if level:
             return level
+        if after_in and tok.tag_ == "NNS" and tok.lower_ in _PLACE_CLASSES and _has_qualifier(tok):
+            # "In cities with populations of more than 1 million": a group of places, which no
+            # one place's record answers
+            return tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text
         if after_in and tok.pos_ == "NOUN" and tok.lemma_.lower() in _AREA_NOUNS:
             area = _area_name(tok)  # "in the Birmingham area", "the Five Points South neighborhood"
             if area and not _ORG_WORDS.search(area) and area not in names:
@@ -268,6 +273,20 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
                 if m and m.group("name") not in MONTH_NAMES and m.group("name") not in names:
                     return m.group("name")
     return None
+
+
+def _has_qualifier(noun: Token) -> bool:
+    """A plural place noun narrowed to some of them ("large cities", "counties with", "most
+    states"), not "across the state's counties" or "in all 67 counties"."""
+    for c in noun.children:
+        if c.dep_ in ("amod", "prep", "relcl", "acl", "compound") and c.lower_ not in (
+            "all",
+            "other",
+        ):
+            return True
+        if c.dep_ == "det" and c.lower_ in ("most", "some", "many", "several", "few"):
+            return True
+    return False
 
 
 # Named efforts and documents, not places: "Operation Safe Streets", "Project Green Light".
