@@ -403,21 +403,38 @@ def _named_person(who: str, people: _People, titled: bool = False) -> str | None
 def carried_speaker(
     text: str, sentences: list[tuple[int, int]], k: int, people: _People
 ) -> str | None:
-    """The speaker the sentence `k` inherits from the one before it: news copy attributes once and
-    goes on in the next sentence ("Pruitt says ... . A typical bill would go up 14 dollars").
-    Only the next sentence, when it names no source of its own: in the same paragraph, or in the
-    next one after a paragraph that opens "<Name> says"."""
+    """The speaker the sentence `k` inherits: news copy attributes once and goes on ("Pruitt
+    says ... . A typical bill would go up 14 dollars"). From the sentence before, in the same
+    paragraph; or from a paragraph that is one "<Name> says" sentence, for the whole paragraph
+    after it, up to a sentence that names a source of its own."""
     if k == 0:
         return None
     s, e = sentences[k]
     if _OWN_SOURCE.search(text[s:e]):
         return None
     ps, pe = sentences[k - 1]
-    before = text[ps:pe]
     if "\n" in text[pe:s]:
-        says = _NAME_SAYS.search(before)
-        opens = says and re.fullmatch(r"[\w\s’'-]*", before[: says.start()])
-        own_paragraph = k < 2 or "\n" in text[sentences[k - 2][1] : ps]
-        if not (opens and own_paragraph):
+        return _lead_in(text, sentences, k, people)
+    found = reported_speaker(text[ps:pe], people)
+    if found or _OWN_SOURCE.search(text[ps:pe]):
+        return found
+    j = k - 1  # back to the first sentence of this paragraph, none naming a source
+    while j > 0 and "\n" not in text[sentences[j - 1][1] : sentences[j][0]]:
+        j -= 1
+        if _OWN_SOURCE.search(text[slice(*sentences[j])]):
             return None
+    return _lead_in(text, sentences, j, people) if j > 0 else None
+
+
+def _lead_in(text: str, sentences: list[tuple[int, int]], k: int, people: _People) -> str | None:
+    """The person of a paragraph that is one "<Name> says ..." sentence, when sentence `k` opens
+    the paragraph after it ("County clerk Elaina Cano says turnout is low." / "As of yesterday,
+    the office had received 30,000 ballots.")."""
+    ps, pe = sentences[k - 1]
+    before = text[ps:pe]
+    says = _NAME_SAYS.search(before)
+    opens = says and re.fullmatch(r"[\w\s’'-]*", before[: says.start()])
+    own_paragraph = k < 2 or "\n" in text[sentences[k - 2][1] : ps]
+    if not (opens and own_paragraph):
+        return None
     return reported_speaker(before, people)
