@@ -955,41 +955,9 @@ def _compare_phrase(claim: Claim) -> str | None:
     return None
 
 
-_WHEN_YEAR = re.compile(r"\b((?:19|20)\d{2}),?\s+when\b[^\d]{0,40}$", re.I)
-
-
-def _when_year(claim: Claim) -> str | None:
-    """The year a "..., when it hit 6.8 percent" clause points back to."""
-    m = _WHEN_YEAR.search((claim.sentence or "")[: _claim_pos(claim)])
-    return f"in {m.group(1)}" if m else None
-
-
-def _full_phrase(claim: Claim) -> str | None:
-    """The claim's time phrase with a year the sentence writes right after it ("the first
-    seven months" + " of 2025"), which the phrase as extracted may have left out."""
-    phrase = claim.period
-    if not phrase:
-        return phrase
-    sentence = claim.sentence or ""
-    at = sentence.find(phrase)
-    if at < 0:
-        return phrase
-    before = re.search(
-        r"\b(?:the\s+)?(?:same|this|that)\s+(?:time|point|period|date|stretch)\s+(?:of\s+)?$",
-        sentence[:at],
-    )
-    if before and not re.search(r"\b(?:same|this|that) (?:time|point|period|date|stretch)", phrase):
-        # "at this time" + "in 2025": the same dates in 2025
-        return before.group(0) + phrase
-    if re.search(r"(?:19|20)\d{2}", phrase):
-        return phrase
-    m = re.match(r"(?:,?\s+(?:of|in)\s+|,\s+)((?:19|20)\d{2})\b", sentence[at + len(phrase) :])
-    return f"{phrase} of {m.group(1)}" if m else phrase
-
-
 def _period_for(item: _Item, change: str, ctx: _Ctx) -> pr.Period:
     claim, published = item.claim, item.published
-    phrase = _full_phrase(claim) or _when_year(claim)
+    phrase = claim.period  # complete as the extractor wrote it (claims/period.py)
     compare = _compare_phrase(claim) if change != "level" else None
     if compare:
         norm_c = compare.lower()

@@ -145,6 +145,51 @@ def period_for(
     doc: Doc, sent_text: str, claim: ClaimAt, periods: list[tuple[int, int]],
     others: list[ClaimAt], is_change: bool, unit: str,
 ) -> str | None:  # fmt: skip
+    """The complete time phrase of the claim, as written (see `_governing_period` and
+    `complete_phrase`); the checker resolves it as it stands."""
+    phrase = _governing_period(doc, sent_text, claim, periods, others, is_change, unit)
+    if phrase is None:
+        return _when_year(sent_text, claim.start)
+    return complete_phrase(sent_text, phrase, claim.end)
+
+
+_WHEN_YEAR = re.compile(r"\b((?:19|20)\d{2}),?\s+when\b[^\d]{0,40}$", re.I)
+_SAME_BEFORE = re.compile(
+    r"\b(?:the\s+)?(?:same|this|that)\s+(?:time|point|period|date|stretch)\s+(?:of\s+)?$"
+)
+_SAME_IN = re.compile(r"\b(?:same|this|that) (?:time|point|period|date|stretch)")
+_YEAR_AFTER = re.compile(r"(?:,?\s+(?:of|in)\s+|,\s+)((?:19|20)\d{2})\b")
+
+
+def _when_year(sent_text: str, start: int) -> str | None:
+    """The year a "..., when it hit 6.8 percent" clause before the claim points back to."""
+    m = _WHEN_YEAR.search(sent_text[:start])
+    return m.group(1) if m else None
+
+
+def complete_phrase(sent_text: str, phrase: str, after: int) -> str:
+    """The time phrase with the words the sentence writes around it that belong to it: "at this
+    point" before "in 2025" (the same dates in 2025), a year right after "the first seven
+    months" (", 2025", " of 2025"). Taken as written, from the occurrence after the claim
+    (`after`) when there is one."""
+    at = sent_text.find(phrase, after)
+    if at < 0:
+        at = sent_text.find(phrase)
+    if at < 0:
+        return phrase
+    before = _SAME_BEFORE.search(sent_text[:at])
+    if before and not _SAME_IN.search(phrase):
+        return sent_text[before.start() : at + len(phrase)]
+    if re.search(r"(?:19|20)\d{2}", phrase):
+        return phrase
+    m = _YEAR_AFTER.match(sent_text[at + len(phrase) :])
+    return sent_text[at : at + len(phrase) + m.end()] if m else phrase
+
+
+def _governing_period(
+    doc: Doc, sent_text: str, claim: ClaimAt, periods: list[tuple[int, int]],
+    others: list[ClaimAt], is_change: bool, unit: str,
+) -> str | None:  # fmt: skip
     """The time phrase that governs the claim: one attached to the claim's own clause or to a
     clause above it (a phrase on the main verb covers every number under it: "In 2019, 31 of
     the 88 rifles ... 104 ... 17"), never one on another claim's words or in a sibling clause.
