@@ -1221,15 +1221,22 @@ def _stage_conflicts(con: duckdb.DuckDBPyConnection) -> list[tuple]:
 
 
 def stage_figures_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> list[tuple]:
-    """`stage_figures` from a checked file's Parquet (figures.Staged), read set-based; `rn` is
-    the file line, so the clashes name their line."""
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE _fig_stage AS SELECT line AS rn, metric, place,"
-        " period_start, period_end, value, unit, source, source_url, as_of, notes"
-        " FROM read_parquet(?)",
-        [str(path)],
-    )
+    """`stage_figures` from a checked file's Parquet (figures.Staged): `_fig_stage` is a view
+    over the file, read set-based by each query (a table would hold every row in memory);
+    `rn` is the file line, so the clashes name their line."""
+    con.read_parquet(str(path)).select(
+        "line AS rn, metric, place, period_start, period_end, value, unit, source, source_url,"
+        " as_of, notes"
+    ).create_view("_fig_stage", replace=True)
     return _stage_conflicts(con)
+
+
+def _drop_stage(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop `_fig_stage`: a table (a frame staged) or a view (over a checked file)."""
+    view = con.execute(
+        "SELECT count(*) FROM duckdb_views() WHERE view_name = '_fig_stage'"
+    ).fetchall()[0][0]
+    con.execute("DROP VIEW IF EXISTS _fig_stage" if view else "DROP TABLE IF EXISTS _fig_stage")
 
 
 def staged_figure_summary(con: duckdb.DuckDBPyConnection) -> tuple[dict, list[str], int]:
@@ -1324,7 +1331,7 @@ def insert_staged_figures(
         "SELECT count(*) FROM figures WHERE import_id = ?", [import_id]
     ).fetchall()[0][0]
     con.execute("UPDATE figure_imports SET rows = ? WHERE id = ?", [inserted, import_id])
-    con.execute("DROP TABLE IF EXISTS _fig_stage")
+    _drop_stage(con)
     return import_id, inserted, total - inserted
 
 
