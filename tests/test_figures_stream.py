@@ -229,3 +229,26 @@ def test_an_upload_is_checked_in_chunks_with_progress_for_each_step(tmp_path, mo
     assert checked.rows == 9 and len(checked.preview) == 9
     assert [s for s, _ in seen] == ["copying"] + ["checking"] * 6
     assert [f for s, f in seen if s == "checking"][-1] == 1.0
+
+
+def test_the_page_shows_how_many_bad_rows_a_file_has_and_the_first_it_keeps(tmp_path, monkeypatch):
+    from app_store import make_app_store
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("FACTCHECK_DB", str(make_app_store(tmp_path / "app.duckdb")))
+    monkeypatch.setattr(figures, "MAX_KEPT_ERRORS", 2)
+    monkeypatch.setattr(figures, "CHUNK_ROWS", 2)
+    bad = [f"pool_visits,Town {i},2024-01-01,2024-12-31,x{i},count,,2025-02-03\n" for i in range(3)]
+    data = (
+        "metric,place,period_start,period_end,value,unit,source,as_of\n" + "".join(bad)
+    ).encode()
+    app = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
+    at = AppTest.from_file(app, default_timeout=120)
+    at.run()
+    at.switch_page("pages/figures.py").run()
+    at.file_uploader(key="fig_upload").set_value(("pools.csv", data, "text/csv")).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any(e.value.startswith(r"pools\.csv: 3 bad row(s).") for e in at.error)  # md-escaped
+    tables = [d.value for d in at.dataframe]
+    assert [len(t) for t in tables if list(t.columns) == ["line", "reason"]] == [2]
+    assert any("The first 2 of 3 bad rows." in c.value for c in at.caption)
