@@ -48,6 +48,8 @@ MAX_MESSAGE_ERRORS = 200
 MAX_VALUE = 1e15
 # Rows read and validated at a time: some 100 MB of pandas text columns and their checks.
 CHUNK_ROWS = 100_000
+# ... and at most this many cells: a file of many columns is read fewer rows at a time.
+CHUNK_CELLS = 1_000_000
 # Problems kept (by line) from a file with more: the count still says how many there are.
 MAX_KEPT_ERRORS = 10_000
 PREVIEW_ROWS = 500
@@ -126,6 +128,10 @@ def _read_csv_frame(path_or_bytes: str | Path | bytes) -> pd.DataFrame:
     return _without_blank_rows(frame, 0)
 
 
+def _rows_at_a_time(chunk_rows: int, columns: int) -> int:
+    return max(1, min(chunk_rows, CHUNK_CELLS // max(columns, 1)))
+
+
 def _csv_chunks(
     path_or_bytes: str | Path | bytes, chunk_rows: int, progress: Callable[[float], None] | None
 ) -> Iterator[pd.DataFrame]:
@@ -140,7 +146,10 @@ def _csv_chunks(
     with handle:
         before = 0
         try:
-            reader = pd.read_csv(handle, chunksize=chunk_rows, **_CSV_OPTIONS)
+            columns = len(pd.read_csv(handle, nrows=0, **_CSV_OPTIONS).columns)
+            handle.seek(0)
+            rows_at_a_time = _rows_at_a_time(chunk_rows, columns)
+            reader = pd.read_csv(handle, chunksize=rows_at_a_time, **_CSV_OPTIONS)
             with reader:
                 for chunk in reader:
                     rows = len(chunk)
@@ -162,7 +171,7 @@ def _parquet_chunks(
     try:
         file = pq.ParquetFile(source)
         total = max(file.metadata.num_rows, 1)
-        batches = file.iter_batches(batch_size=chunk_rows)
+        batches = file.iter_batches(batch_size=_rows_at_a_time(chunk_rows, len(file.schema_arrow)))
         empty = True
         for batch in batches:
             empty = False

@@ -113,6 +113,27 @@ def test_progress_is_reported_after_each_chunk_up_to_all_of_it(tmp_path):
     assert seen[0] < 0.5
 
 
+def test_a_file_of_many_columns_is_read_fewer_rows_at_a_time(tmp_path, monkeypatch):
+    monkeypatch.setattr(figures, "CHUNK_CELLS", 20)  # 10 columns: 2 rows a chunk
+    seen: list[float] = []
+    staged = figures.stream_figures(DATA / "clean.csv", progress=seen.append)
+    assert len(seen) == 6 and staged.rows == 9
+    staged.close()
+    wide = tmp_path / "wide.csv"
+    header, *rows = (DATA / "mixed.csv").read_text(encoding="utf-8").splitlines()
+    extra = ",".join(f"x{i}" for i in range(30))
+    wide.write_text(
+        "\n".join([f"{header},{extra}"] + [r + "," * 30 if r else r for r in rows]) + "\n",
+        encoding="utf-8",
+    )
+    seen.clear()
+    with pytest.raises(FiguresInvalid) as info:
+        figures.stream_figures(wide, progress=seen.append)
+    wanted = (DATA / "mixed.expect").read_text(encoding="utf-8").splitlines()
+    assert [str(e) for e in info.value.errors] == wanted  # the extra columns change nothing
+    assert len(seen) == 16  # 40 columns: one row at a time
+
+
 def test_a_file_with_more_problems_than_are_kept_says_how_many(tmp_path, monkeypatch):
     monkeypatch.setattr(figures, "MAX_KEPT_ERRORS", 5)
     bad = [f"m,Town {i},2024-01-01,2024-12-31,x{i},count,,,2025-01-01,\n" for i in range(8)]
