@@ -294,15 +294,15 @@ def check_upload(
     as_of: date | None = None,
     recipe: str | bytes | None = None,
     units: dict[str, str] | None = None,
-    progress: Callable[[float], None] | None = None,
+    progress: Callable[[str, float], None] | None = None,
 ) -> CheckedUpload:
-    """Spool an upload into `folder` and validate it there (DuckDB reads the file); raises
-    FiguresInvalid with every bad row. It makes no Streamlit call, so bench/upload_memory.py
-    measures it as the page runs it."""
+    """Spool an upload into `folder` and validate it there, a chunk of rows at a time; raises
+    FiguresInvalid with every bad row. `progress(step, fraction)` as it copies, then checks.
+    It makes no Streamlit call, so bench/upload_memory.py measures it as the page runs it."""
     from factcheck import sources
 
     path = folder / (Path(name).name or "upload")
-    spool_upload(upload, path, progress)
+    spool_upload(upload, path, progress and (lambda f: progress("copying", f)))
     recipe_path = None
     if isinstance(recipe, bytes):
         recipe_path = folder / "recipe.toml"
@@ -310,14 +310,25 @@ def check_upload(
     elif recipe:
         recipe_path = sources.RECIPES_DIR / Path(recipe).name
     parsed = sources.read_file(
-        path, fmt, as_of=as_of, recipe=recipe_path, units=units, name=path.name
-    )
-    preview = parsed.frame.head(PREVIEW_ROWS).copy()
-    preview.attrs = {}  # line numbers: not for display
-    return CheckedUpload(
-        path, fmt, as_of, recipe_path, len(parsed.frame), preview, parsed.release,
-        parsed.warnings, parsed.notes,
+        path, fmt, as_of=as_of, recipe=recipe_path, units=units, name=path.name,
+        progress=progress and (lambda f: progress("checking", f)),
     )  # fmt: skip
+    if parsed.staged is not None:
+        parsed.staged.close()  # the import reads the checked file again, in its own transaction
+    return CheckedUpload(
+        path, fmt, as_of, recipe_path, parsed.count, parsed.preview(PREVIEW_ROWS),
+        parsed.release, parsed.warnings, parsed.notes,
+    )  # fmt: skip
+
+
+# What the bar says of each step of an upload's check and import.
+_STEPS = {"copying": "Copying", "checking": "Checking the rows of", "importing": "Importing"}
+
+
+def progress_bar(bar, name: str) -> Callable[[str, float], None]:
+    """`progress(step, fraction)` for the library's long work, drawn on an `st.progress` bar."""
+    shown = md_text(name)
+    return lambda step, f: bar.progress(f, text=f"{_STEPS[step]} {shown}: {f:.0%}")
 
 
 def checked_upload(upload, fmt: str, as_of: date | None, recipe, units: dict) -> CheckedUpload:
@@ -339,8 +350,7 @@ def checked_upload(upload, fmt: str, as_of: date | None, recipe, units: dict) ->
             with st.spinner(f"Checking every row of {upload.name}…"):
                 result = check_upload(
                     upload, upload.name, fmt, folder=folder, as_of=as_of, recipe=recipe,
-                    units=units,
-                    progress=lambda f: bar.progress(f, text=f"Reading {upload.name}: {f:.0%}"),
+                    units=units, progress=progress_bar(bar, upload.name),
                 )  # fmt: skip
             kept = (key, result, None)
         except figures.FiguresInvalid as exc:

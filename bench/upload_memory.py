@@ -1,17 +1,22 @@
-"""Bench: memory of validating a large figures CSV uploaded in the app (Official figures -> Import).
+"""Bench: memory of validating a large figures CSV uploaded in the app (Official figures -> Import),
+and of importing it with `import-figures`.
 
-Writes a figures CSV of the given size (default 200 MB, made-up rows), then in a fresh process
-per method holds it as Streamlit holds an upload (the bytes in memory) and validates it:
-- `bytes`: the page before: `sources.read_upload(name, upload.getvalue(), ...)`, the parsed frame
-  kept for the Import button;
-- `spooled`: the page now: `appkit.check_upload` copies the upload to a temporary file 8 MB at a
-  time and validates it there (DuckDB reads the file); the session keeps a 500-row preview.
+Writes a figures CSV of each given size (default 200 MB and the app's 50 MB cap, made-up rows),
+then in a fresh process per method:
+- `whole`: the validator before it streamed: the whole file read into one frame of text columns
+  and checked at once (`figures._read_csv_frame` + `figures.validate_frame`), the upload's bytes
+  held in memory as Streamlit holds them;
+- `streamed`: the page now: `appkit.check_upload` copies the upload to a temporary file 8 MB at
+  a time and checks it there `figures.CHUNK_ROWS` rows at a time (clean rows to a Parquet file,
+  duplicates in SQL over all of them); the session keeps a 500-row preview;
+- `cli-import`: `sources.import_file` (what `import-figures` runs) into an empty store: the same
+  streamed check, then the insert read set-based from the Parquet file.
 
-Prints per method: the upload's size, the process's peak memory (ru_maxrss) above what it held
-once the upload was in memory, the rows the session keeps in memory afterwards (pandas' deep
-memory use of the frame kept for the Import button), rows and seconds.
+Prints per method: the peak memory (ru_maxrss) above what the process held before the work (for
+the upload methods: once the upload was in memory), the rows the session keeps in memory
+afterwards (pandas' deep memory use of the frame kept for the Import button), rows and seconds.
 
-Run: .venv/bin/python bench/upload_memory.py [MEGABYTES]
+Run: .venv/bin/python bench/upload_memory.py [MEGABYTES ...]
 """
 
 from __future__ import annotations
@@ -67,8 +72,11 @@ def write_csv(path: Path, megabytes: float) -> int:
 
 def child(method: str, csv: Path) -> dict:
     import appkit  # noqa: F401 - imported before measuring, as in the running app
-    from factcheck import sources
+    from factcheck import figures, sources
+    from factcheck.store import Store
 
+    if method == "cli-import":
+        return cli_import(csv, sources, Store)
     data = csv.read_bytes()
     upload = io.BytesIO(data)  # Streamlit's UploadedFile is a BytesIO over the uploaded bytes
     upload.size = len(data)  # type: ignore[attr-defined]
@@ -77,9 +85,11 @@ def child(method: str, csv: Path) -> dict:
     held_before, peak_before = _rss_mb(), _peak_mb()
     began = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="fc-upload-bench-") as tmp:
-        if method == "bytes":
-            kept = sources.read_upload(csv.name, upload.getvalue(), "figures", units={})
-            rows, frame = len(kept.frame), kept.frame
+        if method == "whole":
+            frame = figures._read_csv_frame(upload.getvalue())
+            frame, errors = figures.validate_frame(frame, units={})
+            assert not errors
+            rows = len(frame)
         else:
             kept = appkit.check_upload(upload, csv.name, "figures", folder=Path(tmp), units={})
             rows, frame = kept.rows, kept.preview
@@ -97,12 +107,37 @@ def child(method: str, csv: Path) -> dict:
     }
 
 
-def main(megabytes: float) -> int:
+def cli_import(csv: Path, sources, store_class) -> dict:
+    with tempfile.TemporaryDirectory(prefix="fc-import-bench-") as tmp:
+        store = store_class(Path(tmp) / "bench.duckdb")
+        with store.read():
+            pass  # the store made and migrated before measuring
+        gc.collect()
+        held_before, peak_before = _rss_mb(), _peak_mb()
+        began = time.monotonic()
+        report = sources.import_file(store, csv)
+        seconds = time.monotonic() - began
+    return {
+        "method": "cli-import",
+        "rows": report.imported.new_rows,
+        "seconds": round(seconds, 1),
+        "peak_above_start_mb": round(max(_peak_mb() - max(peak_before, held_before), 0), 1),
+        "peak_process_mb": round(_peak_mb(), 1),
+    }
+
+
+def main(sizes: list[float]) -> int:
+    reports = [one_size(megabytes) for megabytes in sizes]
+    print(json.dumps(reports, indent=2))
+    return 0 if all("error" not in m for r in reports for m in r["methods"]) else 1
+
+
+def one_size(megabytes: float) -> dict:
     with tempfile.TemporaryDirectory(prefix="fc-upload-") as tmp:
         csv = Path(tmp) / f"figures-{megabytes:g}mb.csv"
         rows = write_csv(csv, megabytes)
         report = {"file_mb": round(csv.stat().st_size / 1e6, 1), "rows": rows, "methods": []}
-        for method in ("bytes", "spooled"):
+        for method in ("whole", "streamed", "cli-import"):
             done = subprocess.run(
                 [sys.executable, __file__, "--child", method, str(csv)],
                 cwd=ROOT, capture_output=True, text=True, timeout=3600,
@@ -111,12 +146,11 @@ def main(megabytes: float) -> int:
                 report["methods"].append({"method": method, "error": done.stderr[-2000:]})
                 continue
             report["methods"].append(json.loads(done.stdout.strip().splitlines()[-1]))
-    print(json.dumps(report, indent=2))
-    return 0 if all("error" not in m for m in report["methods"]) else 1
+    return report
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         print(json.dumps(child(sys.argv[2], Path(sys.argv[3]))))
         sys.exit(0)
-    sys.exit(main(float(sys.argv[1]) if len(sys.argv) > 1 else 200.0))
+    sys.exit(main([float(a) for a in sys.argv[1:]] or [200.0, 50.0]))

@@ -1208,12 +1208,84 @@ def stage_figures(con: duckdb.DuckDBPyConnection, frame) -> list[tuple]:
         )
     finally:
         _unregister(con, "_fig_in")
+    return _stage_conflicts(con)
+
+
+def _stage_conflicts(con: duckdb.DuckDBPyConnection) -> list[tuple]:
     return con.execute(
         "SELECT s.rn, s.as_of, f.value, s.value FROM _fig_stage s JOIN figures f"
         " ON f.metric = s.metric AND f.place = s.place AND f.period_start = s.period_start"
         " AND f.period_end = s.period_end AND f.as_of = s.as_of"
         " WHERE f.value <> s.value ORDER BY s.rn LIMIT 10000"
     ).fetchall()
+
+
+def stage_figures_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> list[tuple]:
+    """`stage_figures` from a checked file's Parquet (figures.Staged): `_fig_stage` is a view
+    over the file, read set-based by each query (a table would hold every row in memory);
+    `rn` is the file line, so the clashes name their line."""
+    con.read_parquet(str(path)).select(
+        "line AS rn, metric, place, period_start, period_end, value, unit, source, source_url,"
+        " as_of, notes"
+    ).create_view("_fig_stage", replace=True)
+    return _stage_conflicts(con)
+
+
+def _drop_stage(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop `_fig_stage`: a table (a frame staged) or a view (over a checked file)."""
+    view = con.execute(
+        "SELECT count(*) FROM duckdb_views() WHERE view_name = '_fig_stage'"
+    ).fetchall()[0][0]
+    con.execute("DROP VIEW IF EXISTS _fig_stage" if view else "DROP TABLE IF EXISTS _fig_stage")
+
+
+def staged_figure_summary(con: duckdb.DuckDBPyConnection) -> tuple[dict, list[str], int]:
+    """Of `_fig_stage`: each metric's first unit given (None when no row gives one), the places,
+    and how many (metric, place) series."""
+    units = dict(
+        con.execute(
+            "SELECT metric, arg_min(unit, rn) FILTER (WHERE unit IS NOT NULL) FROM _fig_stage"
+            " GROUP BY metric"
+        ).fetchall()
+    )
+    places = [r[0] for r in con.execute("SELECT DISTINCT place FROM _fig_stage").fetchall()]
+    series = con.execute(
+        "SELECT count(*) FROM (SELECT DISTINCT metric, place FROM _fig_stage)"
+    ).fetchall()[0][0]
+    return units, places, series
+
+
+def figure_duplicates(path: Path, limit: int) -> tuple[int, list[tuple[int, int]]]:
+    """Rows of a checked figures file (Parquet with `line`) that repeat an earlier row's metric,
+    place, period and as_of, over the whole file: how many, and the first `limit` as
+    (line, line of the first such row). A scratch connection with a memory cap, spilling to
+    the file's folder, so a file of any size is checked in bounded memory."""
+    config: dict[str, str | bool | int | float | list[str]] = {
+        "memory_limit": "128MB",
+        "temp_directory": str(path.parent / "spill"),
+        "preserve_insertion_order": False,
+        "threads": 2,
+    }
+    con = duckdb.connect(config=config)
+    try:
+        # Rows whose key hashes clash first (8 bytes a row to group), then the exact keys of
+        # those few: a hash collision is never reported as a duplicate.
+        con.execute(
+            "CREATE TEMP TABLE _cand AS SELECT line, metric, place, period_start, period_end,"
+            " as_of FROM read_parquet(?) WHERE hash(metric, place, period_start, period_end,"
+            " as_of) IN (SELECT hash(metric, place, period_start, period_end, as_of) AS h"
+            " FROM read_parquet(?) GROUP BY h HAVING count(*) > 1)",
+            [str(path), str(path)],
+        )
+        con.execute(
+            "CREATE TEMP TABLE _dups AS SELECT line, min(line) OVER (PARTITION BY metric, place,"
+            " period_start, period_end, as_of) AS first FROM _cand QUALIFY line <> first"
+        )
+        total = con.execute("SELECT count(*) FROM _dups").fetchall()[0][0]
+        rows = con.execute("SELECT line, first FROM _dups ORDER BY line LIMIT ?", [limit])
+        return total, [(int(a), int(b)) for a, b in rows.fetchall()]
+    finally:
+        con.close()
 
 
 def release_with_sha(con: duckdb.DuckDBPyConnection, sha256: str) -> tuple | None:
@@ -1259,7 +1331,7 @@ def insert_staged_figures(
         "SELECT count(*) FROM figures WHERE import_id = ?", [import_id]
     ).fetchall()[0][0]
     con.execute("UPDATE figure_imports SET rows = ? WHERE id = ?", [inserted, import_id])
-    con.execute("DROP TABLE IF EXISTS _fig_stage")
+    _drop_stage(con)
     return import_id, inserted, total - inserted
 
 

@@ -198,7 +198,7 @@ with tab_import:
             checked = kit.checked_upload(upload, fmt, as_of, recipe, units)
         except figures.FiguresInvalid as exc:
             st.error(
-                f"{kit.md_text(upload.name)}: {len(exc.errors)} bad row(s). Nothing was imported: "
+                f"{kit.md_text(upload.name)}: {exc.total} bad row(s). Nothing was imported: "
                 "fix them and upload again."
             )
             st.dataframe(
@@ -207,6 +207,8 @@ with tab_import:
                 width="stretch",
                 key="fig_errors",
             )
+            if exc.total > len(exc.errors):
+                st.caption(f"The first {len(exc.errors):,} of {exc.total:,} bad rows.")
         except StoreError as exc:
             st.error(kit.md_text(str(exc)))
         else:
@@ -225,6 +227,8 @@ with tab_import:
                 st.caption(f"The first {len(checked.preview):,} rows:")
             st.dataframe(checked.preview, hide_index=True, key="fig_preview")
             if st.button("Import", type="primary", key="fig_import"):
+                bar = st.progress(0.0, text=f"Importing {kit.md_text(upload.name)}…")
+                step = kit.progress_bar(bar, upload.name)
                 try:
                     # Read again from the checked file on disk, in the import's own transaction:
                     # the session never holds every row of a large file.
@@ -234,12 +238,15 @@ with tab_import:
                         checked.fmt,
                         as_of=checked.as_of,
                         recipe=checked.recipe,
+                        progress=lambda f: step("importing", f),
                     )
                 except (figures.FiguresInvalid, StoreError) as exc:
                     st.error(kit.md_text(str(exc)))
                 else:
                     kit.invalidate()
                     st.success(kit.md_text(report.line))
+                finally:
+                    bar.empty()
 
     st.markdown("**Add a figure by hand**: it is kept as its own release, and claims re-checked.")
     with st.form("fig_add", clear_on_submit=True):

@@ -32,11 +32,12 @@ from factcheck.figures import (
     Imported,
     Release,
     RowError,
+    Staged,
     _edit_text,
     figures_frame,
     import_frame,
-    read_figures_frame,
     read_metrics_csv,
+    stream_figures,
     summary,
     validate_frame,
 )
@@ -58,13 +59,36 @@ METRICS_FILE = Path(__file__).parent / "metrics.csv"
 
 @dataclass
 class Parsed:
-    """A file read and validated, ready to import (and to preview in the app)."""
+    """A file read and validated, ready to import (and to preview in the app): its rows in
+    `frame` (a publisher's format, read whole), or in a Parquet file on disk (`staged`: the
+    figures format, checked a chunk at a time whatever its size)."""
 
-    frame: pd.DataFrame
+    frame: pd.DataFrame | None
     release: Release
     metrics: list[Metric] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    staged: Staged | None = None
+
+    @property
+    def rows(self) -> pd.DataFrame | Staged:
+        """What `import_frame` takes."""
+        if self.staged is not None:
+            return self.staged
+        assert self.frame is not None
+        return self.frame
+
+    @property
+    def count(self) -> int:
+        rows = self.rows
+        return rows.rows if isinstance(rows, Staged) else len(rows)
+
+    def preview(self, n: int) -> pd.DataFrame:
+        """The first `n` rows, to show."""
+        rows = self.rows
+        out = (rows.preview if isinstance(rows, Staged) else rows).head(n).copy()
+        out.attrs = {}  # line numbers: not for display
+        return out
 
 
 @dataclass
@@ -104,8 +128,10 @@ def read_file(
     units: dict[str, str] | None = None,
     today: date | None = None,
     name: str | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> Parsed:
-    """Read and validate a publisher's file; FiguresInvalid ("line N: reason") when it is bad."""
+    """Read and validate a publisher's file; FiguresInvalid ("line N: reason") when it is bad.
+    `progress(fraction read)` as a figures file is checked, a chunk at a time."""
     path = Path(path)
     name = name or path.name
     today = today or date.today()
@@ -117,7 +143,7 @@ def read_file(
         )
     sha = common.sha256_of(path)
     if fmt == "figures":
-        return _read_figures(path, name, sha, as_of, units or {}, today)
+        return _read_figures(path, name, sha, as_of, units or {}, today, progress)
     read = READERS[fmt](path, name, recipe=recipe)
     warnings: list[str] = []
     if read.as_of is not None:
@@ -151,14 +177,16 @@ def read_file(
     return Parsed(clean, release, metrics, warnings, read.notes)
 
 
-def _read_figures(path, name, sha, as_of, units, today) -> Parsed:
+def _read_figures(path, name, sha, as_of, units, today, progress=None) -> Parsed:
     parquet = path.suffix.lower() in (".parquet", ".pq")
     if not parquet:
         common.check_utf8(path, name, limit=None)
     try:
-        clean = read_figures_frame(path, parquet=parquet, units=units, default_as_of=as_of or today)
+        staged = stream_figures(
+            path, parquet=parquet, units=units, default_as_of=as_of or today, progress=progress
+        )
     except FiguresInvalid as exc:
-        errors = exc.errors
+        errors, total = exc.errors, exc.total
         if any(e.line == 1 and e.reason.startswith("missing required column") for e in errors):
             # Likely a publisher's file given without its --format.
             errors = [
@@ -166,8 +194,9 @@ def _read_figures(path, name, sha, as_of, units, today) -> Parsed:
                          + f" (is the file of another format than --format figures? one of"
                          f" {', '.join(FORMATS[1:])})")
             ]  # fmt: skip
-        raise FiguresInvalid(errors, name) from None
-    given, n = clean.attrs.get("as_of_given", len(clean)), len(clean)
+            total = 1
+        raise FiguresInvalid(errors, name, total) from None
+    given, n = staged.as_of_given, staged.rows
     warnings = []
     if given == n:
         origin, when = "rows", None
@@ -179,9 +208,8 @@ def _read_figures(path, name, sha, as_of, units, today) -> Parsed:
             f"{name}: {n - given} rows have no as_of and no --as-of was given: they are dated"
             f" {today} (the import date), not their period's end"
         )
-    sources = clean["source"].dropna().unique() if "source" in clean else []
-    release = Release(name, "figures", "; ".join(sorted(sources)[:3]) or None, sha, when, origin)
-    return Parsed(clean, release, [], warnings)
+    release = Release(name, "figures", "; ".join(staged.sources) or None, sha, when, origin)
+    return Parsed(None, release, [], warnings, staged=staged)
 
 
 RECIPES_DIR = Path(__file__).parent / "recipes"
@@ -237,12 +265,16 @@ def import_parsed(store, parsed: Parsed, metrics: list[Metric] | None = None) ->
     """Import a read file in one transaction: release, rows, catalogue, re-check."""
     name = parsed.release.file_name
     catalogue = _merge(parsed.metrics, metrics)
-    with store.transaction() as con:
-        done = import_frame(
-            con, parsed.frame, metrics=catalogue, source_name=name, release=parsed.release
-        )
-        rechecked = recheck(con, done.touched, f"figures imported from {name}")
-    line = summary(done, name, parsed.frame, metrics, rechecked)
+    try:
+        with store.transaction() as con:
+            done = import_frame(
+                con, parsed.rows, metrics=catalogue, source_name=name, release=parsed.release
+            )
+            rechecked = recheck(con, done.touched, f"figures imported from {name}")
+    finally:
+        if parsed.staged is not None:
+            parsed.staged.close()  # imported, or refused: its Parquet file is not needed again
+    line = summary(done, name, None, metrics, rechecked)
     if parsed.release.as_of is not None and not done.same_file:
         line += f"; as of {parsed.release.as_of} ({_ORIGIN[parsed.release.as_of_from]})"
     if parsed.notes and not done.same_file:
@@ -273,13 +305,15 @@ def import_file(
     as_of: date | None = None,
     recipe: Path | None = None,
     metrics: Path | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> Report:
-    """`import-figures PATH --format NAME`: read, validate, import all or nothing."""
+    """`import-figures PATH --format NAME`: read, validate, import all or nothing.
+    `progress(fraction read)` while a figures file is checked."""
     catalogue = read_metrics_csv(Path(metrics)) if metrics else None
     with store.read() as con:  # a reader's turn: the write comes after validation
         units = st.metric_units(con)
     units.update({m.metric: m.unit for m in catalogue or []})
-    parsed = read_file(Path(path), fmt, as_of=as_of, recipe=recipe, units=units)
+    parsed = read_file(Path(path), fmt, as_of=as_of, recipe=recipe, units=units, progress=progress)
     return import_parsed(store, parsed, catalogue)
 
 
