@@ -171,6 +171,10 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
             return compounds[-1]
         return None if amount and _restates(change_noun) else change_noun
     dep = top.dep_
+    if head is not None and dep == "nummod" and _coordinated_between(span, head):
+        # "theft reports decreased by 357 and drug cases were cut in half": a parse that hangs
+        # the number on the next clause's noun; the number is the verb's, not that noun's
+        head, dep = None, ""
     if head is not None and head.pos_ in ("NOUN", "PROPN") and dep in (
         "nummod", "compound", "nmod", "amod", "quantmod", "npadvmod", "poss", "appos"
     ) and dep != "appos":  # fmt: skip
@@ -315,6 +319,12 @@ def _patient(tok: Token | None) -> Token | None:
     if lemma in _PAYERS or lemma in _AGENTS or lemma in _PRONOUNS or _is_when(tok):
         return None
     return tok
+
+
+def _coordinated_between(span: Span, noun: Token) -> bool:
+    """An "and"/"or" between the number and a noun after it: what follows starts another phrase
+    (the number's own "and" of "between 40 and 50", "four hundred and twelve" is inside it)."""
+    return any(t.dep_ == "cc" for t in span.doc[span.end : noun.i])
 
 
 def _undergoer(change: Token) -> Token | None:
