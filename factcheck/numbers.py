@@ -122,8 +122,10 @@ def _hedge_alternatives() -> list[tuple[str, str]]:
 
 
 _HEDGES = _hedge_alternatives()
+# "about a 9 percent decrease": an article may stand between the hedge and the number.
 _HEDGE_RE = re.compile(
-    r"(?:\b(?:" + "|".join(f"(?P<{q}>{alts})" for q, alts in _HEDGES) + r")\s+)+$", re.I
+    r"(?:\b(?:" + "|".join(f"(?P<{q}>{alts})" for q, alts in _HEDGES) + r")\s+)+(?:an?\s+)?$",
+    re.I,
 )
 # A verb of movement before "up to"/"down to" makes "to" the end point, not a hedge.
 _MOVED_TO = re.compile(
@@ -414,7 +416,9 @@ class _Parser:
             return True  # "one-fifth", "two-thirds"
         if prev[0] == "num" and prev[1] in TENS.values() and nxt in UNITS and UNITS[nxt] < 10:
             return True
-        return prev[0] == "num" and nxt in SCALES  # "two-thousand"
+        return prev[0] == "num" and (
+            nxt in SCALES or nxt in ("dozen",)
+        )  # "two-thousand", "two-dozen"
 
     def _and_joins(self, j: int, items: list) -> bool:
         """'and' joins number words only after a scale ("one hundred and twelve") to a smaller
@@ -753,7 +757,7 @@ def read_qualifier(sent_text: str, m: NumberMatch) -> tuple[str, str | None, int
     qualifier = "exact"
     hedge = None
     if hm:
-        written = hm.group(0).strip()
+        written = re.sub(r"\s+an?$", "", hm.group(0).strip(), flags=re.I)  # "about a 9 percent"
         # Stacked hedges ("under as much as", "approximately about"): the one nearest the
         # number decides; the longest phrase that ends the run wins ("just about", "well over").
         best: tuple[int, int] | None = None
