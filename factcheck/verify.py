@@ -1191,6 +1191,12 @@ def _leans_on(claim: Claim, earlier: Claim) -> bool:
     return bool(_ANAPHORA.search(claim.sentence[: _claim_pos(claim)]))
 
 
+def _names_only_itself(claim: Claim) -> bool:
+    """A change whose subject is the change itself ("The year over year increase is a 54
+    percent increase"): it is a change of what the claim just before it counted."""
+    return claim.change != "level" and measured_subject(claim.subject) in lexicon.change_nouns()
+
+
 def _subject_in_clause(claim: Claim) -> bool:
     """Whether the claim's subject is written in its own clause, just before it ("robberies
     dropped by about 120"), rather than carried over a comma ("the office said, down 20%")."""
@@ -1271,6 +1277,8 @@ def _spec_one(item: _Item, cat: Catalogue, ctx: _Ctx) -> dict:
         metric, why = ov[0], None
     else:
         leaned = next((o for o in near if o.cid in ctx.metrics and _leans_on(claim, o.claim)), None)
+        if leaned is None and near and near[0].cid in ctx.metrics and _names_only_itself(claim):
+            leaned = near[0]  # only the claim just before: not one further back
         inherited = ctx.metrics[leaned.cid] if leaned else None
         # Same sentence: the claim before it names the series, unless this claim's own
         # clause names a different thing ("crime fell 9 percent, while robberies dropped by

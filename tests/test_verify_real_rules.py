@@ -270,3 +270,17 @@ def test_a_group_of_cities_is_no_one_place_on_record(nlp, tmp_path):
     got = check(nlp, tmp_path, text, rows, published="2018-09-30", place="United States")
     c = got["7.6 percent"]
     assert c.verdict == "unverifiable" and "cities with more than 1 million" in c.explanation
+
+
+def test_a_change_that_names_only_itself_is_of_the_claim_just_before(nlp, tmp_path):
+    rows = (
+        "homicides,Marlow,2023-01-01,2023-12-31,60,count,MPD,,2024-02-01,\n"
+        "homicides,Marlow,2024-01-01,2024-12-31,75,count,MPD,,2025-02-01,\n"
+    )
+    text = (
+        "Marlow recorded 75 homicides in 2024, against 60 in 2023. "
+        "The increase from 2023 to 2024 is a 25 percent increase."
+    )
+    got = check(nlp, tmp_path, text, rows, published="2025-06-01", place="Marlow")
+    c = got["25 percent"]
+    assert (c.verdict, c.metric, c.official) == ("accurate", "homicides", 25.0)

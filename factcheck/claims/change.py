@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from factcheck import lexicon, numbers
-from factcheck.claims.subject import _noun_lemma, _subject_token
+from factcheck.claims.subject import _noun_lemma, _subject_token, classed_as
 from factcheck.claims.syntax import _anchor, _lemma, _pct
 from factcheck.claims.vocab import (
     _CHANGE_NOUNS,
@@ -212,6 +212,8 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         f.change = "difference"
     # Subject from the syntax.
     subj_tok = _subject_token(span, anchor, f.unit, change_noun)
+    if subj_tok is not None:
+        subj_tok = classed_as(subj_tok)
     f.subject = _noun_lemma(subj_tok) if subj_tok is not None else None
     if (
         change_noun is not None

@@ -21,6 +21,7 @@ from factcheck.claims.syntax import (
 from factcheck.claims.vocab import (
     _AGENTS,
     _AT_VERBS,
+    _CLASSIFY_VERBS,
     _BARE_GENERIC,
     _CHANGE_NOUNS,
     _COPULAR,
@@ -319,6 +320,22 @@ def _patient(tok: Token | None) -> Token | None:
     if lemma in _PAYERS or lemma in _AGENTS or lemma in _PRONOUNS or _is_when(tok):
         return None
     return tok
+
+
+def classed_as(noun: Token) -> Token:
+    """What a counted noun is classed as, when a participle says it ("407 violent deaths
+    categorized as murder", "12 deaths ruled homicides"): the class, else the noun."""
+    for c in noun.children:
+        if c.dep_ != "acl" or c.tag_ != "VBN" or c.lemma_.lower() not in _CLASSIFY_VERBS:
+            continue
+        for g in c.children:
+            if g.dep_ == "prep" and g.lower_ == "as":
+                obj = next((o for o in g.children if o.dep_ == "pobj" and o.pos_ == "NOUN"), None)
+                if obj is not None:
+                    return obj
+            if g.dep_ in ("oprd", "dobj", "attr") and g.pos_ == "NOUN":
+                return g
+    return noun
 
 
 def _coordinated_between(span: Span, noun: Token) -> bool:
