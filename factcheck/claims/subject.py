@@ -21,9 +21,9 @@ from factcheck.claims.syntax import (
 from factcheck.claims.vocab import (
     _AGENTS,
     _AT_VERBS,
-    _CLASSIFY_VERBS,
     _BARE_GENERIC,
     _CHANGE_NOUNS,
+    _CLASSIFY_VERBS,
     _COPULAR,
     _DOWN_WORDS,
     _GENERIC,
