@@ -322,6 +322,8 @@ def _change_noun_of(anchor: Token) -> tuple[Token | None, bool]:
             t = head
         elif t.dep_ == "pobj" and head.lower_ in ("of", "in", "by") and head.head.pos_ == "NOUN":
             t, own = head.head, False
+        elif t.dep_ == "appos" and head.pos_ == "NOUN" and head.i < t.i:
+            t, own = head, False  # "The overall increase in the rate, 3.4 percent, was ..."
         else:
             break
         if t.pos_ == "NOUN" and _lemma(t) in _CHANGE_NOUNS | {"raise"}:

@@ -176,6 +176,15 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
         # "theft reports decreased by 357 and drug cases were cut in half": a parse that hangs
         # the number on the next clause's noun; the number is the verb's, not that noun's
         head, dep = None, ""
+    if (
+        head is not None
+        and dep == "appos"
+        and head.pos_ == "NOUN"
+        and head.i < top.i
+        and head.lemma_.lower() not in _CHANGE_NOUNS
+        and _lemma(head) not in _PAYERS | _GENERIC | _BARE_GENERIC
+    ):
+        return head  # "The district's budget, $41.5 million, passed": the budget
     if head is not None and head.pos_ in ("NOUN", "PROPN") and dep in (
         "nummod", "compound", "nmod", "amod", "quantmod", "npadvmod", "poss", "appos"
     ) and dep != "appos":  # fmt: skip
