@@ -432,8 +432,16 @@ def match_metric(
         # The claim names only the head noun of the series of a claim just before it ("the
         # rate" after "the unemployment rate rose to 3.4 percent", "deaths" after "289
         # overdose deaths").
+        # A bare measure noun ("rate") with words of its own before it names its own series.
+        bare = subject in _BARE_MEASURES and _word_in(subject, sentence)
+        own = _common_modifiers(sentence, subject, pos) if bare else set()
         for metric in nearby:
-            heads = {a.split()[-1] for a in cat.metric_alias_set(metric)}
+            aliases = cat.metric_alias_set(metric)
+            heads = {a.split()[-1] for a in aliases}
+            if own and not own & {w for a in aliases for w in a.split()}:
+                # "The aggravated assault rate, at 248.5" after "the murder rate, at 5.3": a
+                # rate of another thing, not the murder rate again
+                continue
             if subject_syn & heads:
                 return metric, None
         if _word_in(subject, claim.text) or _word_in(subject, _after_claim(claim, 2)):
@@ -454,7 +462,8 @@ def match_metric(
     if not found:
         if not subject:
             return None, "the claim does not say what it counts"
-        return None, f"no official series for '{claim.subject}' in the catalogue"
+        named = _named_phrase(sentence, subject, pos) or claim.subject
+        return None, f"no official series for '{named}' in the catalogue"
     if norm_unit(claim.unit) in RATE_UNITS:
         # "401.2 violent crimes per 100,000 people" is the rate series, not the count.
         found = _rate_series(found, cat)
@@ -501,6 +510,8 @@ def _rate_series(
 
 _NOT_MODIFIERS_WORDS = """the a an of in on at to for by with and or but its their his her our
     this that these those more fewer less most all some many few other new total number"""
+# Measure nouns that take their series from the words before them ("the murder rate").
+_BARE_MEASURES = frozenset({"rate", "number", "total", "share", "count", "level", "percentage"})
 _NOT_MODIFIERS = frozenset(_NOT_MODIFIERS_WORDS.split())
 
 
@@ -533,6 +544,31 @@ def _modifiers(sentence: str, subject: str, pos: int) -> set[str]:
             break
         out.add(lemma(w))
     return out
+
+
+def _common_modifiers(sentence: str, subject: str, pos: int) -> set[str]:
+    """The lower-case words right before the subject nearest the claim ("aggravated assault"
+    of "The aggravated assault rate"; not "Ohio's", which says where)."""
+    at = _nearest_word(sentence, subject, pos)
+    if at is None:
+        return set()
+    out = set()
+    for word in reversed(re.findall(r"[A-Za-z][A-Za-z’'-]*", sentence[max(0, at - 30) : at])[-2:]):
+        if not word[0].islower() or word.lower() in _NOT_MODIFIERS or len(word) < 3:
+            break
+        out.add(lemma(word.lower()))
+    return out
+
+
+def _named_phrase(sentence: str, subject: str, pos: int) -> str | None:
+    """The subject with the words that modify it where the sentence writes it ("aggravated
+    assault rate"), for saying which series the catalogue lacks."""
+    n = len(_common_modifiers(sentence, subject, pos))
+    at = _nearest_word(sentence, subject, pos)
+    if not n or at is None:
+        return None
+    words = re.findall(r"[A-Za-z][A-Za-z’'-]*", sentence[max(0, at - 30) : at])[-n:]
+    return " ".join([*(w.lower() for w in words), subject])
 
 
 @lru_cache(maxsize=100_000)
