@@ -434,11 +434,11 @@ def match_metric(
         # overdose deaths").
         # A bare measure noun ("rate") with words of its own before it names its own series.
         bare = subject in _BARE_MEASURES and _word_in(subject, sentence)
-        own = _common_modifiers(sentence, subject, pos) if bare else set()
+        mods = _common_modifiers(sentence, subject, pos) if bare else set()
         for metric in nearby:
             aliases = cat.metric_alias_set(metric)
             heads = {a.split()[-1] for a in aliases}
-            if own and not own & {w for a in aliases for w in a.split()}:
+            if mods and not mods & {w for a in aliases for w in a.split()}:
                 # "The aggravated assault rate, at 248.5" after "the murder rate, at 5.3": a
                 # rate of another thing, not the murder rate again
                 continue
