@@ -119,6 +119,7 @@ class Catalogue:
     _place_re: re.Pattern | None = None
     _norm_places: dict[str, str] | None = None
     _metric_aliases: dict[str, set[str]] = field(default_factory=dict)
+    _place_found: dict[tuple[str, str | None], str | None] = field(default_factory=dict)
 
     @classmethod
     def load(cls, con) -> Catalogue:
@@ -165,6 +166,13 @@ class Catalogue:
         share ("Polk County", "Washington County") is read in `state` when the story names one."""
         if not name:
             return None
+        key = (name, state)
+        if key not in self._place_found:
+            # asked for the station's place and the sentence's names for every claim
+            self._place_found[key] = self._place_for(name, state)
+        return self._place_found[key]
+
+    def _place_for(self, name: str, state: str | None) -> str | None:
         if state and "," not in name:
             for form in (f"{name}, {state}", f"{name} County, {state}"):
                 found = self.place_for(form)
@@ -1169,6 +1177,11 @@ def _spec_frame(cols: dict[str, list]) -> pd.DataFrame:
     return frame
 
 
+@lru_cache(maxsize=4096)
+def _alias_words(aliases: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for a in aliases for w in a.split())
+
+
 _DIRECTION_WRITTEN = re.compile(
     r"\b(up|down|more|fewer|less|rise|rose|fall|fell|increase|decrease|drop|higher|lower)"
 )
@@ -1189,7 +1202,7 @@ def describe_claim(claim: Claim, aliases: set[str] | None = None) -> str:
         else:
             text = f"{claim.direction} {text}"
     unit = (claim.unit or "count").lower()
-    alias_words = {w for a in aliases for w in a.split()} if aliases is not None else None
+    alias_words = _alias_words(frozenset(aliases)) if aliases is not None else None
     subject_fits = alias_words is None or bool(
         _synonyms(frozenset(measured_subject(claim.subject).split())) & alias_words
     )
