@@ -15,17 +15,23 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-import duckdb
 
 from factcheck import __version__
-from factcheck import store as store_mod
 from factcheck.config import settings
-from factcheck.store import Store, StoreError
+
+if TYPE_CHECKING:
+    from factcheck.store import Store
+
+# The store (and DuckDB with it) is imported by the commands that use it, not here: `claims` and
+# `consistency` never open it, and importing DuckDB is a tenth of their start-up.
 
 
 def _store() -> Store:
+    from factcheck.store import Store
+
     cfg = settings()
     folder = cfg.db_path.parent
     if folder.exists() and not folder.is_dir():
@@ -115,22 +121,28 @@ class _Commands(click.Group):
             return super().invoke(ctx)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
-        except StoreError as exc:
-            raise click.ClickException(_one_line(exc)) from exc
-        except duckdb.Error as exc:
-            raise click.ClickException(
-                f"the store {settings().db_path} cannot be used (damaged or cut short?):"
-                f" {_one_line(exc)}"
-            ) from exc
-        except ValueError as exc:
-            if str(exc).startswith("FACTCHECK_"):  # a setting (config.py names the variable)
-                raise click.ClickException(_one_line(exc)) from exc
-            raise _unforeseen(exc) from exc
-        except OSError as exc:
-            where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
-            raise click.ClickException(f"{exc.strerror or _one_line(exc)}{where}") from exc
         except Exception as exc:
-            raise _unforeseen(exc) from exc
+            raise _failure(exc) from exc
+
+
+def _failure(exc: Exception) -> Exception:
+    """The one line an unforeseen exception ends as (or the exception, with FACTCHECK_DEBUG)."""
+    # The store and DuckDB are imported only by the commands that use them: an error can be
+    # theirs only when they were.
+    store, duckdb = sys.modules.get("factcheck.store"), sys.modules.get("duckdb")
+    if store is not None and isinstance(exc, store.StoreError):
+        return click.ClickException(_one_line(exc))
+    if duckdb is not None and isinstance(exc, duckdb.Error):
+        return click.ClickException(
+            f"the store {settings().db_path} cannot be used (damaged or cut short?):"
+            f" {_one_line(exc)}"
+        )
+    if isinstance(exc, ValueError) and str(exc).startswith("FACTCHECK_"):
+        return click.ClickException(_one_line(exc))  # a setting (config.py names the variable)
+    if isinstance(exc, OSError) and not isinstance(exc, ValueError):
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        return click.ClickException(f"{exc.strerror or _one_line(exc)}{where}")
+    return _unforeseen(exc)
 
 
 def _unforeseen(exc: Exception) -> Exception:
@@ -232,6 +244,7 @@ def check(
 ) -> None:
     """Print the claims in a story, each checked against the given official figures."""
     from factcheck import verify
+    from factcheck.store import StoreError
 
     text = _read_text(path)
     when = _parse_date(published, "--published")
@@ -290,6 +303,7 @@ def consistency(path: str, published: str | None, batch: str | None) -> None:
 def demo(official: bool) -> None:
     """Fill an empty store with the bundled demo feed, figures and catalogue."""
     from factcheck import demo as demo_mod
+    from factcheck.store import StoreError
 
     try:
         summary = demo_mod.load_demo(_store(), nlp=_load_pipeline())
@@ -305,6 +319,7 @@ def demo(official: bool) -> None:
 def official() -> None:
     """Import the real FBI, BLS and Census files shipped in data/official/ (each once)."""
     from factcheck import demo as demo_mod
+    from factcheck.store import StoreError
 
     try:
         for line in demo_mod.load_official(_store()):
@@ -320,6 +335,7 @@ def official() -> None:
 def add_feed(url: str, station: str, place: str) -> None:
     """Register a station feed."""
     from factcheck import fetch
+    from factcheck.store import StoreError
 
     try:
         fetch.validate_url(url)
@@ -335,6 +351,7 @@ def add_feed(url: str, station: str, place: str) -> None:
 def poll(every: float | None) -> None:
     """Fetch every feed, store new stories and versions, extract and check their claims."""
     from factcheck import polling
+    from factcheck.store import StoreError
 
     if every is not None and not (math.isfinite(every) and every > 0):
         _fail(f"--every takes a positive, finite number of minutes, got {every:g}")
@@ -387,6 +404,8 @@ def poll(every: float | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl")
 def stories(fmt: str) -> None:
     """One line per story: station, title, versions, claims and verdict counts."""
+    from factcheck.store import StoreError
+
     try:
         rows = _store().story_summaries()
     except StoreError as exc:
@@ -412,6 +431,7 @@ def _editor(by: str | None) -> str:
 def threads(fmt: str) -> None:
     """One line per thread: its stories, their stations, why they were linked, the market view."""
     from factcheck import tracking
+    from factcheck.store import StoreError
 
     store = _store()
     try:
@@ -442,6 +462,7 @@ def thread(action: str, args: tuple[str, ...], note: str | None, by: str | None)
     """Hand decisions: link STORY OTHER_STORY | unlink STORY | merge THREAD OTHER_THREAD |
     split THREAD STORY... | rename THREAD TITLE. The automatic grouping never undoes them."""
     from factcheck import tracking
+    from factcheck.store import StoreError
 
     need = {"link": 2, "unlink": 1, "merge": 2, "split": 2, "rename": 2}[action]
     if len(args) < need or (action in ("link", "unlink", "merge") and len(args) != need):
@@ -479,6 +500,7 @@ def thread(action: str, args: tuple[str, ...], note: str | None, by: str | None)
 def alerts(fmt: str, everything: bool, kind: str | None) -> None:
     """One line per alert, newest first: what happened and what to do."""
     from factcheck import tracking
+    from factcheck.store import StoreError
 
     store = _store()
     try:
@@ -497,6 +519,7 @@ def alerts(fmt: str, everything: bool, kind: str | None) -> None:
 def status(story_id: int, new_status: str, note: str | None, by: str | None) -> None:
     """Set a story's status: new, checking, verified, needs-correction or aired."""
     from factcheck import tracking
+    from factcheck.store import StoreError
 
     try:
         change = tracking.set_status(_store(), story_id, new_status, editor=_editor(by), note=note)
@@ -524,6 +547,7 @@ def import_figures(
 ) -> None:
     """Read a publisher's file, validate it, then import all of its figures or none."""
     from factcheck import sources
+    from factcheck.store import StoreError
 
     if fmt not in sources.FORMATS:
         _fail(f"--format must be one of {', '.join(sources.FORMATS)}, got {fmt!r}")
@@ -558,6 +582,8 @@ def import_figures(
 def figures_command(metric: str | None, place: str | None, fmt: str) -> None:
     """One line per stored figure row, every vintage: metric, place, period, value, as_of."""
     from factcheck import places
+    from factcheck import store as store_mod
+    from factcheck.store import StoreError
 
     try:
         store = _store()
