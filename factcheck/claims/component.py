@@ -17,10 +17,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Span, Token
 
 from factcheck import lexicon as lx
 from factcheck import numbers, places
+from factcheck.claims.attributes import AttributeTable
 from factcheck.claims.candidates import (
     _duration_is_time_ref,
     _keep,
@@ -441,6 +443,7 @@ class NumericClaims:
         self.nlp = nlp
         self.name = name
         self.spans_key = spans_key
+        self._ruler_table: tuple[AttributeRuler, AttributeTable] | None = None
         _keep_title_abbreviations(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -468,16 +471,25 @@ class NumericClaims:
         return [resolve_story(text, locs) for text, locs in zip(texts, found, strict=True)]
 
     def _parse(self, sentences: Iterable[str], batch_size: int) -> Iterator[Doc]:
-        """The pipeline's other components over sentences, as `nlp.pipe` would run them."""
+        """The pipeline's other components over sentences, as `nlp.pipe` would run them (the
+        attribute ruler as its table: the same attributes, a tenth of the cost)."""
         docs: Iterable[Doc] = (self.nlp.make_doc(s) for s in sentences)
         for _name, proc in self.nlp.pipeline:
             if proc is self:
                 continue
-            if hasattr(proc, "pipe"):
+            if isinstance(proc, AttributeRuler):
+                docs = self._table(proc).pipe(docs)
+            elif hasattr(proc, "pipe"):
                 docs = proc.pipe(docs, batch_size=batch_size)
             else:
                 docs = map(proc, docs)
         yield from docs
+
+    def _table(self, ruler: AttributeRuler) -> AttributeTable:
+        """The table of `ruler`, made on first use (the ruler's patterns are read then)."""
+        if self._ruler_table is None or self._ruler_table[0] is not ruler:
+            self._ruler_table = (ruler, AttributeTable(ruler))
+        return self._ruler_table[1]
 
     def set_annotations(self, doc: Doc, found: list[Claim]) -> Doc:
         doc._.claims = found
