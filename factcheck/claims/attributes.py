@@ -52,6 +52,7 @@ class AttributeTable:
         self.strings = strings
         self.rule_of = {strings.add(str(r)): r for r in range(len(self.attrs))}
         self._by_key: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self._by_tag: dict[int, list[tuple[int, list[list[_Test]]]]] = {}
         self._merged: dict[tuple[int, ...], dict | None] = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -84,7 +85,7 @@ class AttributeTable:
             return False
         present = [set(column) for column in zip(*keys, strict=True)]
         return any(
-            all(any(v in present[at] for v in values) for at, values in needs)
+            all(not present[at].isdisjoint(values) for at, values in needs)
             for patterns in self.needs
             for needs in patterns
         )
@@ -95,10 +96,22 @@ class AttributeTable:
         if rules is None:
             rules = self._by_key[key] = tuple(
                 rule
-                for rule, patterns in self.simple
+                for rule, patterns in self._for_tag(key[0])
                 if any(all(self._passes(key[i], op, v) for i, op, v in tests) for tests in patterns)
             )
         return rules
+
+    def _for_tag(self, tag: int) -> list[tuple[int, list[list[_Test]]]]:
+        """The one-token rules a token with this TAG may match: most name their TAG."""
+        found = self._by_tag.get(tag)
+        if found is None:
+            found = self._by_tag[tag] = [
+                (rule, patterns)
+                for rule, patterns in self.simple
+                if not all(any(t[:2] == (0, "eq") for t in tests) for tests in patterns)
+                or any((0, "eq", tag) in tests for tests in patterns)
+            ]
+        return found
 
     def _passes(self, value: int, op: str, wanted) -> bool:
         if op == "eq":
