@@ -27,12 +27,13 @@ from factcheck.claims.candidates import (
     _duration_is_time_ref,
     _keep,
     _number_candidates,
+    _sentence_periods,
     _unit_end,
     numbers_candidate,
 )
 from factcheck.claims.change import _read_fields
 from factcheck.claims.multiplier import find_multipliers, subject_token
-from factcheck.claims.period import _COMPARISON, PERIOD_RE, ClaimAt, _period_spans, period_for
+from factcheck.claims.period import _COMPARISON, PERIOD_RE, ClaimAt, period_for
 from factcheck.claims.place import (
     COUNTY,
     COUNTY_RE,
@@ -89,7 +90,7 @@ class _Local:
 def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
     """Claims in one parsed sentence (offsets relative to `doc.text`)."""
     text = doc.text if sent_text is None else sent_text
-    periods = _period_spans(text)
+    periods = list(_sentence_periods(text))
     locals_: list[_Local] = []
     rest = [(r.start(), r.end()) for r in REST_RE.finditer(text)]
     cands = [
@@ -375,7 +376,8 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
         # ", down 8 percent since 2019", ", 19 fewer than in 2023": a change tacked onto the
         # claim just before it is about the same thing.
         between = text[last_end : c.start] if 0 <= last_end <= c.start else ""
-        between = PERIOD_RE.sub(" ", between)
+        if last_subject and (c.change != "level" or last_sentence == c.sentence):
+            between = PERIOD_RE.sub(" ", between)  # time phrases aside (read only when so)
         if last_subject and c.change != "level" and _TACKED_ON.fullmatch(between):
             subject = last_subject
         # "a $1.2 billion budget, a 4 percent increase": a bare change noun is about what the
