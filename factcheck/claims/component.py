@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -32,6 +33,7 @@ from factcheck.claims.candidates import (
     numbers_candidate,
 )
 from factcheck.claims.change import _read_fields
+from factcheck.claims.forked import Forked
 from factcheck.claims.multiplier import find_multipliers, subject_token
 from factcheck.claims.period import _COMPARISON, PERIOD_RE, ClaimAt, period_for
 from factcheck.claims.place import (
@@ -432,6 +434,27 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
     return out
 
 
+# Below this many candidate sentences a second process costs more than it saves.
+FORK_MIN_SENTENCES = 200
+
+
+def _half_by_length(jobs: list[tuple[int, int, str]]) -> int:
+    """Where to cut the jobs so that both parts hold about as many characters."""
+    total = sum(len(sent) for _k, _s, sent in jobs)
+    seen = 0
+    for i, (_k, _s, sent) in enumerate(jobs):
+        seen += len(sent)
+        if 2 * seen >= total:
+            return i + 1
+    return len(jobs)
+
+
+def _portable(loc: _Local) -> _Local:
+    """What the story pass reads of a sentence's claim, without its tokens (they stay in the
+    child's Docs)."""
+    return replace(loc, at=None)
+
+
 class NumericClaims:
     """Sets `doc._.claims` (list of Claim, offsets into `doc.text`) and `doc.spans["numeric_claims"]`.
 
@@ -454,8 +477,12 @@ class NumericClaims:
         # and the checker give the same claims.
         return self.set_annotations(doc, self.claims_of([doc.text])[0])
 
-    def claims_of(self, texts: list[str], batch_size: int = 256) -> list[list[Claim]]:
-        """The claims of many texts: candidate sentences parsed in batches, then the story pass."""
+    def claims_of(
+        self, texts: list[str], batch_size: int = 256, n_process: int = 1
+    ) -> list[list[Claim]]:
+        """The claims of many texts: candidate sentences parsed in batches, then the story pass.
+        With `n_process` 2 and many sentences, half of the sentences are read in a forked child
+        (batch jobs only: see `forked`)."""
         jobs: list[tuple[int, int, str]] = []  # (text index, sentence start, sentence text)
         for k, text in enumerate(texts):
             for s, e in split_sentences(text):
@@ -464,13 +491,43 @@ class NumericClaims:
                 if numbers_candidate(sent):
                     jobs.append((k, s, sent))
         found: list[list[_Local]] = [[] for _ in texts]
+        for (k, _s, _sent), locs in zip(jobs, self._read(jobs, batch_size, n_process), strict=True):
+            found[k] += locs
+        return [resolve_story(text, locs) for text, locs in zip(texts, found, strict=True)]
+
+    def _read(
+        self, jobs: list[tuple[int, int, str]], batch_size: int, n_process: int
+    ) -> list[list[_Local]]:
+        """Each job's claims, in order; the second half in a child when that pays."""
+        if n_process < 2 or len(jobs) < FORK_MIN_SENTENCES or not hasattr(os, "fork"):
+            return self._read_here(jobs, batch_size)
+        half = _half_by_length(jobs)
+        for _name, proc in self.nlp.pipeline:
+            if isinstance(proc, AttributeRuler):
+                self._table(proc)  # made before the fork, not once in each process
+
+        def second_half() -> list[list[_Local]]:
+            return [
+                [_portable(x) for x in locs] for locs in self._read_here(jobs[half:], batch_size)
+            ]
+
+        child = Forked(second_half)
+        try:
+            mine = self._read_here(jobs[:half], batch_size)
+        finally:
+            theirs = child.result()
+        return mine + (theirs if theirs is not None else self._read_here(jobs[half:], batch_size))
+
+    def _read_here(self, jobs: list[tuple[int, int, str]], batch_size: int) -> list[list[_Local]]:
+        out = []
         docs = self._parse((sent for _k, _s, sent in jobs), batch_size)
-        for (k, s, sent), doc in zip(jobs, docs, strict=True):
-            for loc in extract_sentence(doc, sent):
+        for (_k, s, sent), doc in zip(jobs, docs, strict=True):
+            locs = extract_sentence(doc, sent)
+            for loc in locs:
                 loc.claim = replace(loc.claim, start=loc.claim.start + s, end=loc.claim.end + s)
                 loc.sentence_start = s
-                found[k].append(loc)
-        return [resolve_story(text, locs) for text, locs in zip(texts, found, strict=True)]
+            out.append(locs)
+        return out
 
     def _parse(self, sentences: Iterable[str], batch_size: int) -> Iterator[Doc]:
         """The pipeline's other components over sentences, as `nlp.pipe` would run them (the
@@ -560,8 +617,9 @@ def extract_batch(
 ) -> list[list[Claim]]:
     """Claims for many stories: only sentences with a number candidate go through the parser,
     in batches; offsets map back to each original text. `n_process` is accepted for callers
-    that pass it; the parse runs in this process (two processes were slower on two cores)."""
-    return _component(nlp).claims_of([text for text, _published in texts], batch_size)
+    that pass it; with 2 (batch jobs in a process without threads, such as the CLI), half of
+    the sentences are read in a forked child."""
+    return _component(nlp).claims_of([text for text, _published in texts], batch_size, n_process)
 
 
 def _component(nlp: Language) -> NumericClaims:
