@@ -6,6 +6,7 @@ cannot do what was asked prints one line on stderr and exits non-zero, having ch
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import dataclasses
 import gc
@@ -275,6 +276,7 @@ def _no_cycle_collection() -> Iterator[None]:
         yield
     finally:
         gc.freeze()
+        atexit.register(gc.unfreeze)  # at exit, all collectable as before (DuckDB checks it)
         gc.set_threshold(*thresholds)
 
 
