@@ -8,6 +8,7 @@ documents ("according to department figures") and things that cannot speak are n
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -43,7 +44,7 @@ def _mention_for(doc: Doc, anchor: Token) -> str | None:
     dateline = _DATELINE.match(doc.text)
     skip_before = dateline.end() if dateline else 0
     found: list[tuple[int, str]] = []  # (size of the reporting clause, who)
-    for t in doc:
+    for t in _speech_words(doc):
         if t.lemma_.lower() in _SAY_VERBS and t.pos_ == "VERB":
             deps = {c.dep_ for c in t.children}
             reports = deps & {"ccomp", "parataxis"} or (
@@ -76,6 +77,17 @@ def _mention_for(doc: Doc, anchor: Token) -> str | None:
     # "The Herald reported that Commissioner Linden estimated that ... 12 dollars": the
     # innermost reporting clause holding the claim is whose claim it is.
     return min(found, key=lambda f: f[0])[1] if found else None
+
+
+@functools.lru_cache(maxsize=1)
+def _speech_words(doc: Doc) -> list[Token]:
+    """The words `_mention_for` reads (reporting verbs, "according"), found once for all the
+    claims of a sentence."""
+    return [
+        t
+        for t in doc
+        if (t.lemma_.lower() in _SAY_VERBS and t.pos_ == "VERB") or t.lower_ == "according"
+    ]
 
 
 def _can_speak(tok: Token, skip_before: int) -> bool:
