@@ -434,25 +434,19 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
     return out
 
 
-# Below this many candidate sentences a second process costs more than it saves.
-FORK_MIN_SENTENCES = 200
+# Below this many characters of stories a second process costs more than it saves.
+FORK_MIN_CHARS = 50_000
 
 
-def _half_by_length(jobs: list[tuple[int, int, str]]) -> int:
-    """Where to cut the jobs so that both parts hold about as many characters."""
-    total = sum(len(sent) for _k, _s, sent in jobs)
+def _half_by_length(texts: list[str]) -> int:
+    """Where to cut the texts so that both parts hold about as many characters."""
+    total = sum(map(len, texts))
     seen = 0
-    for i, (_k, _s, sent) in enumerate(jobs):
-        seen += len(sent)
+    for i, text in enumerate(texts):
+        seen += len(text)
         if 2 * seen >= total:
             return i + 1
-    return len(jobs)
-
-
-def _portable(loc: _Local) -> _Local:
-    """What the story pass reads of a sentence's claim, without its tokens (they stay in the
-    child's Docs)."""
-    return replace(loc, at=None)
+    return len(texts)
 
 
 class NumericClaims:
@@ -481,8 +475,25 @@ class NumericClaims:
         self, texts: list[str], batch_size: int = 256, n_process: int = 1
     ) -> list[list[Claim]]:
         """The claims of many texts: candidate sentences parsed in batches, then the story pass.
-        With `n_process` 2 and many sentences, half of the sentences are read in a forked child
-        (batch jobs only: see `forked`)."""
+        With `n_process` 2 and enough text, the second half of the stories is read in a forked
+        child (batch jobs only: see `forked`); each story is read whole in one process."""
+        big = len(texts) > 1 and sum(map(len, texts)) >= FORK_MIN_CHARS
+        if n_process < 2 or not big or not hasattr(os, "fork"):
+            return self._claims_here(texts, batch_size)
+        half = _half_by_length(texts)
+        for _name, proc in self.nlp.pipeline:
+            if isinstance(proc, AttributeRuler):
+                self._table(proc)  # made before the fork, not once in each process
+        child = Forked(lambda: self._claims_here(texts[half:], batch_size))
+        try:
+            mine = self._claims_here(texts[:half], batch_size)
+        finally:
+            theirs = child.result()
+        return mine + (
+            theirs if theirs is not None else self._claims_here(texts[half:], batch_size)
+        )
+
+    def _claims_here(self, texts: list[str], batch_size: int) -> list[list[Claim]]:
         jobs: list[tuple[int, int, str]] = []  # (text index, sentence start, sentence text)
         for k, text in enumerate(texts):
             for s, e in split_sentences(text):
@@ -491,43 +502,13 @@ class NumericClaims:
                 if numbers_candidate(sent):
                     jobs.append((k, s, sent))
         found: list[list[_Local]] = [[] for _ in texts]
-        for (k, _s, _sent), locs in zip(jobs, self._read(jobs, batch_size, n_process), strict=True):
-            found[k] += locs
-        return [resolve_story(text, locs) for text, locs in zip(texts, found, strict=True)]
-
-    def _read(
-        self, jobs: list[tuple[int, int, str]], batch_size: int, n_process: int
-    ) -> list[list[_Local]]:
-        """Each job's claims, in order; the second half in a child when that pays."""
-        if n_process < 2 or len(jobs) < FORK_MIN_SENTENCES or not hasattr(os, "fork"):
-            return self._read_here(jobs, batch_size)
-        half = _half_by_length(jobs)
-        for _name, proc in self.nlp.pipeline:
-            if isinstance(proc, AttributeRuler):
-                self._table(proc)  # made before the fork, not once in each process
-
-        def second_half() -> list[list[_Local]]:
-            return [
-                [_portable(x) for x in locs] for locs in self._read_here(jobs[half:], batch_size)
-            ]
-
-        child = Forked(second_half)
-        try:
-            mine = self._read_here(jobs[:half], batch_size)
-        finally:
-            theirs = child.result()
-        return mine + (theirs if theirs is not None else self._read_here(jobs[half:], batch_size))
-
-    def _read_here(self, jobs: list[tuple[int, int, str]], batch_size: int) -> list[list[_Local]]:
-        out = []
         docs = self._parse((sent for _k, _s, sent in jobs), batch_size)
-        for (_k, s, sent), doc in zip(jobs, docs, strict=True):
-            locs = extract_sentence(doc, sent)
-            for loc in locs:
+        for (k, s, sent), doc in zip(jobs, docs, strict=True):
+            for loc in extract_sentence(doc, sent):
                 loc.claim = replace(loc.claim, start=loc.claim.start + s, end=loc.claim.end + s)
                 loc.sentence_start = s
-            out.append(locs)
-        return out
+                found[k].append(loc)
+        return [resolve_story(text, locs) for text, locs in zip(texts, found, strict=True)]
 
     def _parse(self, sentences: Iterable[str], batch_size: int) -> Iterator[Doc]:
         """The pipeline's other components over sentences, as `nlp.pipe` would run them (the
