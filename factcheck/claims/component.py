@@ -507,6 +507,7 @@ class NumericClaims:
             for loc in extract_sentence(doc, sent):
                 loc.claim = replace(loc.claim, start=loc.claim.start + s, end=loc.claim.end + s)
                 loc.sentence_start = s
+                loc.at = None  # read by the sentence pass only: let the Doc go (peak memory)
                 found[k].append(loc)
         return [resolve_story(text, locs) for text, locs in zip(texts, found, strict=True)]
 
