@@ -379,7 +379,7 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
         # claim just before it is about the same thing.
         between = text[last_end : c.start] if 0 <= last_end <= c.start else ""
         if last_subject and (c.change != "level" or last_sentence == c.sentence):
-            between = PERIOD_RE.sub(" ", between)  # time phrases aside (read only when so)
+            between = PERIOD_RE.sub(" ", between)  # read below only when a subject may carry
         if last_subject and c.change != "level" and _TACKED_ON.fullmatch(between):
             subject = last_subject
         # "a $1.2 billion budget, a 4 percent increase": a bare change noun is about what the
@@ -600,7 +600,7 @@ def extract_batch(
     """Claims for many stories: only sentences with a number candidate go through the parser,
     in batches; offsets map back to each original text. `n_process` is accepted for callers
     that pass it; with 2 (batch jobs in a process without threads, such as the CLI), half of
-    the sentences are read in a forked child."""
+    the stories are read in a forked child."""
     return _component(nlp).claims_of([text for text, _published in texts], batch_size, n_process)
 
 
