@@ -3,7 +3,9 @@
 One module per field a reader can name: `sentences` (sentence splitting, datelines), `candidates`
 (which numbers are claims), `change` (change and direction), `subject`, `period`, `place`,
 `speaker`, all on the parse helpers of `syntax` and the word lists of `factcheck.lexicon`;
-`component` holds the component itself, the story pass and the batch runner.
+`component` holds the component itself, the story pass and the batch runner, with two helpers
+for its speed: `attributes` (the attribute ruler read as a table) and `forked` (a batch's second
+process).
 """
 
 from factcheck.claims.component import (

