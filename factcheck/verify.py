@@ -409,9 +409,9 @@ def match_metric(
             continue
         dist = min(abs(start - pos), abs(end - pos))
         # With no subject the nearest series wins, the longer phrase only among equals. With
-        # one, the phrase around the subject's own word wins ("an increase of 3.4 percent in
-        # the violent crime rate ... and in the murder and nonnegligent manslaughter rate"),
-        # then the longer phrase.
+        # one, the phrase around the subject's own word wins ("a rise of 2 percent in the
+        # property crime rate and of 5 percent in the motor vehicle theft rate": the first is
+        # the property crime rate), then the longer phrase.
         holds = own is not None and start <= own < end
         rank = (holds, len(words), -dist) if subject else (False, -dist, len(words))
         via_modifier = bool(modifiers) and not (set(words) & head_syn)

@@ -287,12 +287,12 @@ def test_a_change_that_names_only_itself_is_of_the_claim_just_before(nlp, tmp_pa
 
 
 def test_a_rate_of_another_thing_does_not_borrow_the_rate_before(nlp, tmp_path):
-    rows = 'homicide_rate,United States,2016-01-01,2016-12-31,5.3,"per 100,000",FBI,,2017-09-25,\n'
+    rows = 'homicide_rate,Ohio,2022-01-01,2022-12-31,6.8,"per 100,000",FBI,,2023-10-16,\n'
     text = (
-        "The murder rate, at 5.3 per 100,000, is the highest since 2008. "
-        "The aggravated assault rate, at 248.5 per 100,000, is the worst since 2010."
+        "Ohio's murder rate stood at 6.8 per 100,000 residents in 2022, state data show. "
+        "The aggravated assault rate, at 211.4 per 100,000, climbed for a third year."
     )
-    got = check(nlp, tmp_path, text, rows, published="2017-09-30", place="United States")
-    assert got["5.3"].metric == "homicide_rate"
-    c = got["248.5"]
+    got = check(nlp, tmp_path, text, rows, published="2023-11-01", place="Columbus, Ohio")
+    assert got["6.8"].metric == "homicide_rate"
+    c = got["211.4"]
     assert c.verdict == "unverifiable" and "aggravated assault rate" in c.explanation

@@ -121,8 +121,8 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
             # the claim before is in the subject's clause: not "while rents climbed 7 percent"
             and prev_anchor is not None
             and prev_anchor in doc[f.subject_i].head.subtree
-            # not when the claim before is inside the subject's own words ("the bill for a
-            # household that uses 8,000 gallons would go up $4.56": the bill)
+            # not when the claim before is inside the subject's own words ("the charge for
+            # a home using 6,000 gallons rises $3.10": the charge)
             and prev_anchor not in doc[f.subject_i].subtree
             # and in its predicate, not a phrase before it ("For a home of $317,000, the
             # city's share would go up $96": the share)

@@ -194,7 +194,7 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
         if level:
             return level
         if after_in and tok.tag_ == "NNS" and tok.lower_ in _PLACE_CLASSES and _has_qualifier(tok):
-            # "In cities with populations of more than 1 million": a group of places, which no
+            # "In towns of over 50,000 residents": a group of places, which no
             # one place's record answers
             return tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text
         if after_in and tok.pos_ == "NOUN" and tok.lemma_.lower() in _AREA_NOUNS:

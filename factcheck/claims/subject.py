@@ -173,7 +173,7 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
         return None if amount and _restates(change_noun) else change_noun
     dep = top.dep_
     if head is not None and dep == "nummod" and _coordinated_between(span, head):
-        # "theft reports decreased by 357 and drug cases were cut in half": a parse that hangs
+        # "burglaries fell by 212 and thefts were cut in half": a parse that hangs
         # the number on the next clause's noun; the number is the verb's, not that noun's
         head, dep = None, ""
     if (
