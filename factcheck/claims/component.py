@@ -33,7 +33,6 @@ from factcheck.claims.candidates import (
     numbers_candidate,
 )
 from factcheck.claims.change import _read_fields
-from factcheck.claims.forked import Forked
 from factcheck.claims.multiplier import find_multipliers, subject_token
 from factcheck.claims.period import _COMPARISON, PERIOD_RE, ClaimAt, period_for
 from factcheck.claims.place import (
@@ -57,6 +56,7 @@ from factcheck.claims.speaker import (
 from factcheck.claims.subject import _noun_lemma
 from factcheck.claims.syntax import _anchor, _tokens_for
 from factcheck.claims.vocab import _CHANGE_NOUNS, _MEASURE_UNITS
+from factcheck.forked import Forked
 from factcheck.models import Claim
 
 SPANS_KEY = "numeric_claims"

@@ -1,14 +1,16 @@
 """Work done in a forked child process, its result sent back pickled through a pipe.
 
-For batch jobs only (the CLI's `claims --batch`): the child inherits the loaded pipeline instead of
-loading or unpickling it, and sends back plain records, not Docs. Never in a process with threads
-that hold locks (the Streamlit app): forking copies only the calling thread.
+For batch jobs (`claims --batch`, a first check of many claims): the child inherits the loaded
+pipeline or catalogue instead of loading or unpickling it, and sends back plain records. Never
+in a process running other Python threads (the Streamlit app): forking copies only the calling
+thread, so no child is started there and the caller does the work itself.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -21,6 +23,8 @@ class Forked(Generic[T]):
 
     def __init__(self, work: Callable[[], T]):
         self.pid = 0
+        if threading.active_count() > 1:
+            return  # another thread may hold a lock the child would wait on forever
         try:
             self.read, write = os.pipe()
         except OSError:
