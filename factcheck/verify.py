@@ -536,48 +536,36 @@ def _head_fits(subject: str, metric: str, cat: Catalogue) -> bool:
 
 
 @lru_cache(maxsize=100_000)
+def _words_before(sentence: str, subject: str, pos: int, *, common: bool = False) -> list[str]:
+    """The (up to two) words written right before the subject's occurrence nearest the claim,
+    in order; `common`: lower-case words only ("aggravated assault" of "The aggravated assault
+    rate", not "Ohio's", which says where)."""
+    at = _nearest_word(sentence, subject, pos)
+    if at is None:
+        return []
+    word_re = r"[A-Za-z][A-Za-z’'-]*" if common else r"[A-Za-z][A-Za-z-]*"
+    out: list[str] = []
+    for word in reversed(re.findall(word_re, sentence[max(0, at - 30) : at])[-2:]):
+        if word.lower() in _NOT_MODIFIERS or (common and (not word[0].islower() or len(word) < 3)):
+            break
+        out.insert(0, word)
+    return out
+
+
 def _modifiers(sentence: str, subject: str, pos: int) -> set[str]:
     """The (lemmatised) words right before the subject's occurrence nearest the claim."""
-    best = None
-    for m in _alias_regex(subject).finditer(sentence):
-        if best is None or abs(m.start() - pos) < abs(best.start() - pos):
-            best = m
-    if best is None:
-        return set()
-    out = set()
-    for word in reversed(
-        re.findall(r"[A-Za-z][A-Za-z-]*", sentence[max(0, best.start() - 30) : best.start()])[-2:]
-    ):
-        w = word.lower()
-        if w in _NOT_MODIFIERS:
-            break
-        out.add(lemma(w))
-    return out
+    return {lemma(w.lower()) for w in _words_before(sentence, subject, pos)}
 
 
 def _common_modifiers(sentence: str, subject: str, pos: int) -> set[str]:
-    """The lower-case words right before the subject nearest the claim ("aggravated assault"
-    of "The aggravated assault rate"; not "Ohio's", which says where)."""
-    at = _nearest_word(sentence, subject, pos)
-    if at is None:
-        return set()
-    out = set()
-    for word in reversed(re.findall(r"[A-Za-z][A-Za-z’'-]*", sentence[max(0, at - 30) : at])[-2:]):
-        if not word[0].islower() or word.lower() in _NOT_MODIFIERS or len(word) < 3:
-            break
-        out.add(lemma(word.lower()))
-    return out
+    return {lemma(w.lower()) for w in _words_before(sentence, subject, pos, common=True)}
 
 
 def _named_phrase(sentence: str, subject: str, pos: int) -> str | None:
     """The subject with the words that modify it where the sentence writes it ("aggravated
     assault rate"), for saying which series the catalogue lacks."""
-    n = len(_common_modifiers(sentence, subject, pos))
-    at = _nearest_word(sentence, subject, pos)
-    if not n or at is None:
-        return None
-    words = re.findall(r"[A-Za-z][A-Za-z’'-]*", sentence[max(0, at - 30) : at])[-n:]
-    return " ".join([*(w.lower() for w in words), subject])
+    words = _words_before(sentence, subject, pos, common=True)
+    return " ".join([*(w.lower() for w in words), subject]) if words else None
 
 
 @lru_cache(maxsize=100_000)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from factcheck import lexicon, numbers
 from factcheck.claims.subject import _noun_lemma, _subject_token, classed_as
-from factcheck.claims.syntax import _anchor, _lemma, _pct
+from factcheck.claims.syntax import _anchor, _lemma, _pct, number_top
 from factcheck.claims.vocab import (
     _CHANGE_NOUNS,
     _DOWN_WORDS,
@@ -103,7 +103,7 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
             )
             more_noun = nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN")
             # "is asking for nine more": more of them as an object is a difference
-            top = _top(anchor)
+            top = number_top(anchor)
             if top.dep_ == "nummod" and top.head.lower_ == "more":
                 top = top.head  # "nine more" parsed as the more of nine
             more_noun = more_noun or top.dep_ in ("pobj", "dobj")
@@ -262,14 +262,6 @@ _TO_A_PRICE = re.compile(
     rf"(?:[\w’'-]+\s+){{0,3}}?(?:{'|'.join(sorted(_PRICE_NOUNS, key=len, reverse=True))})\b",
     re.I,
 )
-
-
-def _top(anchor: Token) -> Token:
-    """The token the whole number hangs from ("$" and "million" of "$4.5 million" climbed)."""
-    t = anchor
-    while t.head != t and (t.head.like_num or t.head.text in ("$", "%") or t.dep_ == "quantmod"):
-        t = t.head
-    return t
 
 
 def _counts_people(anchor: Token) -> bool:

@@ -17,6 +17,7 @@ from factcheck.claims.syntax import (
     _lemma,
     _of_object,
     _subject_of,
+    number_top,
 )
 from factcheck.claims.vocab import (
     _AGENTS,
@@ -429,9 +430,7 @@ _RECEIVE_VERBS = ("receive", "get", "collect", "generate", "raise", "bring", "dr
 
 def _to_object(anchor: Token, verb: Token | None) -> Token | None:
     """The object of "bring X to N", "raise X to N": what N measures."""
-    t = anchor
-    while t.head != t and (t.head.like_num or t.head.text in ("$", "%") or t.dep_ == "quantmod"):
-        t = t.head
+    t = number_top(anchor)
     if verb is None or t.dep_ != "pobj" or t.head.lower_ not in ("to", "at"):
         return None
     if verb.lemma_.lower() not in _TO_VERBS:

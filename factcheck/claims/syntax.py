@@ -95,11 +95,17 @@ def _has_modifier(tok: Token) -> bool:
     return any(c.dep_ in ("compound", "amod", "nmod", "poss") for c in tok.lefts)
 
 
-def _is_object(tok: Token) -> bool:
-    """A bare number that is the object of an action verb ("police arrested 12")."""
+def number_top(tok: Token) -> Token:
+    """The token a whole number hangs from ("$" and "million" of "$4.5 million" climbed)."""
     t = tok
     while t.head != t and (t.head.like_num or t.head.text in ("$", "%") or t.dep_ == "quantmod"):
         t = t.head
+    return t
+
+
+def _is_object(tok: Token) -> bool:
+    """A bare number that is the object of an action verb ("police arrested 12")."""
+    t = number_top(tok)
     return t.dep_ in ("dobj", "pobj") and t.head.lemma_ not in ("be", "of")
 
 
