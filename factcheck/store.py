@@ -954,31 +954,50 @@ need AS (
           AND k.period_start <= n.pe AND k.period_end >= n.ps
     ) GROUP BY cid, side
 ),
-vals AS (
-    SELECT n.cid, n.side,
-        arg_max({'v': f.value, 'src': f.source, 'url': f.source_url, 'vintage': f.as_of}, f.as_of)
-            AS now_r,
-        arg_max({'v': f.value, 'src': f.source, 'url': f.source_url, 'vintage': f.as_of}, f.as_of)
-            FILTER (WHERE f.as_of <= l.published) AS air_r,
-        arg_min({'v': f.value, 'src': f.source, 'url': f.source_url, 'vintage': f.as_of}, f.as_of)
-            AS first_r
+nl AS (
+    SELECT n.cid, n.side, n.ps, n.pe, l.metric, l.place, l.published
     FROM need n JOIN live l USING (cid)
-    JOIN figures_all f ON f.metric = l.metric AND f.place = l.place
-                  AND f.period_start = n.ps AND f.period_end = n.pe
-    GROUP BY n.cid, n.side
+),
+fk AS (
+    -- Only the figure rows some claim needs, each as the record a check cites.
+    SELECT f.metric, f.place, f.period_start, f.period_end, f.as_of,
+        {'v': f.value, 'src': f.source, 'url': f.source_url, 'vintage': f.as_of} AS r
+    FROM figures_all f
+    WHERE (f.metric, f.place, f.period_start, f.period_end) IN (SELECT metric, place, ps, pe FROM nl)
+),
+per_key AS (
+    -- The newest and the first release of each figure, once per figure, not once per claim.
+    SELECT metric, place, period_start, period_end, arg_max(r, as_of) AS now_r,
+        arg_min(r, as_of) AS first_r
+    FROM fk GROUP BY ALL
+),
+aired AS (
+    -- The newest release out when the story was published.
+    SELECT n.cid, n.side, f.r AS air_r FROM nl n ASOF JOIN fk f
+        ON f.metric = n.metric AND f.place = n.place AND f.period_start = n.ps
+        AND f.period_end = n.pe AND n.published >= f.as_of
+),
+vals AS (
+    SELECT n.cid, n.side, k.now_r, a.air_r, k.first_r
+    FROM nl n
+    JOIN per_key k ON k.metric = n.metric AND k.place = n.place
+        AND k.period_start = n.ps AND k.period_end = n.pe
+    LEFT JOIN aired a ON a.cid = n.cid AND a.side = n.side
 ),
 wide AS (
-    SELECT cid,
-        any_value(now_r) FILTER (WHERE side = 't') AS t_now,
-        any_value(coalesce(air_r, first_r)) FILTER (WHERE side = 't') AS t_air,
-        bool_or(air_r IS NULL) FILTER (WHERE side = 't') AS t_late,
-        any_value(now_r) FILTER (WHERE side = 'c') AS c_now,
-        any_value(coalesce(air_r, first_r)) FILTER (WHERE side = 'c') AS c_air,
-        bool_or(air_r IS NULL) FILTER (WHERE side = 'c') AS c_late,
-        any_value(now_r) FILTER (WHERE side = 'f') AS f_now,
-        any_value(coalesce(air_r, first_r)) FILTER (WHERE side = 'f') AS f_air,
-        bool_or(air_r IS NULL) FILTER (WHERE side = 'f') AS f_late
-    FROM vals GROUP BY cid
+    -- One row per claim with its target (t), comparison (c) and fallback comparison (f);
+    -- a join per side is cheaper than a pivot of structs.
+    SELECT c.cid,
+        t.now_r AS t_now, coalesce(t.air_r, t.first_r) AS t_air,
+        t.cid IS NOT NULL AND t.air_r IS NULL AS t_late,
+        k.now_r AS c_now, coalesce(k.air_r, k.first_r) AS c_air,
+        k.cid IS NOT NULL AND k.air_r IS NULL AS c_late,
+        f.now_r AS f_now, coalesce(f.air_r, f.first_r) AS f_air,
+        f.cid IS NOT NULL AND f.air_r IS NULL AS f_late
+    FROM (SELECT DISTINCT cid FROM vals) c
+    LEFT JOIN vals t ON t.cid = c.cid AND t.side = 't'
+    LEFT JOIN vals k ON k.cid = c.cid AND k.side = 'c'
+    LEFT JOIN vals f ON f.cid = c.cid AND f.side = 'f'
 ),
 cmp2 AS (
     -- the fallback comparison period replaces the first only when the first is not on record
