@@ -8,13 +8,29 @@ thread, so no child is started there and the caller does the work itself.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import pickle
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+
+
+@contextlib.contextmanager
+def collection_paused() -> Iterator[None]:
+    """No cycle collection while a batch builds many short records and frees few (a first
+    check makes some 100,000 claims and their rows): each full collection walks everything the
+    batch holds, finds nothing, and took a fifth of the batch's time. Nested uses are safe."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class Forked(Generic[T]):

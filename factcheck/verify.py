@@ -33,7 +33,7 @@ from factcheck.catalogue import (
     normalise_alias,
 )
 from factcheck.figures import FiguresInvalid, import_frame, read_figures_frame, read_metrics_csv
-from factcheck.forked import Forked
+from factcheck.forked import Forked, collection_paused
 from factcheck.models import QUALIFIERS, Check, Claim, Metric
 
 __all__ = [
@@ -1533,12 +1533,13 @@ def _specs_of_frame(frame: pd.DataFrame, overrides: dict, cat: Catalogue) -> pd.
     def columns(part: pd.DataFrame) -> dict[str, list]:
         return _spec_columns(_items_from_frame(part, overrides), cat)
 
-    children = [Forked(partial(columns, part)) for part in parts[1:]]
-    done = [columns(parts[0])]
-    done += [
-        child.result() or columns(part) for child, part in zip(children, parts[1:], strict=True)
-    ]
-    return _spec_frame({c: [v for cols in done for v in cols[c]] for c in st.SPEC_COLUMNS})
+    with collection_paused():
+        children = [Forked(partial(columns, part)) for part in parts[1:]]
+        done = [columns(parts[0])]
+        done += [
+            child.result() or columns(part) for child, part in zip(children, parts[1:], strict=True)
+        ]
+        return _spec_frame({c: [v for cols in done for v in cols[c]] for c in st.SPEC_COLUMNS})
 
 
 def _spec_workers(n_claims: int) -> int:
