@@ -121,6 +121,8 @@ class Catalogue:
     _norm_places: dict[str, str] | None = None
     _metric_aliases: dict[str, set[str]] = field(default_factory=dict)
     _place_found: dict[tuple[str, str | None], str | None] = field(default_factory=dict)
+    _labels: dict[str, str] = field(default_factory=dict)  # asked several times per claim
+    _units: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, con) -> Catalogue:
@@ -213,15 +215,21 @@ class Catalogue:
         return cached
 
     def label(self, metric: str) -> str:
-        m = self.metrics.get(metric)
-        label = m.label if m else metric.replace("_", " ")
-        if len(label) > 1 and label[0].isupper() and label[1].islower():
-            label = label[0].lower() + label[1:]
+        label = self._labels.get(metric)
+        if label is None:
+            m = self.metrics.get(metric)
+            label = m.label if m else metric.replace("_", " ")
+            if len(label) > 1 and label[0].isupper() and label[1].islower():
+                label = label[0].lower() + label[1:]
+            self._labels[metric] = label
         return label
 
     def unit(self, metric: str) -> str:
-        m = self.metrics.get(metric)
-        return norm_unit(m.unit if m else "count")
+        unit = self._units.get(metric)
+        if unit is None:
+            m = self.metrics.get(metric)
+            unit = self._units[metric] = norm_unit(m.unit if m else "count")
+        return unit
 
 
 @lru_cache(maxsize=65536)
@@ -357,6 +365,7 @@ _PEOPLE_SERIES = re.compile(
 )
 
 
+@lru_cache(maxsize=100_000)
 def _nearest_word(sentence: str, word: str, pos: int) -> int | None:
     """Where `word` (any of its plural forms) is written nearest `pos` in the sentence."""
     best = None
@@ -364,6 +373,12 @@ def _nearest_word(sentence: str, word: str, pos: int) -> int | None:
         if best is None or abs(m.start() - pos) < abs(best - pos):
             best = m.start()
     return best
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    """Words that name a measure or an occurrence, not the thing measured."""
+    return frozenset(_MEASURE_WORDS | _OCCURRENCE_WORDS | lexicon.change_nouns())
 
 
 def match_metric(
@@ -379,7 +394,7 @@ def match_metric(
     sentence = claim.sentence or claim.text
     pos = _claim_pos(claim)
     subject = measured_subject(claim.subject)
-    generic = _MEASURE_WORDS | _OCCURRENCE_WORDS | lexicon.change_nouns()
+    generic = _generic_words()
     passed_over = ""
     if subject in _PERSON_WORDS and _other_series_in_clause(claim, cat, subject):
         # "More than 16,000 residents are out of work": the people counted are the jobless,
@@ -568,6 +583,7 @@ def _named_phrase(sentence: str, subject: str, pos: int) -> str | None:
     return " ".join([*(w.lower() for w in words), subject]) if words else None
 
 
+@lru_cache(maxsize=100_000)
 @lru_cache(maxsize=100_000)
 def _word_in(word: str, sentence: str) -> bool:
     return _alias_regex(word).search(sentence) is not None
@@ -1143,7 +1159,12 @@ def _spec_columns(items: list[_Item], cat: Catalogue) -> dict[str, list]:
         item.story_state = states.get((item.group, item.published))
         rows.append(_spec_one(item, cat, ctx))
         ctx.add(item)
-    return {c: [row.get(c) for row in rows] for c in st.SPEC_COLUMNS}
+    if not rows:
+        return {c: [] for c in st.SPEC_COLUMNS}
+    # Every row holds every column, in SPEC_COLUMNS order (_spec_one starts from _SPEC_ROW);
+    # a row with a key of its own would make the second zip fail, not shift the columns.
+    columns = zip(*(row.values() for row in rows), strict=True)
+    return dict(zip(st.SPEC_COLUMNS, map(list, columns), strict=True))
 
 
 def _spec_rows(items: list[_Item], cat: Catalogue) -> pd.DataFrame:
@@ -1197,12 +1218,18 @@ def describe_claim(claim: Claim, aliases: set[str] | None = None) -> str:
     )
     if claim.subject and unit in COUNT_UNITS and subject_fits:
         subj = claim.subject.lower()
-        if not re.search(r"\b" + re.escape(lemma(subj)), lemma(lower)) and subj not in lower:
+        if not _writes_subject(lower, subj):
             if not subj.endswith("s") and max(claim.low, claim.high) != 1:
                 *head, last = subj.split()
                 subj = " ".join([*head, lexicon.plural(last)])  # "cities", "people"
             text = f"{text} {subj}"
     return text
+
+
+@lru_cache(maxsize=100_000)
+def _writes_subject(text: str, subject: str) -> bool:
+    """Whether the claim's words already name its subject ("7,000 crimes" for "crime")."""
+    return bool(re.search(r"\b" + re.escape(lemma(subject)), lemma(text))) or subject in text
 
 
 _ANAPHORA = re.compile(
@@ -1279,18 +1306,16 @@ def _forecast_word(claim: Claim, published: date) -> str | None:
     return m.group(0)
 
 
+# A spec row before matching: every column, in order, with its default.
+_SPEC_ROW: dict = dict.fromkeys(st.SPEC_COLUMNS) | {
+    "shift_years": 0, "shift_months": 0, "c_years": 1, "use_abs": False,
+}  # fmt: skip
+
+
 def _spec_one(item: _Item, cat: Catalogue, ctx: _Ctx) -> dict:
     claim = item.claim
-    row: dict = {
-        "cid": item.cid,
-        "published": item.published,
-        "claim_text": None,
-        "change": claim.change,
-        "shift_years": 0,
-        "shift_months": 0,
-        "c_years": 1,
-        "use_abs": False,
-    }
+    row = _SPEC_ROW.copy()
+    row.update(cid=item.cid, published=item.published, change=claim.change)
     ov = item.override
     if ov and ov[4]:
         row["ov_verdict"] = ov[4]
