@@ -1555,16 +1555,17 @@ def _specs_of_frame(frame: pd.DataFrame, overrides: dict, cat: Catalogue) -> pd.
     never touch the store); a slice no child gave back is done here."""
     parts = _version_parts(frame, _spec_workers(len(frame)))
 
-    def columns(part: pd.DataFrame) -> dict[str, list]:
-        return _spec_columns(_items_from_frame(part, overrides), cat)
+    def specs(part: pd.DataFrame) -> pd.DataFrame:
+        # Each process builds its own frame: the date conversions are split too.
+        return _spec_frame(_spec_columns(_items_from_frame(part, overrides), cat))
 
     with collection_paused():
-        children = [Forked(partial(columns, part)) for part in parts[1:]]
-        done = [columns(parts[0])]
-        done += [
-            child.result() or columns(part) for child, part in zip(children, parts[1:], strict=True)
-        ]
-        return _spec_frame({c: [v for cols in done for v in cols[c]] for c in st.SPEC_COLUMNS})
+        children = [Forked(partial(specs, part)) for part in parts[1:]]
+        done = [specs(parts[0])]
+        for child, part in zip(children, parts[1:], strict=True):
+            got = child.result()
+            done.append(got if got is not None else specs(part))
+        return done[0] if len(done) == 1 else pd.concat(done, ignore_index=True)
 
 
 def _spec_workers(n_claims: int) -> int:
