@@ -235,6 +235,8 @@ def _bases_share_subject(text: str, locals_: list[_Local]) -> None:
         a, b = before.claim, loc.claim
         if not a.subject or b.subject == a.subject or not _BASE_BEFORE.search(text[: b.start]):
             continue
+        if loc.counts_people:
+            continue  # "than the 122 who died": people, whatever the claim before counts
         anchor = loc.at.anchor if loc.at is not None else None
         if (
             b.subject
@@ -358,6 +360,10 @@ _TACKED_ON = re.compile(
 )
 
 
+# Nouns that name people: what a "who" clause may count.
+_PEOPLE_NOUNS = frozenset(lx.words("persons"))
+
+
 def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
     """Fill the fields that need the whole story: implicit subjects and speakers."""
     people = _people(text)
@@ -372,6 +378,8 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
     last_end = -1
     last_person = None
     by_unit: dict[str, str] = {}
+    last_people: str | None = None  # the last subject that names people ("victim", "resident")
+    last_people_pos = -1
     sentence_seen: str | None = None
     sentence_period: str | None = None  # the last period of the sentence being read
     period_before: str | None = None  # the last period of the sentence before it
@@ -393,6 +401,10 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
         )
         if subject in _CHANGE_NOUNS and last_subject and same_sentence and apposed:
             subject = last_subject
+        if subject is None and loc.counts_people and c.start - last_people_pos < 250:
+            # "the 122 who died" after "121 people ... in 102 crashes": the story's word for
+            # people just before says who, not the last thing counted.
+            subject = last_people
         # Implicit subject: the nearest claim's subject before, within a few sentences.
         counted = c.unit in ("count", "percent", "percentage_points")
         if subject is None and counted and last_subject and c.start - last_subject_pos < 600:
@@ -403,6 +415,8 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
             subject = "person"  # "the 122 who died", with nothing before to say who they are
         if subject:
             last_subject, last_subject_pos, last_sentence = subject, c.start, c.sentence
+            if subject.split()[-1] in _PEOPLE_NOUNS:
+                last_people, last_people_pos = subject, c.start
             by_unit[c.unit] = subject
         last_end = c.end
         speaker = None
