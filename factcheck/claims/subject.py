@@ -214,6 +214,15 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
     if (
         head is not None
         and dep == "pobj"
+        and head.lower_ in ("from", "to")
+        and head.head.lemma_.lower() in _CHANGE_NOUNS
+        and head.head.dep_ == "appos"
+        and head.head.head.pos_ == "NOUN"
+    ):
+        return head.head.head  # "20 overdose deaths, an increase from 13": deaths
+    if (
+        head is not None
+        and dep == "pobj"
         and head.lower_ in ("of", "near", "around", "above", "below", "at")
         and head.head.pos_ == "NOUN"
     ):
