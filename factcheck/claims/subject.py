@@ -171,7 +171,10 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
                      and not span.start <= c.i < span.end and c.lower_ not in ("percent", "cent")]  # fmt: skip
         if compounds:
             return compounds[-1]
-        return None if amount and _restates(change_noun) else change_noun
+        # "..., a 36 percent leap from the year before": a change hung on the clause's verb
+        # restates the clause's claim and measures what it measures.
+        said_again = amount or (change_noun.dep_ == "npadvmod" and change_noun.head.pos_ == "VERB")
+        return None if said_again and _restates(change_noun) else change_noun
     dep = top.dep_
     if head is not None and dep == "nummod" and _coordinated_between(span, head):
         # "burglaries fell by 212 and thefts were cut in half": a parse that hangs
