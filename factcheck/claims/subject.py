@@ -39,6 +39,7 @@ from factcheck.claims.vocab import (
     _UNDERGO_VERBS,
     _UP_WORDS,
     MONTHS,
+    ABSTRACT_NOUN_END,
     PLURAL_NOUN_END,
 )
 
@@ -84,7 +85,9 @@ def _noun_lemma(tok: Token) -> str | None:
             return lemma  # a common noun the tagger took for a name ("14 pounds of marijuana")
         if tok.pos_ == "PROPN" and tok.i == 0 and PLURAL_NOUN_END.search(tok.text):
             return lexicon.singular(tok.lower_)  # "Homicides rose to 40"
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ == "VBZ" and tok.lower_.endswith("s"):
+        if tok.pos_ == "PROPN" and tok.is_sent_start and ABSTRACT_NOUN_END.search(tok.text):
+            return lemma  # "Occupancy averaged 68.5%": a common noun capitalised to open
+        if _plural_taken_for_verb(tok):
             return lexicon.singular(tok.lower_)  # "that homicides fell": a subject is a noun
         if tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
             if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "GPE"):
@@ -100,6 +103,14 @@ def _noun_lemma(tok: Token) -> str | None:
             return lemma
         return None
     return None
+
+
+def _plural_taken_for_verb(tok: Token) -> bool:
+    """A plural noun the tagger read as a verb ("homicides", "inmates"): its place in the parse
+    (a subject, an object, or counted by a number) says it is a noun."""
+    nominal = tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr")
+    counted = any(c.dep_ == "nummod" for c in tok.children)
+    return tok.tag_ == "VBZ" and tok.lower_.endswith("s") and (nominal or counted)
 
 
 def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | None) -> Token | None:
@@ -189,6 +200,8 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
         and _lemma(head) not in _PAYERS | _GENERIC | _BARE_GENERIC
     ):
         return head  # "The district's budget, $41.5 million, passed": the budget
+    if head is not None and _plural_taken_for_verb(head) and dep == "nummod":
+        return head  # "averaged 587 inmates a day", with "inmates" tagged as a verb
     if head is not None and head.pos_ in ("NOUN", "PROPN") and dep in (
         "nummod", "compound", "nmod", "amod", "quantmod", "npadvmod", "poss", "appos"
     ) and dep != "appos":  # fmt: skip

@@ -81,6 +81,9 @@ _SUFFIXES = lx.word_list("name_suffixes")
 # Endings of plural common nouns that US place names do not have ("Homicides", "Shootings"):
 # such a word at a sentence start is a noun the tagger took for a name.
 PLURAL_NOUN_END = re.compile(r"(?:ies|ides|ings|ions|ents|ths|sts|ults|ures)$")
+ABSTRACT_NOUN_END = re.compile(
+    rf"[a-z](?:{'|'.join(re.escape(w) for w in lx.words('abstract_noun_endings'))})$"
+)
 
 
 def _alternation(words) -> str:
