@@ -38,8 +38,8 @@ from factcheck.claims.vocab import (
     _TRANSITIVE_CHANGE,
     _UNDERGO_VERBS,
     _UP_WORDS,
-    MONTHS,
     ABSTRACT_NOUN_END,
+    MONTHS,
     PLURAL_NOUN_END,
 )
 
