@@ -292,6 +292,11 @@ def resolve_period(
     period it is compared with. `compare_phrase` is a time phrase the sentence gives as the base
     of the change ("than last year", "from 2018", "the same time last year"), when there is one.
     """
+    if phrase:
+        phrase = _unclip_years(phrase, published)
+    between = _between_points(phrase, published, change) if phrase else None
+    if between is not None:
+        return _future(between, published)
     period = _target(phrase, published)
     if change != "level" and period.relative and period.shift_months:
         # "up 0.3 points from the month before": the latest month against the one before it.
@@ -354,10 +359,49 @@ _STARTING = re.compile(r"^(?:starting|beginning|effective)\s+(?:in|with|on)?\s*(
 _WEEK_ENDING = re.compile(r"\bweek (?:ending|ended)\s+(.+)$")
 _THAT = re.compile(r"^(?:in |on |during )?that (year|month|week|weekend|day|night|season|quarter)$")
 _WEEKDAY_PHRASE = re.compile(
-    r"^(?:on |early |late |last |by )?(?:early |late )?(" + "|".join(_WEEKDAYS) + r")(?:s)?"
+    r"^(?:on |early |late |last |by |in |during )?(?:early |late )?("
+    + "|".join(_WEEKDAYS)
+    + r")(?:s)?"
     r"(?: (?:morning|afternoon|evening|night|overnight))?"
-    r"(?: (?:and|through|to|until) (" + "|".join(_WEEKDAYS) + r"))?$"
+    r"(?: (?:and|through|to|until) (" + "|".join(_WEEKDAYS) + r"))?"
+    r"(?: (?:\w+ )?(?:primary|election|runoff|vote))?$"  # "in Tuesday's primary": that day
 )
+# "In '17", "since ’23": a year written with two digits.
+_CLIPPED_YEAR = re.compile(r"(?<![\w'’])['’](\d{2})(?![\w'’])")
+# "between 6 p.m. Friday and midnight Monday", "between July 2022 and July 2023"
+_BETWEEN_POINTS = re.compile(r"^(?:between|from) (.+?) (?:and|to|through|until) (.+)$")
+_CLOCK_WORDS = re.compile(
+    r"^(?:(?:about |around )?\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|midnight|noon)\s+"
+)
+
+
+def _unclip_years(phrase: str, published: date) -> str:
+    """ "in '17" -> "in 2017": the latest such year not after the story's."""
+
+    def year(m: re.Match) -> str:
+        y = 2000 + int(m.group(1))
+        return str(y if y <= published.year else y - 100)
+
+    return _CLIPPED_YEAR.sub(year, phrase)
+
+
+def _between_points(phrase: str, published: date, change: str) -> Period | None:
+    """A stretch between two dates or days: as a level, the whole stretch; as a change, the end
+    against the start ("grew by 6,214 between July 2022 and July 2023")."""
+    m = _BETWEEN_POINTS.match(_normalise(phrase))
+    if not m or re.fullmatch(r"(?:19|20)\d{2}", m.group(1)):
+        return None  # two years: _BETWEEN's
+    ends = [_target(_CLOCK_WORDS.sub("", g), published) for g in m.groups()]
+    first, last = ends
+    if first.kind != FIXED or last.kind != FIXED:
+        return None
+    a0, a1, b0, b1 = first.start, first.end, last.start, last.end
+    if a0 is None or a1 is None or b0 is None or b1 is None or a0 > b0:
+        return None
+    if change == "level":
+        return _fixed(a0, b1, phrase)
+    return Period(FIXED, start=b0, end=b1, compare=C_FIXED, compare_start=a0, compare_end=a1,
+                  phrase=phrase)  # fmt: skip
 
 
 def _last_weekday(name: str, published: date) -> date:
@@ -419,7 +463,16 @@ def _target(phrase: str | None, published: date) -> Period:
         p = _ytd(published, phrase=raw)
         return replace(p, compare=C_YEARS_BEFORE, compare_years=n, shift_years=n, relative=True)
 
-    if re.fullmatch(r"(?:over|during|in) the (?:past |last )?year", text):
+    if re.fullmatch(
+        r"(?:over|during|on|across) the weekend|(?:over |during |on )?this (?:past )?weekend", text
+    ):
+        # "14 shootings over the weekend": the Saturday and Sunday just before the story
+        saturday = _last_weekday("saturday", published - timedelta(days=1))
+        return _fixed(saturday, saturday + timedelta(days=1), raw)
+    if re.fullmatch(r"(?:over|during|for) the month", text):
+        # "added 4,600 jobs over the month": the latest month against the one before it
+        return Period(LATEST_MONTH, compare=C_PREVIOUS, phrase=raw)
+    if re.fullmatch(r"(?:over|during|in|for) the (?:past |last )?year", text):
         # "gained 5,387 people over the year": the latest period against the one before it
         return Period(LATEST, compare=C_PREVIOUS, phrase=raw)
 

@@ -652,7 +652,7 @@ PROBES = [
     ("The new stadium will seat 45,000 people and cost $600 million.", "45,000",
      dict(subject="person", low=45000)),
     ("Officers responded to 14 shootings over the weekend, police said.", "14",
-     dict(period=None, speaker="police", subject="shooting")),  # as the gold set reads it
+     dict(period="over the weekend", speaker="police", subject="shooting")),
     ("Patients 65 and older account for 40 percent of hospital admissions.", "40",
      dict(subject="admission", unit="percent", change="level")),
     ("Prices at the pump dropped 15 cents in a week, AAA said.", "15",

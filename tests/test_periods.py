@@ -256,6 +256,10 @@ WEDNESDAY = date(2025, 11, 5)
         ("late Tuesday", date(2025, 11, 4), date(2025, 11, 4)),
         ("on Monday and Tuesday", date(2025, 11, 3), date(2025, 11, 4)),
         ("Wednesday night", date(2025, 11, 5), date(2025, 11, 5)),
+        ("in Tuesday's primary", date(2025, 11, 4), date(2025, 11, 4)),
+        ("over the weekend", date(2025, 11, 1), date(2025, 11, 2)),
+        ("between 6 p.m. Friday and midnight Monday", date(2025, 10, 31), date(2025, 11, 3)),
+        ("In ’17", date(2017, 1, 1), date(2017, 12, 31)),
     ],
 )
 def test_weeks_ending_and_weekdays_are_the_days_just_past(phrase, start, end):
@@ -278,3 +282,17 @@ def test_that_year_is_the_period_of_the_claim_before():
     base = resolve_period("in 2021", WEDNESDAY)
     got = pr.contrasted(p, base)
     assert (got.kind, got.start, got.end) == (pr.FIXED, date(2021, 1, 1), date(2021, 12, 31))
+
+
+def test_a_change_between_two_dates_is_the_later_against_the_earlier():
+    p = resolve_period("between July 2022 and July 2023", WEDNESDAY, change="difference")
+    assert (p.kind, p.start, p.end) == (pr.FIXED, date(2023, 7, 1), date(2023, 7, 31))
+    assert (p.compare, p.compare_start, p.compare_end) == (
+        pr.C_FIXED, date(2022, 7, 1), date(2022, 7, 31))  # fmt: skip
+    level = resolve_period("between July 2022 and July 2023", WEDNESDAY)
+    assert (level.start, level.end) == (date(2022, 7, 1), date(2023, 7, 31))
+
+
+def test_over_the_month_is_the_latest_month_against_the_one_before():
+    p = resolve_period("over the month", WEDNESDAY, change="difference")
+    assert (p.kind, p.compare) == (pr.LATEST_MONTH, pr.C_PREVIOUS)

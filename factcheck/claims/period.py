@@ -27,11 +27,16 @@ _PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
 _CLOCK = r"(?:about |around )?\d{1,2}(?::\d{2})?\s*[-‐]?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
 _SCHOOL_YEAR = rf"{_YEAR}\s*[-–/]\s*(?:{_YEAR}|\d{{2}})(?!\d)"
 _ELECTION = r"(?:general election|primary election|special election|runoff|primary|election)"
+# One end of a stretch: a date, a month and year, or a day with its hour.
+_POINT = (
+    rf"(?:(?:{_CLOCK}|midnight|noon) )?(?:{_WEEKDAY}(?: {_PART_OF_DAY})?|{_MONTH_RE}(?: {_DAY_WORD})?"
+    rf"(?:,? {_YEAR})?|{_YEAR})"
+)
 PERIOD_RE = re.compile(
     r"(?<![\w-])(?:"
     rf"so far (?:this|in) (?:year|{_YEAR})|so far this {_SPAN_WORD}|"
     r"(?:at )?this (?:same )?(?:point|time) (?:last year|a year ago)|"
-    rf"(?:at |by |over |during |in |for |through |as of )?the same (?:time period|time frame|time|period|point|stretch|months?|weeks?|weekend|quarter|day|date)"
+    rf"(?:at |by |over |during |in |for |through |as of )?the same (?:holiday )?(?:time period|time frame|time|period|point|stretch|span|months?|weeks?|weekend|quarter|day|date)"
     rf"(?: last year| a year (?:ago|earlier)| of (?:{_YEAR}|last year)| in {_YEAR})?|"
     rf"(?:from|over) (?:{_YEAR}|this year|last year)|"
     rf"(?:in |for |during |since |(?:starting|beginning) (?:in |with )?)?the (?:{_SCHOOL_YEAR}|{_YEAR}) (?:fiscal year|school year|academic year|budget year|season|(?:\w+ )?(?:race|election|primary|census|budget))|"
@@ -54,6 +59,8 @@ PERIOD_RE = re.compile(
     rf"since (?:the start of |the beginning of |the end of )?(?:{_MONTH_RE}(?: {_DAY_WORD})?(?:,? {_YEAR})?|{_YEAR}|last {_SPAN_WORD}|the year before|this year|January)|"
     rf"since (?:midnight |noon )?(?:(?:last |early |late )?{_WEEKDAY}(?: {_PART_OF_DAY})?|midnight|noon)|"
     rf"as of (?:{_CLOCK}(?: {_WEEKDAY}| today| this morning)?|{_MONTH_RE}(?: {_DAY_WORD})?(?:,? {_YEAR})?|{_YEAR}|today|now|yesterday|this (?:week|morning)|{_WEEKDAY}(?: {_PART_OF_DAY})?)|"
+    # "between 6 p.m. Friday and midnight Monday", "between July 2022 and July 2023"
+    rf"(?:from|between) {_POINT} (?:and|to|through|until) {_POINT}|"
     rf"(?:from |between )?{_MONTH_RE} (?:through|to|and|until) {_MONTH_RE}(?:,? {_YEAR})?|"
     rf"(?:from |between |on )?{_WEEKDAY} (?:through|to|and|until) {_WEEKDAY}|"
     # "in the week ending Sunday", the reporting week of health and jobs figures
@@ -64,6 +71,14 @@ PERIOD_RE = re.compile(
     rf"(?:by|until|through) (?:noon|midnight|{_CLOCK})(?: {_WEEKDAY}| today| tonight)?|"
     # a period named by the story before ("1,046 firearms that year"): the checker resolves it
     r"that (?:year|month|week|weekend|day|night|season|quarter)|"
+    # the span the story is about, named again: "added 4,600 jobs over the month"
+    r"(?:over|during|for|in) the (?:month|week|weekend|quarter|year)(?! (?:before|ago|earlier|of|ending|ended))|"
+    r"(?:at|by) the (?:start|beginning) of the (?:month|week|year|quarter)|"
+    r"(?:during|over|in|for) the (?:[a-z]+ )?period(?! of)|"
+    # a clipped year: "In '17", "since ’23"
+    r"(?:in|since|from|by|of|through) ['’](?:[0-9]{2})(?![\w'’])|"
+    # an event on a day: "in Tuesday's primary"
+    rf"(?:in |during |on )?{_WEEKDAY}['’]s (?:\w+ )?{_ELECTION}|"
     r"during the (?:day|night)|"
     rf"(?:this|last|next|the) (?:school|fiscal|academic|calendar) year|"
     rf"(?:in |during |over )?(?:their|its|the|his|her) first {_NUM_WORD} (?:days|weeks|months|years)|"
