@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from factcheck.claims.place import _PLACE_SUFFIX
 from factcheck.claims.syntax import _lemma_one
 from factcheck.claims.vocab import (
+    _ABBREV,
     _BARE_BODIES,
     _COMMON_SPEAKERS,
     _DATELINE,
@@ -290,8 +291,12 @@ def _people(text: str) -> _People:
     return people
 
 
-# Words of a speaker's name or title: no sentence break inside ("Reed. She" is two sentences).
-_WHO = r"(?:the\s+)?(?:(?!\.\s)[\w.’' -]){1,60}?"
+# Words of a speaker's name or title: no sentence break inside ("Reed. She" is two sentences),
+# but the full stop of an abbreviated title is none ("said Dr. Renee Whitfield", "Sgt. Kyle").
+_TITLE_STOP = (
+    r"\b(?:" + "|".join(re.escape(a) for a in sorted(_ABBREV, key=len, reverse=True)) + r")\.\s+"
+)
+_WHO = rf"(?:the\s+)?(?:{_TITLE_STOP}|(?!\.\s)[\w.’' -]){{1,60}}?"
 
 
 _ATTR_AFTER = re.compile(
@@ -349,6 +354,9 @@ def _trim_mention(mention: str) -> str | None:
     mention = re.sub(
         r"\s+(?:also|later|then|previously|again|once|recently)$", "", mention, flags=re.I
     )
+    # "Sgt. Kyle Brandt of the Montana Highway Patrol": the person, not where they work
+    mention = re.sub(r"^((?:[A-Z][\w.’'-]*\s+){1,4}?[A-Z][\w’'-]+)\s+(?:of|with|from|at)\s+.*$",
+                     r"\1", mention)  # fmt: skip
     if not mention or len(mention.split()) > 8:
         return None
     if mention.lower() in ("it", "that", "this", "which", "there"):

@@ -202,6 +202,8 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
         return head  # "The district's budget, $41.5 million, passed": the budget
     if head is not None and _plural_taken_for_verb(head) and dep == "nummod":
         return head  # "averaged 587 inmates a day", with "inmates" tagged as a verb
+    if head is not None and dep == "nummod" and head.i < top.i and head.lower_ == "record":
+        head, dep = None, ""  # "spent a record $2.1 billion": a record amount, not records
     if head is not None and head.pos_ in ("NOUN", "PROPN") and dep in (
         "nummod", "compound", "nmod", "amod", "quantmod", "npadvmod", "poss", "appos"
     ) and dep != "appos":  # fmt: skip
@@ -261,6 +263,9 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
     if obj is not None:
         return obj
     if verb.lemma_.lower() in _TRANSITIVE_CHANGE:
+        changed = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if changed is not None and changed.pos_ == "NOUN" and not _is_when(changed):
+            return changed  # "the library's allotment was trimmed by $85,000"
         objs = [c for c in verb.children if c.dep_ == "dobj" and not (span.start <= c.i < span.end)]
         objs = [o for o in objs if o.i not in range(top.i, top.i + 1)]
         if objs and not any(t.i == objs[0].i for t in top.subtree):
