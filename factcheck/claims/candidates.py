@@ -94,7 +94,7 @@ _LABEL_BEFORE = re.compile(
 
 
 _TIME_AFTER = re.compile(
-    r"^\s*(?:a\.?m\.?|p\.?m\.?|o['’]clock|hours\b(?=\s+(?:on|local|today)))", re.I
+    r"^\s*(?:(?:a\.?m|p\.?m)(?:\.|(?![a-z]))|o['’]clock|hours\b(?=\s+(?:on|local|today)))", re.I
 )
 
 
