@@ -2,8 +2,9 @@
 
 `rules/`: one rule of the extractor a case, each its own test; a case that is a known miss says so
 in `known_miss` (an expected failure with its reason, not hidden under a floor).
-`real_style/`: 40 passages written and labelled blind, in the style of real local copy, by a
-helper who never read the extractor; held to floor figures ratcheted to what is measured.
+`real_style/`, `real_style_2/`, `real_style_3/`: 40, 30 and 30 passages written and labelled
+blind, in the style of real local copy, by helpers who never read the extractor; each held to
+floor figures ratcheted to what is measured on it.
 """
 
 from __future__ import annotations
@@ -20,11 +21,16 @@ from factcheck.claims import extract_batch, extract_claims, load_pipeline
 CASES = Path(__file__).parent / "data" / "claim_cases"
 RULES = sorted((CASES / "rules").glob("*.json"))
 REAL_STYLE = sorted((CASES / "real_style").glob("*.json"))
-# Measured on the real-style set (see the README's figures); a regression below fails.
-# Just under the figures measured on 2026-12-02 (f1 0.991, unit 0.997, qualifier 0.988, change
-# 0.988, direction 0.934, subject 0.918, period 0.851, speaker 0.937): a regression fails.
-FLOORS = {"f1": 0.98, "unit": 0.99, "qualifier": 0.98, "change": 0.98, "direction": 0.97,
-          "subject": 0.92, "period": 0.91, "speaker": 0.93}  # fmt: skip
+# Each blind set with the floors just under what is measured on it now (its README gives the
+# figures first measured blind, before any rule was written for it): a regression fails.
+SET_FLOORS = {
+    "real_style": {"f1": 0.98, "unit": 0.99, "qualifier": 0.98, "change": 0.98,
+                   "direction": 0.97, "subject": 0.92, "period": 0.91, "speaker": 0.93},
+    "real_style_2": {"f1": 0.99, "unit": 0.98, "qualifier": 0.98, "change": 0.96,
+                     "direction": 0.90, "subject": 0.87, "period": 0.91, "speaker": 0.95},
+    "real_style_3": {"f1": 0.98, "unit": 0.98, "qualifier": 0.99, "change": 0.95,
+                     "direction": 0.92, "subject": 0.87, "period": 0.88, "speaker": 0.97},
+}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -58,14 +64,16 @@ def _records(paths: list[Path]) -> list[dict]:
 
 
 @pytest.mark.slow
-def test_real_style_set_meets_its_floors(nlp):
-    records = _records(REAL_STYLE)
+@pytest.mark.parametrize("name", sorted(SET_FLOORS))
+def test_real_style_set_meets_its_floors(nlp, name):
+    records = _records(sorted((CASES / name).glob("*.json")))
     found = extract_batch(nlp, [(r["text"], date.fromisoformat(r["published"])) for r in records])
     total = Score()
     for record, claims in zip(records, found, strict=True):
         score_case(record, [c.to_dict() for c in claims], total)
     figures = {"f1": total.f1} | {name: total.accuracy(name) for name in FIELDS}
-    below = {k: round(v, 3) for k, v in figures.items() if v < FLOORS[k]}
+    print(name, {k: round(v, 3) for k, v in figures.items()})
+    below = {k: round(v, 3) for k, v in figures.items() if v < SET_FLOORS[name][k]}
     assert not below, f"below the floor: {below}; all: {figures}"
 
 
