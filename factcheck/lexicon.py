@@ -80,6 +80,12 @@ def direction_words(direction: str) -> frozenset[str]:
 
 
 @functools.cache
+def change_verbs() -> dict[str, str]:
+    """Forms of verbs that move a number, with their direction ("rose" -> up, "shed" -> down)."""
+    return {c.word: c.direction or "" for c in change_words() if c.role == "verb"}
+
+
+@functools.cache
 def passive_changes() -> dict[str, str]:
     """Verbs whose passive is a change of their subject ("4,500 jobs were added")."""
     return {c.word: c.direction or "" for c in change_words() if c.role == "passive"}

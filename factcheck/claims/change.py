@@ -128,15 +128,9 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         change_noun = None  # "saw a drop of 12 percent": the subject is the clause's
     quantity_object = re.match(r"^\s+of\s+[a-z]", after_u) and f.unit != "count"
     pre = re.search(
-        r"(?:\b(?P<prev>\w+)\W+)?\b(?P<verb>up|down|rose|risen|rising|rises|rise|increased?|"
-        r"increases|increasing|grew|grown|growing|jumped|jumping|climbed|climbing|fell|fallen|"
-        r"falling|falls|dropped|dropping|drops|declined?|declining|decreased?|decreasing|"
-        r"plunged|plummeted|soared|surged|spiked|dipped|slipped|shrank|shrunk|cut|cuts|reduced|"
-        r"lowered|raised|boosted|gained|gains|gain|gaining|lost|loses|lose|losing|add|adds|added|adding|"
-        r"trimmed|trims|slashed|slashes|"
-        r"shed|sheds|created|creates|create|eliminated|eliminates|eliminate|"
+        rf"(?:\b(?P<prev>\w+)\W+)?\b(?P<verb>up|down|{_CHANGE_VERB_FORMS}|"
         r"increase of|decrease of|drop of|decline of|reduction of|rise of|jump of|spike of|"
-        r"growth of|gain of|cut of|dip of|hike of|surge of|raise of)\s+(?:by\s+)?"
+        r"growth of|gain of|cut of|dip of|hike of|surge of|raise of)(?:,?\s+by\s+|\s+)"
         r"(?:(?:a|an)\s+)?(?:(?:about|approximately|roughly|around|nearly|almost|more than|over|"
         r"just|some|an estimated|less than|at least|only|another|close to|just over|just under|"
         r"a whopping|a staggering|an additional|a total of|up to|as much as|as many as|"
@@ -148,6 +142,7 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
     particle = (
         pre is not None
         and pre.group("verb").lower() in ("up", "down")
+        and (pre.group("prev") or "").lower() not in _DRIFT_VERBS  # "ticked up by 0.2"
         and re.fullmatch(
             r"\w+ed|picks?|racks?|ends?|makes?|sums?|shows?|turns?|sets?|backs?|slows?|shuts?|"
             r"breaks?|takes?|puts?|brings?|gets?|came|comes|wrote|writes|"
@@ -177,7 +172,7 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
     )
     if pre and f.change == "level" and not particle and not quantity_object and not adds_money:
         word = pre.group("verb").lower().split()[0]
-        f.change, f.direction = kind, "up" if _stem_dir(word) == "up" else "down"
+        f.change, f.direction = kind, _CHANGE_VERBS.get(word) or _stem_dir(word)
     elif (
         by
         and f.change == "level"
@@ -356,6 +351,14 @@ def rate_unit(after: str) -> str | None:
 
 
 _WHEN_AFTER = re.compile(r"\s+(?:earlier|ago|before|later|prior|after|from now|since)\b", re.I)
+
+
+# The forms of verbs that move a number (lang/change_words.tsv, role "verb"), longest first.
+_CHANGE_VERBS = lexicon.change_verbs()
+_CHANGE_VERB_FORMS = "|".join(
+    re.escape(w) for w in sorted(_CHANGE_VERBS, key=lambda w: (-len(w), w))
+)
+_DRIFT_VERBS = frozenset(lexicon.words("drift_verbs"))
 
 
 def _stem_dir(word: str) -> str:
