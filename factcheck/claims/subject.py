@@ -328,7 +328,9 @@ def _moved_subject(top: Token, span: Span, unit: str) -> Token | None:
             if dobj is not None and dobj.lemma_.lower() in _CHANGE_NOUNS:
                 return _change_of_subject(dobj, span)
             if dobj is None and _is_change_verb(verb):
-                return _patient(_subject_of(verb))
+                # "The rate ticked up ... to 57.4%", parsed with the verb hung on the noun
+                hung = verb.head if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" else None
+                return _patient(_subject_of(verb) or hung)
         if prep.lower_ == "at" and verb.lemma_.lower() in _AT_VERBS:
             if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
                 return verb.head  # "damage estimated at $180,000"
@@ -347,9 +349,14 @@ def _moved_subject(top: Token, span: Span, unit: str) -> Token | None:
 def _is_change_verb(verb: Token) -> bool:
     """A verb that says its subject rose or fell ("drop", "climb", "go up")."""
     lemma = verb.lemma_.lower()
-    if lemma in _UP_WORDS or lemma in _DOWN_WORDS:
+    if lemma in _UP_WORDS or lemma in _DOWN_WORDS or verb.lower_ in _CHANGE_VERBS:
         return True
-    return lemma == "go" and any(c.lower_ in ("up", "down") for c in verb.children)
+    drifts = lemma == "go" or verb.lower_ in _DRIFT_VERBS  # "went up", "ticked up"
+    return drifts and any(c.lower_ in ("up", "down") for c in verb.children)
+
+
+_CHANGE_VERBS = lexicon.change_verbs()
+_DRIFT_VERBS = frozenset(lexicon.words("drift_verbs"))
 
 
 def _patient(tok: Token | None) -> Token | None:
