@@ -443,7 +443,9 @@ def _target(phrase: str | None, published: date) -> Period:
     named = sy is not None and re.search(r"\b(?:school|academic|fiscal|budget) year\b", text)
     # "2023-24" written alone is a school or fiscal year too: two consecutive years
     paired = sy is not None and int(sy.group(2)) % 100 == (int(sy.group(1)) + 1) % 100
-    if named or paired:
+    # "the 2024 fiscal year": one year named, but a fiscal or school one all the same
+    one_named = re.search(r"\b(?:19|20)\d{2} (?:school|academic|fiscal|budget) year\b", text)
+    if named or paired or one_named:
         return Period(UNRESOLVED, reason=f"school and fiscal years ('{raw}') are not resolved "
                       "automatically: set the period by hand", phrase=raw)  # fmt: skip
 

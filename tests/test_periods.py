@@ -269,7 +269,7 @@ def test_weeks_ending_and_weekdays_are_the_days_just_past(phrase, start, end):
 
 @pytest.mark.parametrize(
     "phrase", ["the 2025-26 school year", "starting in the 2025-26 school year", "2023-24",
-               "for the 2024-25 fiscal year"],
+               "for the 2024-25 fiscal year", "the 2024 fiscal year", "in the 2025 budget year"],
 )  # fmt: skip
 def test_school_and_fiscal_years_are_not_guessed_as_calendar_years(phrase):
     p = resolve_period(phrase, WEDNESDAY)
