@@ -49,6 +49,8 @@ GENERIC_WORDS = frozenset(
 )
 # Words that name the station's own place rather than another one.
 OWN_PLACE_WORDS = ("the city", "city", "citywide", "city-wide", "the town", "town", "here")
+# Units that all mean "how many" (a figure in one is checked against a claim in another).
+COUNT_UNITS = frozenset({"count", "number", "people", "persons"})
 
 
 @lru_cache(maxsize=100_000)

@@ -24,6 +24,7 @@ import pyarrow.parquet as pq
 
 from factcheck import store as st
 from factcheck.catalogue import (  # noqa: F401 - re-exported: the catalogue's vocabulary
+    COUNT_UNITS,
     GENERIC_WORDS,
     OWN_PLACE_WORDS,
     SYNONYMS,
@@ -40,7 +41,6 @@ OPTIONAL = ("unit", "source", "source_url", "as_of", "notes")
 TEXT_COLUMNS = ("metric", "place", "unit", "source", "source_url", "notes")
 METRIC_REQUIRED = ("metric", "label", "unit")
 # Units whose values cannot be negative (a count of guns, of crimes). Money and rates may be.
-COUNT_UNITS = {"count", "number", "people", "persons"}
 # A cell starting with one of these is run as a formula by spreadsheet programs (CSV injection:
 # "=cmd|' /C calc'!A0"), so we refuse it rather than store it and export it again.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -25,6 +25,7 @@ from factcheck import lexicon, places
 from factcheck import periods as pr
 from factcheck import store as st
 from factcheck.catalogue import (
+    COUNT_UNITS,
     OWN_PLACE_WORDS,
     is_stock,
     lemma,
@@ -49,7 +50,6 @@ __all__ = [
 ]
 
 MODES = ("aired", "now")
-COUNT_UNITS = {"count", "number", "people", "persons"}
 PERCENT_UNITS = {"percent", "%", "pct", "percentage"}
 # Series measured as a rate that is not a percent ("per 100,000"): a number or a percent claim
 # about it is read as a level of the rate.
