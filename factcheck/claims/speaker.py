@@ -45,6 +45,15 @@ def _mention_for(doc: Doc, anchor: Token) -> str | None:
     skip_before, words = _speech_words(doc)
     found: list[tuple[int, str]] = []  # (size of the reporting clause, who)
     for t in words:
+        if t.lemma_.lower() == "put" and t.pos_ == "VERB":
+            # "Fire Marshal Lee Whitt put the loss at roughly $850,000": an estimate is said
+            at = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "at"]
+            subj = [c for c in t.children if c.dep_ == "nsubj"]
+            has_obj = any(c.dep_ == "dobj" for c in t.children)
+            if at and subj and has_obj and anchor in list(at[0].subtree):
+                if _can_speak(subj[0], skip_before):
+                    found.append((len(list(t.subtree)), _mention_text(subj[0])))
+                continue
         if t.lemma_.lower() in _SAY_VERBS and t.pos_ == "VERB":
             deps = {c.dep_ for c in t.children}
             reports = deps & {"ccomp", "parataxis"} or (
@@ -53,6 +62,11 @@ def _mention_for(doc: Doc, anchor: Token) -> str | None:
             if not reports:
                 continue
             subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subj:
+                # "Presiding Judge Alicia Romero said", parsed as a gerund ("Presiding") with
+                # the name as its object: the name is who speaks
+                subj = [g for c in t.children if c.dep_ == "csubj" and c.tag_ == "VBG"
+                        for g in c.children if g.dep_ == "dobj" and g.pos_ == "PROPN"]  # fmt: skip
             if not subj and t.dep_ == "conj":
                 # "Lopez spoke to the council and said ...": the first verb's subject
                 subj = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
