@@ -321,6 +321,10 @@ def _moved_subject(top: Token, span: Span, unit: str) -> Token | None:
             verb = verb.head
         if verb.pos_ == "ADV" and verb.lower_ in ("up", "down") and verb.head.pos_ == "VERB":
             verb = verb.head  # "down from $95"
+        if verb.pos_ == "NOUN" and verb.dep_ == "ROOT" and verb.lower_ in _CHANGE_VERBS:
+            # a headline's verb tagged as a noun: "County jobless rate slides to 3.2 percent"
+            named = [c for c in verb.lefts if c.dep_ in ("compound", "nsubj") and c.pos_ == "NOUN"]
+            return named[-1] if named and prep.lower_ in ("to", "by", "from") else None
         if verb.pos_ != "VERB":
             return None
         if prep.lower_ in ("to", "by", "from"):
