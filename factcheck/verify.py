@@ -584,7 +584,6 @@ def _named_phrase(sentence: str, subject: str, pos: int) -> str | None:
 
 
 @lru_cache(maxsize=100_000)
-@lru_cache(maxsize=100_000)
 def _word_in(word: str, sentence: str) -> bool:
     return _alias_regex(word).search(sentence) is not None
 

@@ -23,6 +23,9 @@ from factcheck.claims.vocab import (
     _MEASURE_UNITS,
     _PASSIVE_CHANGE,
     _UP_WORDS,
+    CHANGE_VERBS,
+    DRIFT_VERBS,
+    REFERENCE_LEVELS,
 )
 
 
@@ -142,7 +145,7 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
     particle = (
         pre is not None
         and pre.group("verb").lower() in ("up", "down")
-        and (pre.group("prev") or "").lower() not in _DRIFT_VERBS  # "ticked up by 0.2"
+        and (pre.group("prev") or "").lower() not in DRIFT_VERBS  # "ticked up by 0.2"
         and re.fullmatch(
             r"\w+ed|picks?|racks?|ends?|makes?|sums?|shows?|turns?|sets?|backs?|slows?|shuts?|"
             r"breaks?|takes?|puts?|brings?|gets?|came|comes|wrote|writes|"
@@ -172,7 +175,7 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
     )
     if pre and f.change == "level" and not particle and not quantity_object and not adds_money:
         word = pre.group("verb").lower().split()[0]
-        f.change, f.direction = kind, _CHANGE_VERBS.get(word) or _stem_dir(word)
+        f.change, f.direction = kind, CHANGE_VERBS.get(word) or _stem_dir(word)
     elif (
         by
         and f.change == "level"
@@ -248,7 +251,7 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
 _ADDITIONAL = re.compile(r"\b(?:(?:an? )?(?:additional|extra)|another)\s+\$?$", re.I)
 _REFERENCE_LEVEL = re.compile(
     r"^\s+(?:the|its|their|this|that|last|a|an)?\s*(?:[\w’'-]+\s+){0,2}?"
-    rf"(?:{'|'.join(sorted(lexicon.words('reference_levels'), key=len, reverse=True))})\b",
+    rf"(?:{'|'.join(sorted(REFERENCE_LEVELS, key=len, reverse=True))})\b",
     re.I,
 )
 _PRICE_NOUNS = lexicon.words("price_nouns")
@@ -354,11 +357,9 @@ _WHEN_AFTER = re.compile(r"\s+(?:earlier|ago|before|later|prior|after|from now|s
 
 
 # The forms of verbs that move a number (lang/change_words.tsv, role "verb"), longest first.
-_CHANGE_VERBS = lexicon.change_verbs()
 _CHANGE_VERB_FORMS = "|".join(
-    re.escape(w) for w in sorted(_CHANGE_VERBS, key=lambda w: (-len(w), w))
+    re.escape(w) for w in sorted(CHANGE_VERBS, key=lambda w: (-len(w), w))
 )
-_DRIFT_VERBS = frozenset(lexicon.words("drift_verbs"))
 
 
 def _stem_dir(word: str) -> str:

@@ -39,8 +39,11 @@ from factcheck.claims.vocab import (
     _UNDERGO_VERBS,
     _UP_WORDS,
     ABSTRACT_NOUN_END,
+    CHANGE_VERBS,
+    DRIFT_VERBS,
     MONTHS,
     PLURAL_NOUN_END,
+    REFERENCE_LEVELS,
 )
 
 
@@ -202,7 +205,7 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
         return head  # "The district's budget, $41.5 million, passed": the budget
     if head is not None and _plural_taken_for_verb(head) and dep == "nummod":
         return head  # "averaged 587 inmates a day", with "inmates" tagged as a verb
-    if head is not None and dep == "nummod" and head.i < top.i and head.lower_ == "record":
+    if head is not None and dep == "nummod" and head.i < top.i and head.lower_ in REFERENCE_LEVELS:
         head, dep = None, ""  # "spent a record $2.1 billion": a record amount, not records
     if head is not None and head.pos_ in ("NOUN", "PROPN") and dep in (
         "nummod", "compound", "nmod", "amod", "quantmod", "npadvmod", "poss", "appos"
@@ -321,7 +324,7 @@ def _moved_subject(top: Token, span: Span, unit: str) -> Token | None:
             verb = verb.head
         if verb.pos_ == "ADV" and verb.lower_ in ("up", "down") and verb.head.pos_ == "VERB":
             verb = verb.head  # "down from $95"
-        if verb.pos_ == "NOUN" and verb.dep_ == "ROOT" and verb.lower_ in _CHANGE_VERBS:
+        if verb.pos_ == "NOUN" and verb.dep_ == "ROOT" and verb.lower_ in CHANGE_VERBS:
             # a headline's verb tagged as a noun: "County jobless rate slides to 3.2 percent"
             named = [c for c in verb.lefts if c.dep_ in ("compound", "nsubj") and c.pos_ == "NOUN"]
             return named[-1] if named and prep.lower_ in ("to", "by", "from") else None
@@ -353,14 +356,10 @@ def _moved_subject(top: Token, span: Span, unit: str) -> Token | None:
 def _is_change_verb(verb: Token) -> bool:
     """A verb that says its subject rose or fell ("drop", "climb", "go up")."""
     lemma = verb.lemma_.lower()
-    if lemma in _UP_WORDS or lemma in _DOWN_WORDS or verb.lower_ in _CHANGE_VERBS:
+    if lemma in _UP_WORDS or lemma in _DOWN_WORDS or verb.lower_ in CHANGE_VERBS:
         return True
-    drifts = lemma == "go" or verb.lower_ in _DRIFT_VERBS  # "went up", "ticked up"
+    drifts = lemma == "go" or verb.lower_ in DRIFT_VERBS  # "went up", "ticked up"
     return drifts and any(c.lower_ in ("up", "down") for c in verb.children)
-
-
-_CHANGE_VERBS = lexicon.change_verbs()
-_DRIFT_VERBS = frozenset(lexicon.words("drift_verbs"))
 
 
 def _patient(tok: Token | None) -> Token | None:

@@ -52,6 +52,11 @@ _MEASURE_UNITS = lx.measure_units()
 _TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "night"}
 _NAME_BEFORE = set(lx.words("name_before_number"))
 _SAY_VERBS = set(lx.words("say_verbs"))
+# The forms of verbs that move a number, with their direction (lang/change_words.tsv, role verb),
+# and verbs whose "up" or "down" is a change ("ticked up").
+CHANGE_VERBS = lx.change_verbs()
+DRIFT_VERBS = frozenset(lx.words("drift_verbs"))
+REFERENCE_LEVELS = frozenset(lx.words("reference_levels"))
 _ABBREV = set(lx.words("sentence_abbreviations"))
 _SENTENCE_WORDS = set(lx.words("sentence_words"))
 _BARE_BODIES = set(lx.words("bare_bodies"))
