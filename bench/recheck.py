@@ -155,7 +155,7 @@ def build(tmp: Path, n_claims: int, n_figures: int) -> st.Store:
 def machine_speed() -> float:
     """Seconds to build and sort two million short strings in pure Python: this machine's
     speed at the moment, to read the figures by (a shared virtual machine: the same work has
-    taken from 1.0 s to twice that here, hour to hour)."""
+    taken from 0.9 s to about 1.9 s here, hour to hour; the first check then ran in 4.2-4.8 s)."""
     t = time.perf_counter()
     sorted([f"{i * 7919 % 1_000_003:07d}" for i in range(2_000_000)])
     return time.perf_counter() - t
