@@ -229,7 +229,8 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         ]  # "a 4 percent sewer rate increase"
         f.subject = " ".join([*before, f.subject, _lemma(change_noun)])
     f.counts_people = f.subject is None and _counts_people(anchor)
-    if f.subject is None and f.unit == "count" and _people_participle(anchor):
+    appositive = number_top(anchor).dep_ == "appos"  # "shootings are down: 37 wounded in ..."
+    if (f.subject is None or appositive) and f.unit == "count" and _people_participle(anchor):
         f.subject, f.subject_explicit = "person", True  # "140 wounded in non-fatal shootings"
     weather = re.search(r"(?i)\b(?:degrees?|temperatures?|heat|cold|forecast|highs|lows|wind chill)\b",
                         sent_text)  # fmt: skip
