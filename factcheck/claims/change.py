@@ -147,7 +147,7 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         and pre.group("verb").lower() in ("up", "down")
         and (pre.group("prev") or "").lower() not in DRIFT_VERBS  # "ticked up by 0.2"
         and re.fullmatch(
-            r"\w+ed|picks?|racks?|ends?|makes?|sums?|shows?|turns?|sets?|backs?|slows?|shuts?|"
+            r"\w+ed|picks?|racks?|ends?|makes?|made|making|sums?|shows?|turns?|sets?|backs?|slows?|shuts?|"
             r"breaks?|takes?|puts?|brings?|gets?|came|comes|wrote|writes|"
             r"broke|shut|set|took|put|ran|runs",
             (pre.group("prev") or "").lower(),
@@ -213,6 +213,13 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
     if subj_tok is not None:
         subj_tok = classed_as(subj_tok)
     f.subject = _noun_lemma(subj_tok) if subj_tok is not None else None
+    counted_measure = (
+        subj_tok is not None
+        and subj_tok.dep_ in ("dobj", "npadvmod")
+        and subj_tok.lemma_.lower() in _MEASURE_UNITS
+    )
+    if f.subject is None and subj_tok is not None and counted_measure:
+        f.subject = subj_tok.lemma_.lower()  # "logged 38 days above 100": days are counted
     if (
         change_noun is not None
         and subj_tok is not None

@@ -360,6 +360,8 @@ _TACKED_ON = re.compile(
 )
 
 
+# word (singular) -> the plain unit it makes a number ("acre" -> "acres")
+_MEASURE_UNIT_OF = lx.measure_units()
 # Nouns that name people: what a "who" clause may count.
 _PEOPLE_NOUNS = frozenset(lx.words("persons"))
 
@@ -413,7 +415,9 @@ def resolve_story(text: str, locals_: list[_Local]) -> list[Claim]:
             subject = by_unit[c.unit]  # "another 2 to 4 inches" after "3 inches of snow"
         if subject is None and loc.counts_people:
             subject = "person"  # "the 122 who died", with nothing before to say who they are
-        if subject:
+        # "burned 14,260 acres and is 35% contained": acres counted are no subject to carry
+        names_its_unit = _MEASURE_UNIT_OF.get(subject or "") == c.unit
+        if subject and not names_its_unit:
             last_subject, last_subject_pos, last_sentence = subject, c.start, c.sentence
             if subject.split()[-1] in _PEOPLE_NOUNS:
                 last_people, last_people_pos = subject, c.start
