@@ -213,13 +213,6 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
     if subj_tok is not None:
         subj_tok = classed_as(subj_tok)
     f.subject = _noun_lemma(subj_tok) if subj_tok is not None else None
-    counted_measure = (
-        subj_tok is not None
-        and subj_tok.dep_ in ("dobj", "npadvmod")
-        and subj_tok.lemma_.lower() in _MEASURE_UNITS
-    )
-    if f.subject is None and subj_tok is not None and counted_measure:
-        f.subject = subj_tok.lemma_.lower()  # "logged 38 days above 100": days are counted
     if (
         change_noun is not None
         and subj_tok is not None

@@ -298,11 +298,6 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
             return obj
         if verb.lemma_.lower() not in _COPULAR | _MONEY_VERBS:
             return None  # who spends or saves the money is not what it measures
-    counted_measure = top.dep_ in ("dobj", "npadvmod") and top.lemma_.lower() in _MEASURE_UNITS
-    if measured and counted_measure and verb.lemma_.lower() not in _COPULAR:
-        # "The region has logged 38 days above 100 degrees", "the fire burned 14,260 acres":
-        # the measure a verb counts is what is counted, not who acts
-        return top
     subj = _subject_of(verb)
     payer_verb = verb.lemma_.lower() in ("pay", "owe", "spend", "save")
     if unit == "usd" and payer_verb and subj is not None and _lemma(subj) in _PAYERS:
