@@ -86,6 +86,20 @@ def change_verbs() -> dict[str, str]:
 
 
 @functools.cache
+def transitive_changes() -> dict[str, str]:
+    """Forms of verbs that move their object by a number ("raised taxes by 3 percent" -> up)."""
+    return {c.word: c.direction or "" for c in change_words() if c.role == "transitive"}
+
+
+@functools.cache
+def change_directions() -> dict[str, str]:
+    """Change nouns and direction words with the direction they give ("drop" -> down)."""
+    return {
+        c.word: c.direction for c in change_words() if c.role in ("noun", "word") and c.direction
+    }
+
+
+@functools.cache
 def passive_changes() -> dict[str, str]:
     """Verbs whose passive is a change of their subject ("4,500 jobs were added")."""
     return {c.word: c.direction or "" for c in change_words() if c.role == "passive"}

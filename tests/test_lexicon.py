@@ -41,6 +41,17 @@ def test_a_change_word_has_one_direction_per_role():
     assert "decline" in lexicon.direction_words("down")
 
 
+def test_verb_tables_give_every_form_a_direction():
+    # the forms the extractor's change patterns are built from (claims/change.py)
+    for table in (lexicon.change_verbs(), lexicon.transitive_changes()):
+        assert table and set(table.values()) <= {"up", "down"}
+    assert lexicon.change_verbs()["shed"] == "down" and lexicon.change_verbs()["rebounded"] == "up"
+    assert lexicon.transitive_changes()["trimmed"] == "down"
+    # every change noun whose "of" is the amount has a direction of its own
+    directions = lexicon.change_directions()
+    assert all(directions.get(n) in ("up", "down") for n in lexicon.words("change_of_nouns"))
+
+
 def test_rate_phrases_compile_and_units_are_plain_words():
     for phrase, unit in lexicon.rate_phrases():
         re.compile(phrase)

@@ -23,9 +23,12 @@ from factcheck.claims.vocab import (
     _MEASURE_UNITS,
     _PASSIVE_CHANGE,
     _UP_WORDS,
+    CHANGE_DIRECTIONS,
+    CHANGE_OF_NOUNS,
     CHANGE_VERBS,
     DRIFT_VERBS,
     REFERENCE_LEVELS,
+    TRANSITIVE_CHANGES,
 )
 
 
@@ -132,8 +135,7 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
     quantity_object = re.match(r"^\s+of\s+[a-z]", after_u) and f.unit != "count"
     pre = re.search(
         rf"(?:\b(?P<prev>\w+)\W+)?\b(?P<verb>up|down|{_CHANGE_VERB_FORMS}|"
-        r"increase of|decrease of|drop of|decline of|reduction of|rise of|jump of|spike of|"
-        r"growth of|gain of|cut of|dip of|hike of|surge of|raise of)(?:,?\s+by\s+|\s+)"
+        rf"(?:{_CHANGE_OF_NOUNS}) of)(?:,?\s+by\s+|\s+)"
         r"(?:(?:a|an)\s+)?(?:(?:about|approximately|roughly|around|nearly|almost|more than|over|"
         r"just|some|an estimated|less than|at least|only|another|close to|just over|just under|"
         r"a whopping|a staggering|an additional|a total of|up to|as much as|as many as|"
@@ -155,10 +157,7 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
     )
     # "raise prices by 8 percent", "raise menu prices 3 to 5 percent": a verb, its object, N.
     by = re.search(
-        r"\b(?P<verb>raise[sd]?|raising|cut|cuts|cutting|increase[sd]?|increasing|reduce[sd]?|"
-        r"reducing|lower(?:s|ed|ing)?|boost(?:s|ed|ing)?|hike[sd]?|hiking|slash(?:es|ed|ing)?|"
-        r"trim(?:s|med|ming)?|expand(?:s|ed|ing)?|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|"
-        r"outpac(?:es|ed|ing))\b"
+        rf"\b(?P<verb>{_TRANSITIVE_FORMS})\b"
         r"(?P<obj>(?:\s+(?!(?:with|in|at|for|after|of|from|on|as|than)\b)[a-z’'-]+)"
         r"{1,4}?)\s+"
         r"(?:by\s+)?(?:(?:about|approximately|roughly|around|nearly|almost|up to|as much as|"
@@ -175,7 +174,7 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
     )
     if pre and f.change == "level" and not particle and not quantity_object and not adds_money:
         word = pre.group("verb").lower().split()[0]
-        f.change, f.direction = kind, CHANGE_VERBS.get(word) or _stem_dir(word)
+        f.change, f.direction = kind, _direction_of(word)
     elif (
         by
         and f.change == "level"
@@ -186,7 +185,7 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
             or (f.unit == "usd" and by.group("obj").split()[-1].lower() in _PRICE_NOUNS)
         )
     ):
-        f.change, f.direction = kind, "up" if _stem_dir(by.group("verb")) == "up" else "down"
+        f.change, f.direction = kind, TRANSITIVE_CHANGES[by.group("verb").lower()]
     elif (
         f.change == "level"
         and _pct(f.unit)
@@ -361,16 +360,18 @@ _WHEN_AFTER = re.compile(r"\s+(?:earlier|ago|before|later|prior|after|from now|s
 _CHANGE_VERB_FORMS = "|".join(
     re.escape(w) for w in sorted(CHANGE_VERBS, key=lambda w: (-len(w), w))
 )
+# "raise taxes by 3 percent": forms of verbs that move their object (role transitive)
+_TRANSITIVE_FORMS = "|".join(
+    re.escape(w) for w in sorted(TRANSITIVE_CHANGES, key=lambda w: (-len(w), w))
+)
+_CHANGE_OF_NOUNS = "|".join(re.escape(w) for w in sorted(CHANGE_OF_NOUNS, key=len, reverse=True))
 
 
-def _stem_dir(word: str) -> str:
+def _direction_of(word: str) -> str:
+    """The direction a change word before a number gives: a verb form ("shed"), a change noun
+    ("drop of"), or the particle itself ("up 5 percent")."""
     w = word.lower()
-    for stem in ("up", "ris", "rose", "increas", "grew", "grow", "jump", "climb", "soar", "surg",
-                 "spik", "rais", "boost", "gain", "add", "creat", "expand", "hik", "exceed",
-                 "surpass", "outpac"):  # fmt: skip
-        if w.startswith(stem):
-            return "up"
-    return "down"
+    return CHANGE_VERBS.get(w) or CHANGE_DIRECTIONS.get(w) or ("up" if w == "up" else "down")
 
 
 def _clause_direction(anchor: Token) -> str | None:
