@@ -71,3 +71,25 @@ def test_two_processes_give_the_claims_of_one(nlp):
     assert [[c.to_dict() for c in found] for found in two] == [
         [c.to_dict() for c in found] for found in one
     ]
+
+
+def test_collection_paused_restores_the_collector_as_it_found_it():
+    import gc
+
+    from factcheck.forked import collection_paused
+
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        with collection_paused():
+            assert not gc.isenabled()
+            with collection_paused():  # nested: the inner one must not turn it back on
+                pass
+            assert not gc.isenabled()
+        assert gc.isenabled()
+        gc.disable()
+        with collection_paused():
+            pass
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -133,16 +133,9 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
     if not own_phrase:
         change_noun = None  # "saw a drop of 12 percent": the subject is the clause's
     quantity_object = re.match(r"^\s+of\s+[a-z]", after_u) and f.unit != "count"
-    pre = re.search(
-        rf"(?:\b(?P<prev>\w+)\W+)?\b(?P<verb>up|down|{_CHANGE_VERB_FORMS}|"
-        rf"(?:{_CHANGE_OF_NOUNS}) of)(?:,?\s+by\s+|\s+)"
-        r"(?:(?:a|an)\s+)?(?:(?:about|approximately|roughly|around|nearly|almost|more than|over|"
-        r"just|some|an estimated|less than|at least|only|another|close to|just over|just under|"
-        r"a whopping|a staggering|an additional|a total of|up to|as much as|as many as|"
-        r"between|anywhere|somewhere)\s+)*$",
+    pre = _VERB_BEFORE.search(
         # "up (anywhere) from 10 to 20 percent": "from" opens the range, not "rose from N".
-        re.sub(r"\bfrom\s+$", "", before_text) if m.is_range else before_text,
-        re.I,
+        re.sub(r"\bfrom\s+$", "", before_text) if m.is_range else before_text
     )
     particle = (
         pre is not None
@@ -156,15 +149,7 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         )
     )
     # "raise prices by 8 percent", "raise menu prices 3 to 5 percent": a verb, its object, N.
-    by = re.search(
-        rf"\b(?P<verb>{_TRANSITIVE_FORMS})\b"
-        r"(?P<obj>(?:\s+(?!(?:with|in|at|for|after|of|from|on|as|than)\b)[a-z’'-]+)"
-        r"{1,4}?)\s+"
-        r"(?:by\s+)?(?:(?:about|approximately|roughly|around|nearly|almost|up to|as much as|"
-        r"more than|at least|an average of|an estimated)\s+)*$",
-        before_text,
-        re.I,
-    )
+    by = _VERB_OBJECT_BEFORE.search(before_text)
     adds_money = (
         pre is not None
         and f.unit == "usd"
@@ -365,6 +350,26 @@ _TRANSITIVE_FORMS = "|".join(
     re.escape(w) for w in sorted(TRANSITIVE_CHANGES, key=lambda w: (-len(w), w))
 )
 _CHANGE_OF_NOUNS = "|".join(re.escape(w) for w in sorted(CHANGE_OF_NOUNS, key=len, reverse=True))
+# The change words right before a number (built once from the tables, not per claim):
+# "rose 5 percent", "shed 700", "up 3", "a drop of 14%".
+_VERB_BEFORE = re.compile(
+    rf"(?:\b(?P<prev>\w+)\W+)?\b(?P<verb>up|down|{_CHANGE_VERB_FORMS}|"
+    rf"(?:{_CHANGE_OF_NOUNS}) of)(?:,?\s+by\s+|\s+)"
+    r"(?:(?:a|an)\s+)?(?:(?:about|approximately|roughly|around|nearly|almost|more than|over|"
+    r"just|some|an estimated|less than|at least|only|another|close to|just over|just under|"
+    r"a whopping|a staggering|an additional|a total of|up to|as much as|as many as|"
+    r"between|anywhere|somewhere)\s+)*$",
+    re.I,
+)
+# "raise prices by 8 percent", "raise menu prices 3 to 5 percent": a verb, its object, N.
+_VERB_OBJECT_BEFORE = re.compile(
+    rf"\b(?P<verb>{_TRANSITIVE_FORMS})\b"
+    r"(?P<obj>(?:\s+(?!(?:with|in|at|for|after|of|from|on|as|than)\b)[a-z’'-]+)"
+    r"{1,4}?)\s+"
+    r"(?:by\s+)?(?:(?:about|approximately|roughly|around|nearly|almost|up to|as much as|"
+    r"more than|at least|an average of|an estimated)\s+)*$",
+    re.I,
+)
 
 
 def _direction_of(word: str) -> str:
