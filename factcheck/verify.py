@@ -117,7 +117,6 @@ class Catalogue:
     places: dict[str, str]  # lower-case alias -> place
     series: set[tuple[str, str]]
     _alias_re: re.Pattern | None = None
-    _place_re: re.Pattern | None = None
     _norm_places: dict[str, str] | None = None
     _metric_aliases: dict[str, set[str]] = field(default_factory=dict)
     _place_found: dict[tuple[str, str | None], str | None] = field(default_factory=dict)
@@ -153,15 +152,6 @@ class Catalogue:
                 "|".join(_alias_regex(a).pattern for a in aliases), re.IGNORECASE
             )
         self._found_cache: dict[str, list[tuple[int, int, str]]] = {}
-        names = sorted(
-            {a for a in self.places if a not in OWN_PLACE_WORDS and len(a) > 2},
-            key=len,
-            reverse=True,
-        )
-        if names:
-            self._place_re = re.compile(
-                r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE
-            )
 
     def place_for(self, name: str | None, state: str | None = None) -> str | None:
         """The place a name stands for: exact alias, else the longest leading words that are
@@ -644,46 +634,10 @@ def _narrower(sentence: str, subject: str, pos: int, aliases: frozenset[str]) ->
     return None
 
 
-def _sentence_place(claim: Claim, cat: Catalogue) -> str | None:
-    if cat._place_re is None or not claim.sentence:
-        return None
-    pos = _claim_pos(claim)
-    best, best_dist = None, None
-    for m in cat._place_re.finditer(claim.sentence):
-        if not m.group(0)[0].isupper():
-            continue  # a proper name, not "the city's" in lower case
-        after = m.start() > pos
-        if re.match(r"[ \t]+[A-Z][a-z]", claim.sentence[m.end() :]) and (
-            after or re.search(r"[,;]", claim.sentence[m.end() : pos])
-        ):
-            # Part of a longer name in another clause: an attribution ("according to the
-            # Oklahoma Employment Security Commission"), not where it was counted. In the
-            # claim's own clause before it, it is the agency that counts ("The Chattanooga
-            # Police Department reported 31 homicides").
-            continue
-        if after and re.search(r"[,;]", claim.sentence[pos + len(claim.text) : m.start()]):
-            continue  # another clause: "31 homicides last year, while Knoxville reported 43"
-        dist = abs(m.start() - pos)
-        if best_dist is None or dist < best_dist:
-            best, best_dist = cat.places.get(m.group(0).lower()), dist
-    return best
-
-
 def match_place(claim: Claim, cat: Catalogue, station_place: str) -> tuple[str | None, str | None]:
     """The place the claim names, else the station's (through the aliases)."""
     place, why, _named = _place_choice(claim, cat, station_place)
     return place, why
-
-
-_POSSESSIVE_BEFORE = re.compile(
-    r"\b([A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){0,3})['\u2019]s\s+(?:[a-z][\w-]*\s+){0,2}$"
-)
-_IN_AFTER = re.compile(r"^\s+(?:[a-z][\w-]*\s+){0,3}?in\s+([A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){0,2})")
-_NOT_PLACES = set(pr.MONTHS) | {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "the", "all",
-    "total", "fiscal", "fy", "q1", "q2", "q3", "q4", "january-june", "operation", "project",
-    "phase", "part", "ward", "district", "zone", "precinct", "region", "area",
-}  # fmt: skip
 
 
 _STATE_WORDS = {"the state", "state", "statewide", "state-wide", "across the state"}
@@ -714,122 +668,36 @@ def _station_state(station_place: str, cat: Catalogue) -> str | None:
     return cat.place_for(name) if name else None
 
 
-_LEADING_NAME = re.compile(
-    r"^(?:In\s+)?([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),?\s+(?:police\s+|officials\s+)?"
-    r"(?:reported|recorded|logged|counted|tallied|had|saw|posted|registered)\b"
-)
-_NOT_PLACE_NAMES = {
-    "police", "officers", "officials", "detectives", "deputies", "the", "there", "it", "that",
-    "this", "they", "we", "he", "she", "city", "county", "state", "mayor", "chief", "sheriff",
-    "officer", "sgt", "capt", "lt", "gov", "governor", "councilman", "councilwoman", "dr",
-    "detective", "firefighters", "paramedics", "landlords", "hospitals", "schools", "statewide",
-    "countywide", "citywide", "overall", "nationally", "nationwide", "meanwhile", "still",
-    "together", "combined", "last", "so", "since", "through", "as", "year",
-}  # fmt: skip
-
-
-def _leading_name(claim: Claim, cat: Catalogue) -> str | None:
-    """An unknown name opening the claim's clause as the one who counted ("Red Bank reported
-    two", "East Ridge recorded 5 homicides"): a town the record does not have."""
-    sentence = claim.sentence or ""
-    pos = _claim_pos(claim)
-    m = _LEADING_NAME.match(sentence)
-    if not m or m.end() > pos or re.search(r"[,;]", sentence[m.end() : pos]):
-        return None
-    name = m.group(1)
-    words = [w.lower() for w in re.split(r"[ -]", name)]
-    if words[0] in _NOT_PLACE_NAMES or words[0] in pr.MONTHS or words[-1] in _NOT_PLACE_NAMES:
-        return None
-    if cat.place_for(name) or normalise_alias(name) in cat.aliases:
-        return None
-    if any(normalise_alias(w) in cat.aliases for w in words):
-        return None  # "Homicides reported", "Gun seizures had"
-    if claim.speaker and name.lower() in claim.speaker.lower():
-        return None  # a person
-    return name
-
-
-# What may follow a town's name: the end of the clause, or a function or time word.
-_AFTER_PLACE = re.compile(
-    r"\s*(?:$|[.,;:!?)\u2014-]|(?:last|this|so|since|during|in|on|and|or|but|while|compared"
-    r"|was|were|is|are|has|have|had|over|from|through|as|by|for|to|a|the)\b)"
-)
-
-
-def _own_place(
-    claim: Claim, cat: Catalogue, story_state: str | None = None
-) -> tuple[str | None, str] | None:
-    """A place written at the claim itself: a possessive right before the number ("Dayton's
-    $241,900") or "in X" right after it ("41 in Tacoma", "33,060 reported in Tulsa").
-    (place or None when the record has no such place, the name as written)."""
-    sentence = claim.sentence or ""
-    pos = _claim_pos(claim)
-    m = _POSSESSIVE_BEFORE.search(sentence[:pos])
-    if m:
-        found = cat.place_for(m.group(1), story_state)
-        if found:
-            return found, m.group(1)
-    m = _IN_AFTER.match(sentence[pos + len(claim.text) :])
-    if m:
-        name = m.group(1).rstrip(".")
-        first = name.split()[0].lower().rstrip(".")
-        if first in _NOT_PLACES or normalise_alias(name) in cat.aliases:
-            return None
-        found = cat.place_for(name, story_state)
-        rest = sentence[pos + len(claim.text) + m.end() :]
-        if found is None and not re.match(_AFTER_PLACE, rest):
-            return None  # a name used as a modifier: "$4.5 million in American Rescue Plan funds"
-        return found, name
-    return None
-
-
 def _place_choice(
     claim: Claim, cat: Catalogue, station_place: str, story_state: str | None = None
 ) -> tuple[str | None, str | None, bool]:
-    """(place, reason when none, whether the claim's own words name it)."""
+    """(place, reason when none, whether the claim names a place of its own). The extractor
+    decides which words name the claim's place (`Claim.place`); this finds them on record."""
     home = cat.place_for(station_place, story_state) or station_place
-    own = _own_place(claim, cat, story_state)
-    if own is not None:
-        # Written at the number itself, it beats a place named elsewhere in the sentence.
-        if own[0] is None:
-            return None, f"no official figures for {own[1]}", True
-        return own[0], None, True
     if not claim.place:
-        unknown = _leading_name(claim, cat)
-        if unknown:
-            return None, f"no official figures for {unknown}", True
-    if claim.place and claim.place.strip().lower() in _COUNTY_WORDS:
+        return home, None, False
+    lower = claim.place.strip().lower()
+    if lower in _COUNTY_WORDS:
         # "countywide" / "the county": the one county on record in the station's state.
         county = _station_county(station_place, cat)
         if county is None:
             return None, f"no official figures for the county ({claim.place})", True
         return county, None, True
-    if claim.place and claim.place.strip().lower() in _STATE_WORDS:
+    if lower in _STATE_WORDS:
         # "Statewide, ..." / "the state": the state of the station's own place.
         state = _station_state(station_place, cat)
         if state is None:
             return None, f"no official figures for the state ({claim.place})", True
         return state, None, True
-    named = _sentence_place(claim, cat)
-    if claim.place:
-        lower = claim.place.strip().lower()
-        if lower in OWN_PLACE_WORDS or lower.removeprefix("the ") in OWN_PLACE_WORDS:
-            return named or home, None, True
-        found = cat.place_for(claim.place, story_state)
-        if found is None and normalise_alias(claim.place) in cat.aliases:
-            # Not a place: the extractor took a capitalised series word ("Homicides jumped").
-            return named or home, None, named is not None
-        if found and found != home:
-            return found, None, True
-        if found:
-            # The station's own place (often just the dateline): a place the sentence names
-            # nearer the claim says more.
-            return named or found, None, named is not None
-        if named and set(_norm_place(claim.place).split()) <= set(_norm_place(named).split()):
-            # Part of a known name the sentence holds ("Arrow" of "Broken Arrow").
-            return named, None, True
+    if lower in OWN_PLACE_WORDS or lower.removeprefix("the ") in OWN_PLACE_WORDS:
+        return home, None, True
+    found = cat.place_for(claim.place, story_state)
+    if found is None and normalise_alias(claim.place) in cat.aliases:
+        # Not a place: the extractor took a capitalised series word ("Homicides jumped").
+        return home, None, False
+    if found is None:
         return None, f"no official figures for {claim.place}", True
-    return named or home, None, named is not None
+    return found, None, True
 
 
 # --- the claimed value at its stated precision ------------------------------------------------

@@ -42,8 +42,8 @@ from factcheck.claims.place import (
     REST,
     REST_RE,
     STATE,
-    _place_for,
     _resolve_area,
+    claim_place,
 )
 from factcheck.claims.sentences import _after_dateline, split_sentences
 from factcheck.claims.speaker import (
@@ -156,7 +156,9 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
             period=None,
             speaker=None,
             hedge=hedge if qualifier == "range" or hedge else None,
-            place=_place_for(anchor, set(), doc[f.subject_i] if f.subject_i is not None else None),
+            place=claim_place(
+                doc, start, end, anchor, doc[f.subject_i] if f.subject_i is not None else None
+            ),
         )
         if _names_the_rest(text, start, end, rest):
             claim.place = REST
@@ -341,6 +343,7 @@ def _multiplier_claims(doc: Doc, text: str, found: list[_Local]) -> list[_Local]
             unit="percent", qualifier=qualifier,
             subject=_noun_lemma(subject) if subject is not None else None,
             change="percent_change", direction=direction, hedge=hedge,
+            place=claim_place(doc, start, end, span.root, subject),
         )  # fmt: skip
         loc = _Local(claim, subject_explicit=claim.subject is not None)
         loc.at = ClaimAt(start, end, span.root, is_change=True)

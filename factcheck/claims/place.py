@@ -25,8 +25,13 @@ from factcheck.claims.vocab import (
     _REGION_WORDS,
     _RESIDENTS,
     _SAY_VERBS,
+    COUNTING_VERBS,
     MONTH_NAMES,
     MONTHS,
+    NOT_PLACE_NAMES,
+    NOT_PLACES_AFTER_IN,
+    PLACE_NAME_STARTS,
+    PLACE_OPENERS,
     PLURAL_NOUN_END,
 )
 
@@ -107,7 +112,25 @@ def _place_bases(anchor: Token, verb: Token | None, subject: Token | None) -> li
                 break
             bases.append(tok)
             tok = _of_object(tok) if tok.pos_ in ("NOUN", "PROPN") else None
+    if verb is not None:
+        # nouns in the verb's own phrases: "were out of work across Kansas"
+        bases += [n for n in _prep_objects(verb) if n not in bases]
     return bases
+
+
+def _prep_objects(head: Token, depth: int = 2) -> list[Token]:
+    """The common nouns of `head`'s prepositional phrases, and of theirs (`depth` deep)."""
+    out: list[Token] = []
+    for p in head.children:
+        if p.dep_ != "prep" or depth == 0 or p.lower_ == "according":
+            continue  # "according to the weather service office in Chanhassen": the source
+        for g in p.children:
+            if g.dep_ == "pobj" and g.pos_ == "NOUN":
+                out += [g, *_prep_objects(g, depth - 1)]
+            elif g.dep_ == "prep":
+                out += [n for o in g.children if o.dep_ == "pobj" and o.pos_ == "NOUN"
+                        for n in (o, *_prep_objects(o, depth - 1))]  # fmt: skip
+    return out
 
 
 def _level_word(tok: Token) -> str | None:
@@ -166,6 +189,8 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
                 c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and _lemma(base) in _RESIDENTS
             ):
                 found.append((c, False))  # "30 percent of Montgomery students"
+            if near and c.dep_ == "nsubj" and lexicon.plural(c.lower_) in _PLACE_CLASSES:
+                found += [(g, True) for g in _of_names(c)]  # "The city of Spokane logged"
             if near and c.dep_ == "nsubj" and c.pos_ == "NOUN":
                 # "Madison police", "the county's", "The third-largest county, Guilford, had"
                 found += [(g, False) for g in c.children
@@ -210,8 +235,13 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
         first = tok
         while first.i > 0:
             prev = tok.doc[first.i - 1]
-            sibling = tok.dep_ == "compound" and prev.dep_ == "compound" and prev.head == tok.head
-            if not (first.i > tok.left_edge.i or (sibling and prev.pos_ == "PROPN")):
+            sibling = tok.dep_ == "compound" and prev.head == tok.head
+            # "Broken Arrow police": a capitalized adjective the tagger split off the name, but
+            # not "Local Tulsa police"
+            name_word = (prev.pos_ == "PROPN" and prev.dep_ == "compound") or (
+                prev.dep_ == "amod" and prev.text[:1].isupper() and not prev.is_stop
+            )
+            if not (first.i > tok.left_edge.i or (sibling and name_word)):
                 break
             if prev.text == "-" and not prev.whitespace_ and first.i >= 2:
                 first = tok.doc[first.i - 2]  # "Miami-Dade County"
@@ -220,6 +250,8 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
                 first = tok.doc[first.i - 2]  # "Prince George's County", "St. Mary's County"
                 continue
             if not (prev.text[:1].isupper() or prev.lower_ in _REGION_WORDS):
+                break
+            if prev.lower_ in PLACE_OPENERS:
                 break
             first = prev  # "north Alabama" names a region; "Alabama Power" is one name
         last = tok
@@ -251,6 +283,8 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
                 and not after_in
                 and not _PLACE_SUFFIX.search(text)
                 and not _GEO_SUFFIX.search(text)
+                # "Cass Ridge police": a name before a group of officials is their town
+                and not (tok.dep_ == "compound" and tok.head.lower_ in NOT_PLACE_NAMES)
             )
             or (text.isupper() and not after_in)  # "ER visits", "UAB's"
             or re.fullmatch(r"[IVXLC]+", text)
@@ -264,15 +298,29 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
         ):
             continue
         return text + _state_after(tok.doc, last)
-    # Last of all: an official's title names the place ("Birmingham police chief Scott
-    # Thurmond said", "Jefferson County Sheriff Mark Pettway said").
+    # Last of all: an agency or an official's title names the place ("The Huntsville Police
+    # Department recorded 36", "Birmingham police chief Scott Thurmond said", "Jefferson County
+    # Sheriff Mark Pettway said").
+    subjects = [(shared, _AGENCY_OF)] if shared is not None else []
     if say is not None and say is not verb and say.lemma_.lower() in _SAY_VERBS:
-        for c in say.children:
-            if c.dep_ == "nsubj" and c.pos_ == "PROPN":
-                m = _OFFICIAL_OF.match(c.doc[c.left_edge.i : c.i + 1].text)
-                if m and m.group("name") not in MONTH_NAMES and m.group("name") not in names:
-                    return m.group("name")
+        subjects += [(c, _OFFICIAL_OF) for c in say.children if c.dep_ == "nsubj"]
+    for c, pattern in subjects:
+        if c.pos_ == "PROPN":
+            m = pattern.match(c.doc[c.left_edge.i : c.i + 1].text)
+            if m and m.group("name") not in MONTH_NAMES and m.group("name") not in names:
+                return m.group("name")
     return None
+
+
+def _of_names(noun: Token) -> list[Token]:
+    """The names after "of" on a place noun: "the city of Spokane", "the town of Gilbert"."""
+    return [
+        g
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj" and g.pos_ == "PROPN"
+    ]
 
 
 def _has_qualifier(noun: Token) -> bool:
@@ -294,10 +342,18 @@ _NOT_PLACE_FIRST = re.compile(r"(?:Operation|Project|Program|Initiative|Proposit
 
 
 _OFFICIAL_OF = re.compile(
-    r"^(?:the\s+)?(?P<name>(?:[A-Z][a-z]+\s){1,2}(?:County|Parish)|[A-Z][a-z]+)\s+(?:Public\s+)?"
+    r"^(?:[Tt]he\s+)?(?P<name>(?:[A-Z][a-z]+\s){1,2}(?:County|Parish)|[A-Z][a-z]+)\s+(?:Public\s+)?"
     r"(?:police|Police|"
     r"fire|Fire|sheriff|Sheriff|mayor|Mayor|city|City|schools|Schools|commission|Commission|"
     r"council|Council|superintendent|Superintendent|coroner|Coroner)\b"
+)
+
+
+# An agency that counts, as the subject of the claim's verb ("The Huntsville Police Department
+# recorded 36"); a council or a school board spends for its town but counts nothing.
+_AGENCY_OF = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<name>(?:[A-Z][a-z]+\s){1,2}(?:County|Parish)|[A-Z][a-z]+)\s+"
+    r"(?:Police|Sheriff|Fire)\b"
 )
 
 
@@ -313,3 +369,104 @@ def _area_name(noun: Token) -> str | None:
     if start == i:
         return None
     return doc[start:i].text
+
+
+# --- a place written at the number, or opening the sentence as the one who counted -----------
+
+# "Dayton's $241,900", "Fort Bend County's 4.8 percent": a possessive name right before the number.
+_POSSESSIVE_BEFORE = re.compile(
+    r"\b([A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){0,3})['\u2019]s\s+(?:[a-z][\w-]*\s+){0,2}$"
+)
+# "41 in Tacoma", "33,060 reported in Tulsa", "two in San Marcos": "in X" right after it.
+# The words between are the claim's own ("reported", "homicides"), not a phrase of another thing
+# ("85 from utilities in Iowa").
+_IN_AFTER = re.compile(
+    r"^\s+(?:(?!(?:from|with|for|to|by|at)\b)[a-z][\w-]*\s+){0,3}?in\s+"
+    r"([A-Z][\w.-]*(?:[ -][A-Z][\w.-]*){0,2})"
+)
+# "in Logan and Payne counties": a group of places, named as written.
+_PLACES_LISTED = re.compile(r"^\s+(?:and|or)\s+[A-Z][\w.-]*\s+(?:counties|parishes|cities|towns)\b")
+# What may follow a town's name: the end of the clause, or a function or time word. Anything
+# else makes the name a modifier ("$4.5 million in American Rescue Plan funds").
+_AFTER_PLACE = re.compile(
+    r"\s*(?:$|[.,;:!?)\u2014-]|(?:last|this|so|since|during|in|on|and|or|but|while|compared"
+    r"|was|were|is|are|has|have|had|over|from|through|as|by|for|to|a|the)\b)"
+)
+# "Red Bank reported two", "In New Orleans, police recorded 121": a name opening the sentence
+# as the one who counted.
+_LEADING_NAME = re.compile(
+    r"^(?:In\s+)?([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}),?\s+(?:police\s+|officials\s+)?"
+    rf"(?:{'|'.join(COUNTING_VERBS)})\b"
+)
+
+
+def _not_a_place(name: str) -> bool:
+    """Names that are no place whatever the record holds: organisations, named efforts,
+    months and weekdays, initials ("ER", "UAB")."""
+    first = name.split()[0].lower().rstrip(".")
+    return (
+        first in NOT_PLACES_AFTER_IN
+        or first in NOT_PLACE_NAMES  # "That's a 45% increase", "It's a 2.5-cent cut"
+        or bool(_ORG_WORDS.search(name))
+        or bool(_NOT_PLACE_FIRST.match(name))
+        or (name.isupper() and len(name) > 2)
+    )
+
+
+def own_place(text: str, start: int, end: int) -> str | None:
+    """A place written at the number itself: a possessive right before it ("Dayton's $241,900")
+    or "in X" right after it ("41 in Tacoma"). It beats a place named elsewhere in the clause."""
+    m = _POSSESSIVE_BEFORE.search(text[:start])
+    if m and not _not_a_place(m.group(1)) and not _person_like(m.group(1)):
+        return m.group(1)
+    m = _IN_AFTER.match(text[end:])
+    if m:
+        name = m.group(1).rstrip(".")
+        rest = text[end + m.end() :]
+        listed = _PLACES_LISTED.match(rest)
+        if listed:
+            return name + rest[: listed.end()]
+        if not _not_a_place(name) and _AFTER_PLACE.match(rest):
+            return name
+    return None
+
+
+def _person_like(name: str) -> bool:
+    """A name of two or three words with no mark of a place ("Tom Ebert"), as `_place_for`
+    takes a two-word subject for a person: a place suffix, a state, or a place name's first word
+    ("San Antonio", "Fort Bend County", "New Mexico") make it a place."""
+    words = name.split()
+    return (
+        len(words) > 1
+        and not _PLACE_SUFFIX.search(name)
+        and not _GEO_SUFFIX.search(name)
+        and not places.state_name(name)
+        and words[0].lower() not in PLACE_NAME_STARTS
+    )
+
+
+def leading_name(doc: Doc, start: int) -> str | None:
+    """A name opening the sentence before a counting verb, ahead of the claim in its clause
+    ("Red Bank reported two", "Broken Arrow recorded six homicides")."""
+    text = doc.text
+    m = _LEADING_NAME.match(text)
+    if not m or m.end() > start or re.search(r"[,;]", text[m.end() : start]):
+        return None
+    name = m.group(1)
+    words = [w.lower() for w in re.split(r"[ -]", name)]
+    if words[0] in NOT_PLACE_NAMES or words[-1] in NOT_PLACE_NAMES or _not_a_place(name):
+        return None
+    span = doc.char_span(m.start(1), m.end(1))
+    if span is None or span[-1].pos_ != "PROPN" or any(t.tag_ == "NNS" for t in span):
+        return None  # "Homicides reported", "Gun seizures had": a plural noun opening the sentence
+    return name
+
+
+def claim_place(doc: Doc, start: int, end: int, anchor: Token, subject: Token | None) -> str | None:
+    """Where the claim says its number applies: a place written at the number, else the one
+    the parse ties to it (`_place_for`), else a name opening the sentence as the one who counted."""
+    return (
+        own_place(doc.text, start, end)
+        or _place_for(anchor, set(), subject)
+        or leading_name(doc, start)
+    )
