@@ -307,8 +307,10 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
     for c, pattern in subjects:
         if c.pos_ == "PROPN":
             m = pattern.match(c.doc[c.left_edge.i : c.i + 1].text)
-            if m and m.group("name") not in MONTH_NAMES and m.group("name") not in names:
-                return m.group("name")
+            name = m.group("name") if m else None
+            # not "The County Fire": a title word, not a name
+            if name and name not in MONTH_NAMES | names and name.lower() not in NOT_PLACE_NAMES:
+                return name
     return None
 
 
@@ -341,8 +343,10 @@ def _has_qualifier(noun: Token) -> bool:
 _NOT_PLACE_FIRST = re.compile(r"(?:Operation|Project|Program|Initiative|Proposition|Amendment)\b")
 
 
+# "(The) Birmingham ...", "Jefferson County ...": the place an agency or a title opens with.
+_NAME_OF = r"^(?:[Tt]he\s+)?(?P<name>(?:[A-Z][a-z]+\s){1,2}(?:County|Parish)|[A-Z][a-z]+)\s+"
 _OFFICIAL_OF = re.compile(
-    r"^(?:[Tt]he\s+)?(?P<name>(?:[A-Z][a-z]+\s){1,2}(?:County|Parish)|[A-Z][a-z]+)\s+(?:Public\s+)?"
+    _NAME_OF + r"(?:Public\s+)?"
     r"(?:police|Police|"
     r"fire|Fire|sheriff|Sheriff|mayor|Mayor|city|City|schools|Schools|commission|Commission|"
     r"council|Council|superintendent|Superintendent|coroner|Coroner)\b"
@@ -351,10 +355,8 @@ _OFFICIAL_OF = re.compile(
 
 # An agency that counts, as the subject of the claim's verb ("The Huntsville Police Department
 # recorded 36"); a council or a school board spends for its town but counts nothing.
-_AGENCY_OF = re.compile(
-    r"^(?:[Tt]he\s+)?(?P<name>(?:[A-Z][a-z]+\s){1,2}(?:County|Parish)|[A-Z][a-z]+)\s+"
-    r"(?:Police|Sheriff|Fire)\b"
-)
+# ("The Millville Fire" is a wildfire, not a fire department.)
+_AGENCY_OF = re.compile(_NAME_OF + r"(?:Police|Sheriff)\b")
 
 
 def _area_name(noun: Token) -> str | None:
@@ -453,8 +455,8 @@ def leading_name(doc: Doc, start: int) -> str | None:
     if not m or m.end() > start or re.search(r"[,;]", text[m.end() : start]):
         return None
     name = m.group(1)
-    words = [w.lower() for w in re.split(r"[ -]", name)]
-    if words[0] in NOT_PLACE_NAMES or words[-1] in NOT_PLACE_NAMES or _not_a_place(name):
+    last = re.split(r"[ -]", name)[-1].lower()
+    if last in NOT_PLACE_NAMES or _not_a_place(name):  # _not_a_place reads the first word
         return None
     span = doc.char_span(m.start(1), m.end(1))
     if span is None or span[-1].pos_ != "PROPN" or any(t.tag_ == "NNS" for t in span):
