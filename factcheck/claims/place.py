@@ -25,6 +25,7 @@ from factcheck.claims.vocab import (
     _REGION_WORDS,
     _RESIDENTS,
     _SAY_VERBS,
+    CAPITALISED_MEASURES,
     COUNTING_VERBS,
     MONTH_NAMES,
     MONTHS,
@@ -106,7 +107,10 @@ def _place_bases(anchor: Token, verb: Token | None, subject: Token | None) -> li
     verb, the clause's subject and the measured noun, with "the number of X" looked through."""
     bases: list[Token] = []
     noun = anchor.head if anchor.head != anchor else anchor
-    for tok in (noun, verb, _subject_of(verb), subject):
+    share = (
+        anchor if anchor.lower_ in ("percent", "%") else None
+    )  # "31.6 percent of Bucks County's voters"
+    for tok in (noun, verb, _subject_of(verb), subject, share):
         for _ in range(3):
             if tok is None or tok in bases:
                 break
@@ -293,6 +297,7 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
             or (words[0].i == 0 and not after_in and not multi and PLURAL_NOUN_END.search(text))
             or _ORG_WORDS.search(text)
             or (not after_in and not multi and _COMMON_NOUN_END.search(low))
+            or low in CAPITALISED_MEASURES  # "Turnout stood at 38 percent"
             or _NOT_PLACE_FIRST.match(text)
             or (last.i + 1 < len(tok.doc) and tok.doc[last.i + 1].like_num)  # "Ward 3"
         ):
@@ -456,7 +461,9 @@ def leading_name(doc: Doc, start: int) -> str | None:
         return None
     name = m.group(1)
     last = re.split(r"[ -]", name)[-1].lower()
-    if last in NOT_PLACE_NAMES or _not_a_place(name):  # _not_a_place reads the first word
+    if last in NOT_PLACE_NAMES | CAPITALISED_MEASURES or _not_a_place(
+        name
+    ):  # _not_a_place reads the first word
         return None
     span = doc.char_span(m.start(1), m.end(1))
     if span is None or span[-1].pos_ != "PROPN" or any(t.tag_ == "NNS" for t in span):

@@ -39,6 +39,7 @@ from factcheck.claims.vocab import (
     _UNDERGO_VERBS,
     _UP_WORDS,
     ABSTRACT_NOUN_END,
+    CAPITALISED_MEASURES,
     CHANGE_VERBS,
     DRIFT_VERBS,
     MONTHS,
@@ -90,6 +91,8 @@ def _noun_lemma(tok: Token) -> str | None:
             return lexicon.singular(tok.lower_)  # "Homicides rose to 40"
         if tok.pos_ == "PROPN" and tok.is_sent_start and ABSTRACT_NOUN_END.search(tok.text):
             return lemma  # "Occupancy averaged 68.5%": a common noun capitalised to open
+        if tok.pos_ == "PROPN" and tok.lower_ in CAPITALISED_MEASURES and tok.dep_ != "compound":
+            return tok.lower_  # "Turnout stood at 38 percent"
         if _plural_taken_for_verb(tok):
             return lexicon.singular(tok.lower_)  # "that homicides fell": a subject is a noun
         if tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
@@ -131,11 +134,17 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
     adjacent = _adjacent_noun(span, top, unit)
     if adjacent is not None:
         return adjacent
+    headline = _headline_subject(top)
+    if headline is not None:
+        return headline
     verb0 = _clause_verb(anchor)
     if unit == "usd" and verb0 is not None and verb0.lemma_ == "be" and top.dep_ == "attr":
         subj0 = _subject_of(verb0)
         if subj0 is not None and subj0.pos_ == "NOUN":
             return subj0  # "Fines are $50 for drivers": the fines
+    share = _share_of(span, top, unit)
+    if share is not None:
+        return share
     # "140 of the schools", "32 percent of residents", "$48,750 in restitution", "$x for repairs".
     preps = ("of",) if unit != "usd" else ("of", "in", "for", "per", "on")
     owners = [t for t in span if t.lower_ in ("percent", "%", "dollars", "dollar")]
@@ -149,6 +158,7 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
     for tok in (top, *owners):
         obj = _of_object(tok, preps if tok is top or tok in span else ("in", "on"))
         payer = obj is not None and obj.head.lower_ == "for" and _lemma(obj) in _PAYERS
+        payer = payer or (obj is not None and _taxed_home(obj))
         # "$15 per hour", "$3 per gallon": the rate's denominator is not what is measured
         per = (
             obj is not None
@@ -259,6 +269,8 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
             # claim's before it
         elif not generic and not hedge:
             return noun
+        elif generic and noun.head.lower_ == "in" and noun.head.head.pos_ == "NOUN":
+            return noun.head.head  # "the final budget in the amount of $23,485,841"
     verb = _clause_verb(anchor)
     if verb is None:
         return None
@@ -292,7 +304,7 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
             obj = None  # "from the state": who pays is not what the money is
         if obj is not None and obj.head.lower_ == "in" and _lemma(obj) in _TIME_NOUNS:
             obj = None  # "earned $5 million in the first quarter"
-        if obj is not None and _lemma(obj) in _PAYERS:
+        if obj is not None and (_lemma(obj) in _PAYERS or _taxed_home(obj)):
             obj = None  # "rise by $85 for the average homeowner": the payer is not measured
         if obj is not None and obj.pos_ == "NOUN" and verb.lemma_.lower() != "be":
             return obj
@@ -305,6 +317,51 @@ def _subject_token(span: Span, anchor: Token, unit: str, change_noun: Token | No
     if subj is not None and _lemma(subj) in _AGENTS and verb.lemma_.lower() not in _COPULAR:
         # "crews paved 38 miles", "the board expects to receive $11.9 million", "troopers
         # reported five deaths": who acts is not what the number measures
+        return None
+    return subj
+
+
+def _headline_subject(top: Token) -> Token | None:
+    """A headline's verb tagged as a noun, with the number its object ("County budget totals
+    $214.5 million", "Jobless rate tops 5%"): the noun it follows is what is measured."""
+    verb = top.head
+    if top.dep_ != "dobj" or verb.pos_ != "NOUN" or verb.dep_ != "ROOT":
+        return None
+    if verb.lower_ not in CHANGE_VERBS and lexicon.singular(verb.lower_) not in _COPULAR:
+        return None
+    named = [c for c in verb.lefts if c.dep_ in ("compound", "nsubj") and c.pos_ == "NOUN"]
+    return named[-1] if named else None
+
+
+def _taxed_home(obj: Token) -> bool:
+    """ "$40 a year on a home valued at $200,000", "$21 on a $250,000 home": the home is what is
+    taxed, as a payer is who pays; neither is what the money measures."""
+    if obj.head.lower_ != "on" or _lemma(obj) not in ("home", "house", "property"):
+        return False
+    valued = any(
+        c.dep_ == "acl" and c.lemma_.lower() in _AT_VERBS | {"value"} for c in obj.children
+    )
+    priced = any(c.like_num or c.text == "$" for c in obj.subtree if c.i < obj.i)
+    return valued or priced
+
+
+def _share_of(span: Span, top: Token, unit: str) -> Token | None:
+    """What a share measures when it completes a verb of being ("Turnout reached 31.6 percent
+    of registered voters", "Mail ballots made up 41% of the votes", "stood at 38 percent of"):
+    the verb's subject, not the whole it is a share of ("32 percent of residents said" keeps it)."""
+    if unit != "percent" or top.lower_ not in ("percent", "%") or _of_object(top) is None:
+        return None
+    verb = top.head
+    if top.dep_ == "pobj" and verb.lower_ in ("at", "for"):
+        verb = verb.head  # "stood at", "accounted for"
+    elif top.dep_ not in ("dobj", "attr"):
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _COPULAR | {"account"}:
+        return None
+    subj = _subject_of(verb)
+    if subj is None or span.start <= subj.i < span.end or _noun_lemma(subj) is None:
+        return None
+    if _lemma(subj) in _AGENTS or _lemma(subj) in _PAYERS:
         return None
     return subj
 

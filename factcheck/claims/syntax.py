@@ -41,11 +41,14 @@ def _subject_of(verb: Token | None) -> Token | None:
     for _ in range(6):
         if t is None:
             return None
+        gerunds = [gerund_noun(c) for c in t.children if c.dep_ == "csubj" and c.i < t.i]
+        if gerunds and gerunds[0] is not None:
+            return gerunds[0]  # "The median asking price ... is $485,000"
         for c in t.children:
             if c.dep_ in ("nsubj", "nsubjpass", "expl"):
                 if c.tag_ in ("WDT", "WP") and t.dep_ == "relcl" and t.head.pos_ == "NOUN":
                     return t.head  # "the program, which costs $2.3 million"
-                return c
+                return _clause_joined(c, t)
         if t.dep_ == "ccomp" and t.head.lemma_.lower() in _SAY_VERBS:
             return None  # "a move the chief said would cost $1.8 million": the chief is the speaker
         if t.dep_ in ("conj", "xcomp", "advcl", "ccomp", "relcl", "acomp", "pcomp") and t.head != t:
@@ -88,7 +91,36 @@ def _of_object(tok: Token, preps: tuple[str, ...] = ("of",)) -> Token | None:
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs:
                 return objs[0]
+            named = [gerund_noun(g) for g in c.children if g.dep_ == "pcomp"]
+            if named and named[0] is not None:
+                return named[0]  # "$41.6 million in lodging taxes"
     return None
+
+
+def gerund_noun(tok: Token) -> Token | None:
+    """The noun of a compound the tagger split into a verb and its object ("lodging taxes",
+    "asking price", "operating costs"): an -ing word right before the noun it 'takes'."""
+    if tok.tag_ != "VBG" or tok.i + 1 >= len(tok.doc):
+        return None
+    nxt = tok.doc[tok.i + 1]
+    noun = nxt.head if nxt.dep_ == "compound" and nxt.head.head == tok else nxt
+    if noun.dep_ != "dobj" or noun.head != tok or noun.pos_ != "NOUN":
+        return None
+    if any(c.dep_ in ("det", "poss", "nummod") for c in noun.lefts):
+        return None  # "in getting the guns": a real verb and its object
+    return noun
+
+
+def _clause_joined(subj: Token, verb: Token) -> Token:
+    """The verb's own subject where the parse joined it to the clause before ("..., a record,
+    and visitor spending topped $3.4 billion": spending): a noun after ", and" that ends right
+    before the verb starts a clause of its own."""
+    for c in subj.children:
+        if c.dep_ == "conj" and c.pos_ == "NOUN" and c.right_edge.i == verb.i - 1:
+            cc = [t for t in subj.doc[subj.i + 1 : c.left_edge.i] if t.dep_ == "cc"]
+            if cc and subj.doc[cc[0].i - 1].text == ",":
+                return c
+    return subj
 
 
 def _has_modifier(tok: Token) -> bool:
