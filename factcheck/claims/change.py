@@ -22,6 +22,7 @@ from factcheck.claims.vocab import (
     _DOWN_WORDS,
     _MEASURE_UNITS,
     _PASSIVE_CHANGE,
+    _TIME_NOUNS,
     _UP_WORDS,
     CHANGE_DIRECTIONS,
     CHANGE_OF_NOUNS,
@@ -53,6 +54,11 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
     # A plain measurement unit after the number: "20 years", "5 miles", "12 points".
     if unit == "count":
         nxt = doc[span.end] if span.end < len(doc) else None
+        if nxt is not None and nxt.dep_ == "amod" and nxt.i + 1 < len(doc):
+            unit_noun = doc[nxt.i + 1]
+            lemma = unit_noun.lemma_.lower()
+            if nxt.head == unit_noun and lemma in _MEASURE_UNITS and lemma not in _TIME_NOUNS:
+                nxt = unit_noun  # "12.6 million harvested acres"; not "71,300 last year"
         if nxt is not None and nxt.lemma_.lower() in _MEASURE_UNITS and nxt.pos_ == "NOUN":
             f.unit = _MEASURE_UNITS[nxt.lemma_.lower()]
             f.end = nxt.idx + len(nxt.text) - doc[0].idx
@@ -79,7 +85,7 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
     kind = "percent_change" if _pct(f.unit) else "difference"
     comp = re.match(
         r"^\s+(?:[a-z’'-]+\s+)?(more|fewer|less|additional|extra|higher|lower|above|below|"
-        r"greater|larger|smaller|bigger|over|under|short|shy|behind|ahead)\b",
+        r"greater|larger|smaller|bigger|longer|shorter|over|under|short|shy|behind|ahead)\b",
         after_u,
         re.I,
     )
@@ -119,7 +125,7 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
             word = "above" if word == "over" else "below"  # "$2.3 million over budget"
         if word in ("fewer", "less") or more_noun or (than and word not in ("over", "under")):
             up = word in ("more", "additional", "extra", "higher", "above", "greater", "larger",
-                          "bigger", "ahead")  # fmt: skip
+                          "bigger", "longer", "ahead")  # fmt: skip
             f.change, f.direction = kind, "up" if up else "down"
     change_noun, own_phrase = _change_noun_of(anchor)
     if change_noun is not None:
@@ -141,12 +147,7 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         pre is not None
         and pre.group("verb").lower() in ("up", "down")
         and (pre.group("prev") or "").lower() not in DRIFT_VERBS  # "ticked up by 0.2"
-        and re.fullmatch(
-            r"\w+ed|picks?|racks?|ends?|makes?|made|making|sums?|shows?|turns?|sets?|backs?|slows?|shuts?|"
-            r"breaks?|takes?|puts?|brings?|gets?|came|comes|wrote|writes|"
-            r"broke|shut|set|took|put|ran|runs",
-            (pre.group("prev") or "").lower(),
-        )
+        and _PARTICLE_VERB.fullmatch((pre.group("prev") or "").lower()) is not None
     )
     # "raise prices by 8 percent", "raise menu prices 3 to 5 percent": a verb, its object, N.
     by = _VERB_OBJECT_BEFORE.search(before_text)
@@ -224,7 +225,11 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
     f.subject_i = subj_tok.i if subj_tok is not None else None
     if f.change == "level" and f.subject in ("growth", "increase", "rise", "gain", "jump"):
         f.change, f.direction = kind, "up"  # "wage growth was 4 percent"
-    elif f.change == "level" and f.subject in ("decline", "decrease", "drop", "loss", "reduction"):
+    elif (
+        f.change == "level"
+        and f.subject in ("decline", "decrease", "drop", "loss", "reduction")
+        and not (f.subject == "loss" and f.unit == "usd")  # "fire losses totaled $19.6 million"
+    ):
         f.change, f.direction = kind, "down"
     if f.change == "level" and _ADDITIONAL.search(before_text):
         f.change, f.direction = kind, "up"  # "an additional $400,000", "another 60 workers"
@@ -233,6 +238,12 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
     return f
 
 
+# Verbs whose "up" or "down" is a particle, not a change ("made up 41%", "picked up 12").
+_PARTICLE_VERB = re.compile(
+    r"\w+ed|picks?|racks?|ends?|makes?|made|making|sums?|shows?|turns?|sets?|backs?|slows?|shuts?|"
+    r"breaks?|takes?|puts?|brings?|gets?|came|comes|wrote|writes|"
+    r"broke|shut|set|took|put|ran|runs"
+)
 _ADDITIONAL = re.compile(r"\b(?:(?:an? )?(?:additional|extra)|another)\s+\$?$", re.I)
 _REFERENCE_LEVEL = re.compile(
     r"^\s+(?:the|its|their|this|that|last|a|an)?\s*(?:[\w’'-]+\s+){0,2}?"
@@ -380,6 +391,9 @@ def _direction_of(word: str) -> str:
 
 
 def _clause_direction(anchor: Token) -> str | None:
+    """A direction word of the number's own clause ("homicides are up, but only at a rate of
+    5.1%"); another clause's verb ("collections climbed ..., while occupancy averaged 61.5%")
+    says nothing of it."""
     t = anchor
     for _ in range(8):
         for c in t.children:
@@ -388,6 +402,8 @@ def _clause_direction(anchor: Token) -> str | None:
                 nxt = c.nbor(1) if c.i + 1 < len(c.doc) else None
                 if nxt is not None and nxt.lower_ in ("from", "to"):
                     continue  # "up from 2.9 percent": a level compared with another
+                if c.dep_ == "prt" and _PARTICLE_VERB.fullmatch(t.lower_):
+                    continue  # "made up 82 percent": a share, no change
                 return c.lower_
             if c.dep_ in ("acomp",) and w in ("high", "low"):
                 return "up" if w == "high" else "down"
@@ -398,7 +414,11 @@ def _clause_direction(anchor: Token) -> str | None:
         if t.pos_ == "VERB" and lemma in ("decrease", "decline", "fall", "drop", "dip", "plunge",
                                           "plummet", "shrink", "slip", "sink"):  # fmt: skip
             return "down"
-        if t.head == t:
+        if t.head == t or (t.pos_ in ("VERB", "AUX") and t.dep_ in _OWN_CLAUSE_DEPS):
             return None
         t = t.head
     return None
+
+
+# A verb hung on another by one of these heads a clause of its own.
+_OWN_CLAUSE_DEPS = ("advcl", "conj", "ccomp", "relcl", "parataxis", "xcomp")

@@ -262,6 +262,8 @@ def _best_period(
             continue  # "89 percent, down from 94 percent in 2019": 2019 is the 94's
         if base and s >= claim.end and re.fullmatch(r"[\s,]*", sent_text[claim.end : s]):
             return sent_text[s:e]  # "up from 24 the year before"
+        if e <= claim.start and _compares_other(sent_text, s, others):
+            continue  # "9 bushels more than in 2024, on 12.6 million acres": 2024 is the 9's base
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
@@ -288,6 +290,18 @@ def _best_period(
 
 
 _RIGHT_AFTER = re.compile(r"\s*(?:[\w’'-]+\s+){0,2}")
+_THAN_AFTER = re.compile(r"[\s,]*(?:[\w’'-]+\s+){0,2}?(?:than|compared (?:with|to))\s+", re.I)
+
+
+def _compares_other(sent_text: str, phrase_start: int, others: list[ClaimAt]) -> bool:
+    """The phrase is what another claim's change is measured against ("9 bushels more than in
+    2024"): it dates that comparison, not the numbers after it."""
+    return any(
+        o.is_change
+        and o.end <= phrase_start
+        and _THAN_AFTER.fullmatch(sent_text[o.end : phrase_start])
+        for o in others
+    )
 
 
 _BASE_BEFORE = re.compile(
