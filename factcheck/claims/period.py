@@ -68,13 +68,19 @@ PERIOD_RE = re.compile(
     # a stretch the number happened in: "13 inches in three days", "for five straight nights"
     rf"(?:in|over) (?:{_NUM_WORD}|two|three) (?:straight |consecutive )?(?:days|nights|weeks)|"
     rf"for (?:{_NUM_WORD}|two|three) (?:straight|consecutive) (?:days|nights|weeks|years)|"
-    rf"(?:by|until|through) (?:noon|midnight|{_CLOCK})(?: {_WEEKDAY}| today| tonight)?|"
+    rf"(?:by|until|through) (?:noon|midday|midnight|{_CLOCK})(?: {_WEEKDAY}| today| tonight)?|"
     # a period named by the story before ("1,046 firearms that year"): the checker resolves it
     r"that (?:year|month|week|weekend|day|night|season|quarter)|"
     # the span the story is about, named again: "added 4,600 jobs over the month"
     r"(?:over|during|for|in) the (?:month|week|weekend|quarter|year)(?! (?:before|ago|earlier|of|ending|ended))|"
     r"(?:at|by) the (?:start|beginning) of the (?:month|week|year|quarter)|"
     r"(?:during|over|in|for) the (?:[a-z]+ )?period(?! of)|"
+    # an enforcement stretch: "during the 10-day campaign", "over the two-week crackdown"
+    rf"(?:during|over|in|for) the (?:{_NUM_WORD}|two|three)[- ](?:day|week|month) (?:[a-z]+ )?(?:campaign|crackdown|blitz|period|drive)|"
+    # a season named by what it is for: "this construction season"
+    r"(?:this|last|next) [a-z]+ season|"
+    # a fiscal year on its own: "about 12% above fiscal 2019"
+    rf"(?:fiscal (?:year )?|FY ?){_YEAR}(?![-–/]\d)|"
     # a clipped year: "In '17", "since ’23"
     r"(?:in|since|from|by|of|through) ['’](?:[0-9]{2})(?![\w'’])|"
     # an event on a day: "in Tuesday's primary"
@@ -92,7 +98,7 @@ PERIOD_RE = re.compile(
     rf"on {_MONTH_RE} {_DAY_WORD}(?:,? {_YEAR})?|"
     rf"(?:in |during |for |since )?the (?:{_MONTH_RE} {_DAY_WORD} )?{_ELECTION}(?: day)?(?: on {_MONTH_RE} {_DAY_WORD})?|"
     rf"(?:{_NUM_WORD}|a|an) (?:years?|months?|weeks?|days?|decades?|hours?) (?:ago|earlier|before|prior)|"
-    rf"(?:over|during|on|for|before|after|since|through) (?:the )?{_HOLIDAY}(?: (?:holiday|travel|weekend|week|period|break|day))*|"
+    rf"(?:over|during|on|for|before|after|since|through) (?:the )?{_HOLIDAY}(?: (?:holiday|travel|weekend|week|period|break|day))*(?: [a-z]+ (?:period|campaign|crackdown|weekend))?|"
     rf"(?:just |earlier |later )?(?:this|last|next) {_SPAN_WORD}(?: alone)?|"
     rf"(?:on |early |late |by |last )?(?:early |late )?{_WEEKDAY}(?:['’]s)?(?: {_PART_OF_DAY})?|"
     r"the (?:year|month|week) (?:before|prior|earlier)(?: that)?|the previous (?:year|month|week)|"
@@ -173,6 +179,7 @@ _SAME_BEFORE = re.compile(
     r"\b(?:the\s+)?(?:same|this|that)\s+(?:time|point|period|date|stretch)\s+(?:of\s+)?$"
 )
 _SAME_IN = re.compile(r"\b(?:same|this|that) (?:time|point|period|date|stretch)")
+_POSSESSED = re.compile(r"['’]s\s+(?!(?:\$|\d))[a-z][a-z-]+")
 _YEAR_AFTER = re.compile(r"(?:,?\s+(?:of|in)\s+|,\s+)((?:19|20)\d{2})\b")
 
 
@@ -195,6 +202,9 @@ def complete_phrase(sent_text: str, phrase: str, after: int) -> str:
     before = _SAME_BEFORE.search(sent_text[:at])
     if before and not _SAME_IN.search(phrase):
         return sent_text[before.start() : at + len(phrase)]
+    owned = _POSSESSED.match(sent_text[at + len(phrase) :])
+    if owned:
+        return sent_text[at : at + len(phrase) + owned.end()]  # "from last year's campaign"
     if re.search(r"(?:19|20)\d{2}", phrase):
         return phrase
     m = _YEAR_AFTER.match(sent_text[at + len(phrase) :])
@@ -268,7 +278,7 @@ def _best_period(
         if span is None or len(span) == 0:
             continue
         rank = _clause_rank(span, chain, others)
-        if rank is None or _dates_the_saying(span):
+        if rank is None or _dates_the_saying(span, chain):
             continue
         comparison = bool(_COMPARISON.search(sent_text[s:e]))
         distance = s - claim.end if s >= claim.end else claim.start - e
@@ -333,7 +343,7 @@ _DAY_OF_SAYING = re.compile(
 )
 
 
-def _dates_the_saying(span: Span) -> bool:
+def _dates_the_saying(span: Span, chain: list[Token] | None = None) -> bool:
     """ "the chief said Monday", "told reporters on Tuesday": the day of the statement, not the
     period of what was said ("as of March 3" on a reporting verb still dates the claim)."""
     if not _DAY_OF_SAYING.fullmatch(span.text) or span.start_char < 3:
@@ -342,8 +352,17 @@ def _dates_the_saying(span: Span) -> bool:
     host = root.head if root.head != root else root
     if host.pos_ == "ADP" and host.head != host:
         host = host.head
-    # Verbs of speaking only: "reported 54 new cases on Tuesday" dates the count itself.
-    return host.lemma_.lower() in _SPEAKING and host.pos_ == "VERB"
+    # Verbs of speaking only: "reported 54 new cases on Tuesday" dates the count itself; but
+    # "..., to 318, the office reported Wednesday" reports a clause, and dates the report.
+    if host.pos_ != "VERB":
+        return False
+    lemma = host.lemma_.lower()
+    own_verb = next((t for t in chain or () if t.pos_ in ("VERB", "AUX")), None)
+    reports = lemma in _REPORTING and own_verb is not None and own_verb != host
+    return lemma in _SPEAKING or reports
+
+
+_REPORTING = {"report", "announce"}
 
 
 _SPEAKING = {"say", "tell", "add", "explain", "note", "insist", "stress", "warn", "write", "speak"}

@@ -178,7 +178,7 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
     noun = anchor.head if anchor.head != anchor else anchor
     found: list[tuple[Token, bool]] = []  # (token, after "in")
     shared = _subject_of(verb) if verb is not None else None
-    if shared is not None and shared.head is not verb and shared.pos_ == "PROPN":
+    if shared is not None and shared.head != verb and shared.pos_ == "PROPN":
         # "Cuyahoga County lost 5,000 residents and has shed 31,608 people since 2010",
         # "... passed 200,000, gaining 5,837 people": the subject the verbs share
         found.append((shared, False))
@@ -207,7 +207,7 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
     say = verb
     while say is not None and say.dep_ in ("ccomp", "parataxis") and say.head != say:
         say = say.head
-    if say is not None and say is not verb and say.lemma_.lower() in _SAY_VERBS:
+    if say is not None and say != verb and say.lemma_.lower() in _SAY_VERBS:
         for c in say.children:
             # a group ("police", "officials"), not one person ("Trauma surgeon Dr. X said")
             group = c.tag_ == "NNS" or c.lower_ == "police"
@@ -307,7 +307,7 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
     # Department recorded 36", "Birmingham police chief Scott Thurmond said", "Jefferson County
     # Sheriff Mark Pettway said").
     subjects = [(shared, _AGENCY_OF)] if shared is not None else []
-    if say is not None and say is not verb and say.lemma_.lower() in _SAY_VERBS:
+    if say is not None and say != verb and say.lemma_.lower() in _SAY_VERBS:
         subjects += [(c, _OFFICIAL_OF) for c in say.children if c.dep_ == "nsubj"]
     for c, pattern in subjects:
         if c.pos_ == "PROPN":
