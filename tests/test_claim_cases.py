@@ -2,7 +2,7 @@
 
 `rules/`: one rule of the extractor a case, each its own test; a case that is a known miss says so
 in `known_miss` (an expected failure with its reason, not hidden under a floor).
-`real_style/`, `real_style_2/`, `real_style_3/`: 40, 30 and 30 passages written and labelled
+`real_style/`, `real_style_2/`, `real_style_3/`, `real_style_4/`: 40, 30, 30 and 30 passages written and labelled
 blind, in the style of real local copy, by helpers who never read the extractor; each held to
 floor figures ratcheted to what is measured on it.
 """
@@ -25,11 +25,13 @@ REAL_STYLE = sorted((CASES / "real_style").glob("*.json"))
 # figures first measured blind, before any rule was written for it): a regression fails.
 SET_FLOORS = {
     "real_style": {"f1": 0.98, "unit": 0.99, "qualifier": 0.98, "change": 0.98,
-                   "direction": 0.97, "subject": 0.92, "period": 0.91, "speaker": 0.93},
-    "real_style_2": {"f1": 0.99, "unit": 0.98, "qualifier": 0.99, "change": 0.96,
-                     "direction": 0.93, "subject": 0.87, "period": 0.91, "speaker": 0.98},
+                   "direction": 0.97, "subject": 0.93, "period": 0.92, "speaker": 0.93},
+    "real_style_2": {"f1": 0.99, "unit": 0.98, "qualifier": 0.99, "change": 0.98,
+                     "direction": 0.93, "subject": 0.88, "period": 0.91, "speaker": 0.98},
     "real_style_3": {"f1": 0.99, "unit": 0.98, "qualifier": 0.99, "change": 0.97,
-                     "direction": 0.97, "subject": 0.87, "period": 0.88, "speaker": 0.97},
+                     "direction": 0.97, "subject": 0.88, "period": 0.88, "speaker": 0.97},
+    "real_style_4": {"f1": 0.98, "unit": 0.99, "qualifier": 0.98, "change": 0.98,
+                     "direction": 0.95, "subject": 0.92, "period": 0.93, "speaker": 0.99},
 }  # fmt: skip
 
 
