@@ -70,9 +70,11 @@ class Claim:
     period: str | None = None
     speaker: str | None = None
     # Not in the contract, kept for the checker: the hedge word on a range ("almost", "about"),
-    # and the place the sentence names, if any.
+    # the place the sentence names, if any, and the time phrase a change is measured against
+    # ("than last year", "from the first half of 2025").
     hedge: str | None = None
     place: str | None = None
+    base: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -273,9 +273,35 @@ _LATEST_WORDS = re.compile(
 
 def _normalise(phrase: str) -> str:
     text = phrase.lower().strip()
+    # "this year's budget", "from last year's campaign": the period is the possessor's
+    text = re.sub(
+        r"\b(year|month|week|quarter|season|(?:19|20)\d{2})['’]s\s+[a-z][a-z-]*$", r"\1", text
+    )
     text = re.sub(r"[\u2018\u2019\u201c\u201d\"']", "", text)
     text = re.sub(r"\s+", " ", text)
     return text.strip(" ,.;:")
+
+
+# The relative bases of a change ("than last year", "from 2018", "since the same time last
+# year"): the extractor finds them in the sentence (claims/period.py `change_base`), the checker
+# reads what they name (`relative_base`).
+COMPARE_PHRASE = re.compile(
+    r"\b(?:than|from|over|compared (?:to|with)|versus|vs\.?|since)\s+(?:in\s+|during\s+)?"
+    r"(last year|the (?:year|one) before(?: that)?|a year (?:ago|earlier|before)"
+    r"|(?:the )?(?:previous|prior|preceding) year"
+    r"|(?:the )?same (?:time|period|point|date|stretch) (?:of |in )?last year"
+    r"|this time last year|(?:19|20)\d{2}"
+    r"|the (?:month|one) before|(?:the )?(?:previous|prior|preceding) month|a month (?:ago|earlier))\b",
+    re.IGNORECASE,
+)
+
+
+def relative_base(base: str | None) -> str | None:
+    """The time phrase of a change's base when it is a relative one or a bare year ("than last
+    year" -> "last year", "from 2018" -> "2018"); None for a named period ("from the first half
+    of 2025"), which is the base as it stands."""
+    m = COMPARE_PHRASE.fullmatch(base.strip()) if base else None
+    return m.group(1) if m else None
 
 
 @lru_cache(maxsize=4096)

@@ -455,6 +455,8 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
         con.begin()
         try:
             con.execute(sql)
+            if version in _DATA_MIGRATIONS:
+                _DATA_MIGRATIONS[version](con)
             con.execute(
                 "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name]
             )
@@ -464,6 +466,33 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
         con.commit()
         applied.append(version)
     return applied
+
+
+def _backfill_bases(con: duckdb.DuckDBPyConnection) -> None:
+    """Migration 010's data step: the base of every stored claim, by the extractor's own rule
+    (a regular expression over the stored sentence and the claim's place in it)."""
+    from factcheck.claims.period import change_base
+
+    # Every claim, levels too: the checker reads a percent of a count as a percent change.
+    rows = con.execute("SELECT id, sentence, text, period FROM claims").fetchall()
+    bases = []
+    for cid, sentence, text, period in rows:
+        at = (sentence or "").find(text)
+        base = change_base(sentence, at, at + len(text), period) if at >= 0 else None
+        if base is not None:
+            bases.append((cid, base))
+    if bases:
+        import pandas as pd
+
+        con.register("_bases", pd.DataFrame(bases, columns=["id", "base"]))
+        try:
+            con.execute("UPDATE claims SET base = b.base FROM _bases b WHERE claims.id = b.id")
+        finally:
+            con.unregister("_bases")
+
+
+# Python steps run right after a migration's SQL, in its transaction: {version: step}.
+_DATA_MIGRATIONS: dict[int, Callable[[duckdb.DuckDBPyConnection], None]] = {10: _backfill_bases}
 
 
 # ================================================================================================
@@ -492,6 +521,7 @@ _CLAIM_COLUMNS = (
     "speaker",
     "hedge",
     "place",
+    "base",
 )
 
 
@@ -600,9 +630,9 @@ def insert_claims_batch(
         inserted = con.execute(
             "INSERT INTO claims (story_id, version_id, seq, text, start_char, end_char, sentence,"
             "  low, high, unit, qualifier, subject, change, direction, period, speaker, hedge,"
-            "  place)"
+            "  place, base)"
             " SELECT story_id, version_id, seq, text, start_char, end_char, sentence, low, high,"
-            "  unit, qualifier, subject, change, direction, period, speaker, hedge, place"
+            "  unit, qualifier, subject, change, direction, period, speaker, hedge, place, base"
             " FROM _new_claims ORDER BY batch, seq"
             " RETURNING id, version_id, seq",
         ).fetchall()
@@ -1433,7 +1463,7 @@ def claims_to_check(con: duckdb.DuckDBPyConnection, claim_ids: list[int] | None)
     base = (  # a constant: only the WHERE clause differs
         "SELECT c.id, c.version_id, c.seq, c.text, c.start_char, c.end_char, c.sentence, c.low,"
         " c.high, c.unit, c.qualifier, c.subject, c.change, c.direction, c.period, c.speaker,"
-        " c.hedge, c.place, CAST(coalesce(s.published, s.first_seen) AS DATE) AS published,"
+        " c.hedge, c.place, c.base, CAST(coalesce(s.published, s.first_seen) AS DATE) AS published,"
         " f.place AS station_place"
         " FROM claims c JOIN stories s ON s.id = c.story_id LEFT JOIN feeds f ON f.id = s.feed_id"
     )
@@ -1597,7 +1627,7 @@ def claims_of_versions(con: duckdb.DuckDBPyConnection, version_ids: list[int]):
         return con.execute(
             "SELECT c.id, c.version_id, c.seq, c.text, c.start_char, c.end_char, c.sentence,"
             " c.low, c.high, c.unit, c.qualifier, c.subject, c.change, c.direction, c.period,"
-            " c.speaker, c.hedge, c.place,"
+            " c.speaker, c.hedge, c.place, c.base,"
             " CAST(coalesce(s.published, s.first_seen) AS DATE) AS published,"
             " f.place AS station_place"
             " FROM claims c JOIN stories s ON s.id = c.story_id"
@@ -2611,7 +2641,7 @@ def app_story_claims(con: duckdb.DuckDBPyConnection, version_id: int, *, mode: s
     rows = con.execute(
         "SELECT c.id, c.text, c.start_char, c.end_char, c.sentence, c.low, c.high, c.unit,"
         "  c.qualifier, c.subject, c.change, c.direction, c.period, c.speaker, c.hedge, c.place,"
-        "  k.verdict, k.metric, k.place, k.official, k.period_start, k.period_end, k.error_pct,"
+        "  c.base, k.verdict, k.metric, k.place, k.official, k.period_start, k.period_end, k.error_pct,"
         "  k.source, k.source_url, k.as_of, k.explanation, k.compare_start, k.compare_end,"
         "  k.reason"
         " FROM claims c LEFT JOIN checks k ON k.claim_id = c.id AND k.mode = ?"
@@ -2636,22 +2666,23 @@ def app_story_claims(con: duckdb.DuckDBPyConnection, version_id: int, *, mode: s
             speaker=r[13],
             hedge=r[14],
             place=r[15],
+            base=r[16],
         )
         check = Check(
-            verdict=r[16] or "unverifiable",
-            metric=r[17],
-            place=r[18],
-            official=r[19],
-            period_start=r[20],
-            period_end=r[21],
-            error_pct=r[22],
-            source=r[23],
-            source_url=r[24],
-            as_of=r[25],
-            explanation=r[26] or "Not checked yet.",
-            compare_start=r[27],
-            compare_end=r[28],
-            reason=r[29],
+            verdict=r[17] or "unverifiable",
+            metric=r[18],
+            place=r[19],
+            official=r[20],
+            period_start=r[21],
+            period_end=r[22],
+            error_pct=r[23],
+            source=r[24],
+            source_url=r[25],
+            as_of=r[26],
+            explanation=r[27] or "Not checked yet.",
+            compare_start=r[28],
+            compare_end=r[29],
+            reason=r[30],
         )
         out.append((r[0], claim, check))
     return out
@@ -3132,7 +3163,7 @@ def claims_by_version(con: duckdb.DuckDBPyConnection, version_ids: list[int]) ->
         return {}
     rows = con.execute(
         "SELECT version_id, text, start_char, end_char, sentence, low, high, unit, qualifier,"
-        "  subject, change, direction, period, speaker, hedge, place"
+        "  subject, change, direction, period, speaker, hedge, place, base"
         " FROM claims WHERE list_contains(?, version_id) ORDER BY version_id, seq",
         [list(version_ids)],
     ).fetchall()

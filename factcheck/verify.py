@@ -92,15 +92,6 @@ _NARROWING_AFTER = re.compile(
     r"(?:\s+(?!(?:is|are|was|were|has|have|rose|fell|up|down)\b)[\w-]+){0,2}",
     re.IGNORECASE,
 )
-_COMPARE_PHRASE = re.compile(
-    r"\b(?:than|from|over|compared (?:to|with)|versus|vs\.?|since)\s+(?:in\s+|during\s+)?"
-    r"(last year|the (?:year|one) before(?: that)?|a year (?:ago|earlier|before)"
-    r"|(?:the )?(?:previous|prior|preceding) year"
-    r"|(?:the )?same (?:time|period|point|date|stretch) (?:of |in )?last year"
-    r"|this time last year|(?:19|20)\d{2}"
-    r"|the (?:month|one) before|(?:the )?(?:previous|prior|preceding) month|a month (?:ago|earlier))\b",
-    re.IGNORECASE,
-)
 _NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
@@ -854,27 +845,11 @@ class _Ctx:
         return out
 
 
-def _compare_phrase(claim: Claim) -> str | None:
-    """The base of a change named next to the claim: right after it in the same clause ("300
-    more than last year", "up 5% from the same time last year"), or opening the sentence
-    ("Compared with last year, ...")."""
-    sentence = claim.sentence or ""
-    pos = _claim_pos(claim)
-    end = pos + len(claim.text)
-    for m in _COMPARE_PHRASE.finditer(sentence):
-        if m.start() >= pos:
-            gap = sentence[end : m.start()] if m.start() > end else ""
-            if len(gap) <= 60 and not re.search(r"[,;:]|\d|\band\b|\bbut\b", gap):
-                return m.group(1)
-        elif m.start() <= 3:
-            return m.group(1)
-    return None
-
-
 def _period_for(item: _Item, change: str, ctx: _Ctx) -> pr.Period:
     claim, published = item.claim, item.published
     phrase = claim.period  # complete as the extractor wrote it (claims/period.py)
-    compare = _compare_phrase(claim) if change != "level" else None
+    # The base of the change as the extractor found it (claims/period.py `change_base`).
+    compare = pr.relative_base(claim.base) if change != "level" else None
     if compare:
         norm_c = compare.lower()
         norm_p = (phrase or "").lower().strip()
@@ -894,7 +869,7 @@ def _period_for(item: _Item, change: str, ctx: _Ctx) -> pr.Period:
                 phrase = "this year"
             else:
                 phrase = "this year"
-    elif change != "level" and phrase and _phrase_is_base(claim):
+    elif change != "level" and phrase and claim.base is not None:
         # "a 5 percent drop from the first half of 2025": the named period is the base; the
         # claim is about the same dates now.
         based = _base_change(item, ctx, pr.resolve_period(phrase, published))
@@ -911,27 +886,6 @@ def _period_for(item: _Item, change: str, ctx: _Ctx) -> pr.Period:
         if base is not None:
             period = pr._future(pr.contrasted(period, base), published)
     return period
-
-
-_BASE_BEFORE = re.compile(
-    r"\b(?:from|than|compared (?:to|with)|versus|vs\.?|over)\s+(?:(?:at|in|during)\s+)?$", re.I
-)
-
-
-def _phrase_is_base(claim: Claim) -> bool:
-    """Whether the claim's own time phrase follows it as the base of the change ("down 23 from
-    the first nine months of 2025", "six fewer than in the first quarter")."""
-    if claim.period is None:
-        return False  # the phrase came from elsewhere (a "when" clause): not the claim's own
-    sentence = claim.sentence or ""
-    end = _claim_pos(claim) + len(claim.text)
-    at = sentence.lower().find(claim.period.lower(), end)
-    if at < 0:
-        return False
-    gap = sentence[end:at]
-    if len(gap) > 60 or re.search(r"[,;:]|\d|\band\b|\bbut\b", gap):
-        return False
-    return bool(_BASE_BEFORE.search(gap))
 
 
 def _base_change(item: _Item, ctx: _Ctx, base: pr.Period) -> pr.Period | None:
@@ -1383,7 +1337,7 @@ def _check_on(con, claims, published, place, mode, metric) -> list[Check]:
 
 
 # Bumped when the matching rules change, so saved matches (claim_specs) are recomputed.
-SPEC_VERSION = "verify-2"
+SPEC_VERSION = "verify-3"  # 3: the base of a change is the claim's (`Claim.base`)
 
 
 def check_claims_in_store(
@@ -1464,15 +1418,15 @@ def _items_from_frame(frame: pd.DataFrame, overrides: dict) -> list[_Item]:
         cols["id"], cols["text"], cols["start_char"], cols["end_char"], cols["sentence"],
         cols["low"], cols["high"], cols["unit"], cols["qualifier"], cols["subject"],
         cols["change"], cols["direction"], cols["period"], cols["speaker"], cols["hedge"],
-        cols["place"], cols["published"], cols["station_place"], cols["version_id"],
+        cols["place"], cols["base"], cols["published"], cols["station_place"], cols["version_id"],
         strict=True,
     )  # fmt: skip
     items = []
     for (cid, text, start, end, sentence, low, high, unit, qualifier, subject, change,
-         direction, period, speaker, hedge, place, published, station_place, version) in rows:  # fmt: skip
+         direction, period, speaker, hedge, place, base, published, station_place, version) in rows:  # fmt: skip
         claim = Claim(
             text, int(start), int(end), sentence, float(low), float(high), unit, qualifier,
-            subject, change, direction, period, speaker, hedge, place,
+            subject, change, direction, period, speaker, hedge, place, base,
         )  # fmt: skip
         items.append(
             _Item(

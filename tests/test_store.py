@@ -81,6 +81,33 @@ def test_data_written_by_the_first_version_survives_migration(tmp_path):
     assert [f.url for f in store.feeds()] == ["https://x.example/rss"]
 
 
+def test_claims_stored_before_bases_get_theirs_when_the_store_migrates(tmp_path):
+    """Migration 010 adds `claims.base`; the claims already stored get the base the extractor
+    would give them now, from their sentence, in the same transaction."""
+    path = tmp_path / "v9.duckdb"
+    _build_at(path, 9)
+    con = duckdb.connect(str(path))
+    rows = [  # (seq, text, sentence, change, period)
+        (1, "300", "Police seized 300 more guns than last year.", "difference", None),
+        (2, "23", "Burglaries fell 23 from the first nine months of 2025.", "difference",
+         "the first nine months of 2025"),
+        (3, "1,500", "Police seized 1,500 guns this year.", "level", "this year"),
+    ]  # fmt: skip
+    for seq, text, sentence, change, period in rows:
+        con.execute(
+            "INSERT INTO claims (story_id, version_id, seq, text, start_char, end_char, sentence,"
+            " low, high, unit, qualifier, change, period)"
+            " VALUES (1, 1, ?, ?, 0, 3, ?, 1, 1, 'count', 'exact', ?, ?)",
+            [seq, text, sentence, change, period],
+        )
+    con.close()
+    Store(path).migrate()
+    con = duckdb.connect(str(path))
+    got = con.execute("SELECT seq, base FROM claims ORDER BY seq").fetchall()
+    con.close()
+    assert got == [(1, "than last year"), (2, "from the first nine months of 2025"), (3, None)]
+
+
 def test_transaction_rolls_back_everything_on_error(tmp_store):
     item = StoryItem("g1", "Title", "https://x.example/a", None, None, "Text 1,500 guns.")
     feed = tmp_store.add_feed("https://x.example/rss", "X", "Y")

@@ -12,6 +12,7 @@ import pytest
 
 from factcheck import store as st
 from factcheck import verify
+from factcheck.claims.period import change_base
 from factcheck.models import Claim
 from factcheck.sources import import_files
 from factcheck.store import Store, insert_claims
@@ -43,11 +44,14 @@ def C(text, sentence=None, low=None, high=None, **kw) -> Claim:
             if len(text.split()) > 1
             else float(text.replace(",", "").rstrip("%"))
         )
-    start = sentence.find(text)
+    start = max(sentence.find(text), 0)
+    if "base" not in kw:
+        # the extractor's own rule for the phrase a change is measured against
+        kw["base"] = change_base(sentence, start, start + len(text), kw.get("period"))
     return Claim(
         text=text,
-        start=max(start, 0),
-        end=max(start, 0) + len(text),
+        start=start,
+        end=start + len(text),
         sentence=sentence,
         low=low,
         high=low if high is None else high,

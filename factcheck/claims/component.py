@@ -34,7 +34,7 @@ from factcheck.claims.candidates import (
 )
 from factcheck.claims.change import _read_fields
 from factcheck.claims.multiplier import find_multipliers, subject_token
-from factcheck.claims.period import _COMPARISON, PERIOD_RE, ClaimAt, period_for
+from factcheck.claims.period import _COMPARISON, PERIOD_RE, ClaimAt, change_base, period_for
 from factcheck.claims.place import (
     COUNTY,
     COUNTY_RE,
@@ -180,6 +180,7 @@ def extract_sentence(doc: Doc, sent_text: str | None = None) -> list[_Local]:
         loc.claim.period = period_for(
             doc, text, loc.at, periods, others, loc.at.is_change, loc.claim.unit
         )
+        loc.claim.base = change_base(text, loc.claim.start, loc.claim.end, loc.claim.period)
     return locals_
 
 

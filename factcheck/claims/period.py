@@ -21,6 +21,7 @@ from factcheck.claims.vocab import (
     _WEEKDAY,
     _YEAR,
 )
+from factcheck.periods import COMPARE_PHRASE
 
 # Time phrases as written, for `period`; longest alternatives first.
 _PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
@@ -403,3 +404,34 @@ def _clause_rank(span: Span, chain: list[Token], others: list[ClaimAt]) -> int |
             return None
         t = t.head
     return None
+
+
+_BASE_GAP = re.compile(r"[,;:]|\d|\band\b|\bbut\b")
+_BASE_WORD_BEFORE = re.compile(
+    r"\b(?:from|than|compared (?:to|with)|versus|vs\.?|over)\s+(?:(?:at|in|during)\s+)?$", re.I
+)
+
+
+def change_base(sent_text: str, start: int, end: int, period: str | None) -> str | None:
+    """The time phrase a change is measured against, as written with its preposition: a relative
+    base or a year right after the claim in its clause ("300 more than last year", "up 5% from
+    the same time last year") or opening the sentence ("Compared with last year, ..."); else the
+    claim's own period when it follows the claim as the base ("down 23 from the first nine
+    months of 2025")."""
+    for m in COMPARE_PHRASE.finditer(sent_text):
+        if m.start() >= start:
+            gap = sent_text[end : m.start()] if m.start() > end else ""
+            if len(gap) <= 60 and not _BASE_GAP.search(gap):
+                return m.group(0)
+        elif m.start() <= 3:
+            return m.group(0)
+    if period is None:
+        return None  # a phrase from elsewhere (a "when" clause) is not the claim's own
+    at = sent_text.lower().find(period.lower(), end)
+    if at < 0:
+        return None
+    gap = sent_text[end:at]
+    if len(gap) > 60 or _BASE_GAP.search(gap):
+        return None
+    word = _BASE_WORD_BEFORE.search(gap)
+    return sent_text[end + word.start() : at + len(period)] if word else None
