@@ -132,6 +132,8 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         direction = _noun_direction(change_noun)
         if direction:
             f.change, f.direction = kind, direction
+        elif own_phrase and _lemma(change_noun) in _UNDIRECTED_CHANGES:
+            f.change = kind  # "a 4.8% change from last school year": a change, no direction
     if change_noun is None and f.change == "level":
         direction = _copula_change_direction(anchor)
         if direction:
@@ -237,6 +239,9 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         f.unit = rate_unit(sent_text[max(end, f.end) :]) or f.unit
     return f
 
+
+# Change nouns that say a number changed but not which way (change_words.tsv direction "none").
+_UNDIRECTED_CHANGES = _CHANGE_NOUNS - set(CHANGE_DIRECTIONS)
 
 # Verbs whose "up" or "down" is a particle, not a change ("made up 41%", "picked up 12").
 _PARTICLE_VERB = re.compile(
@@ -375,7 +380,7 @@ _VERB_BEFORE = re.compile(
 # "raise prices by 8 percent", "raise menu prices 3 to 5 percent": a verb, its object, N.
 _VERB_OBJECT_BEFORE = re.compile(
     rf"\b(?P<verb>{_TRANSITIVE_FORMS})\b"
-    r"(?P<obj>(?:\s+(?!(?:with|in|at|for|after|of|from|on|as|than)\b)[a-z’'-]+)"
+    r"(?P<obj>(?:\s+(?!(?:with|in|at|for|after|of|from|on|as|than|to)\b)[a-z’'-]+)"
     r"{1,4}?)\s+"
     r"(?:by\s+)?(?:(?:about|approximately|roughly|around|nearly|almost|up to|as much as|"
     r"more than|at least|an average of|an estimated)\s+)*$",
