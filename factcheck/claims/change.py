@@ -237,7 +237,30 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         f.change, f.direction = kind, "up"  # "an additional $400,000", "another 60 workers"
     if f.unit == "count" and f.change == "level":
         f.unit = rate_unit(sent_text[max(end, f.end) :]) or f.unit
+    if f.unit.startswith("per_") and f.unit != "per_capita":
+        owner = _rate_subject(anchor, subj_tok)
+        if owner is not subj_tok:
+            f.subject = _noun_lemma(owner) if owner is not None else None
+            f.subject_i = owner.i if owner is not None else None
+            f.subject_explicit = f.subject is not None
     return f
+
+
+def _rate_subject(anchor: Token, found: Token | None) -> Token | None:
+    """What a rate measures, when the parse gave its denominator or another clause's noun: the
+    count it restates ("149 killings, or 33.4 per 100,000": killings), the rate it is the value
+    of ("a rate of about 15.9 per 100,000 residents": rate), never who it is per (residents)."""
+    top = number_top(anchor)
+    if top.dep_ == "conj" and top.head.pos_ == "NOUN" and top.head.i < top.i:
+        return top.head
+    if found is None or found.i < anchor.i:
+        return found
+    between = anchor.doc[anchor.i : found.i]
+    if not any(t.lower_ in ("per", "every") for t in between):
+        return found
+    if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ == "NOUN":
+        return top.head.head
+    return None
 
 
 # Change nouns that say a number changed but not which way (change_words.tsv direction "none").

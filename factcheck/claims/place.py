@@ -26,6 +26,7 @@ from factcheck.claims.vocab import (
     _RESIDENTS,
     _SAY_VERBS,
     CAPITALISED_MEASURES,
+    CAPITALISED_THINGS,
     COUNTING_VERBS,
     MONTH_NAMES,
     MONTHS,
@@ -178,9 +179,10 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
     noun = anchor.head if anchor.head != anchor else anchor
     found: list[tuple[Token, bool]] = []  # (token, after "in")
     shared = _subject_of(verb) if verb is not None else None
-    if shared is not None and shared.head != verb and shared.pos_ == "PROPN":
-        # "Cuyahoga County lost 5,000 residents and has shed 31,608 people since 2010",
-        # "... passed 200,000, gaining 5,837 people": the subject the verbs share
+    if shared is not None and shared.pos_ == "PROPN":
+        # "2.1 million Georgians are expected", "Cuyahoga County lost 5,000 residents and has
+        # shed 31,608 people since 2010", "... passed 200,000, gaining 5,837 people": the
+        # clause's subject, or the one its verbs share
         found.append((shared, False))
     for base in _place_bases(anchor, verb, subject):
         # Names as subject or modifier count for the number's own noun and verb only; further
@@ -282,6 +284,7 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
             or text in MONTH_NAMES
             or low in ("police", "chief", "sheriff", "mayor", "state", "city", "county")
             or (text.isupper() and len(text) > 2 and not multi)
+            or text.islower()  # "the parish counted 149": a common noun the tagger took for a name
             or (
                 multi
                 and not after_in
@@ -297,7 +300,8 @@ def _place_for(anchor: Token, names: set[str], subject: Token | None = None) -> 
             or (words[0].i == 0 and not after_in and not multi and PLURAL_NOUN_END.search(text))
             or _ORG_WORDS.search(text)
             or (not after_in and not multi and _COMMON_NOUN_END.search(low))
-            or low in CAPITALISED_MEASURES  # "Turnout stood at 38 percent"
+            or low
+            in CAPITALISED_MEASURES | CAPITALISED_THINGS  # "Turnout stood at", "Fentanyl was"
             or _NOT_PLACE_FIRST.match(text)
             or (last.i + 1 < len(tok.doc) and tok.doc[last.i + 1].like_num)  # "Ward 3"
         ):
