@@ -216,9 +216,10 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         ]  # "a 4 percent sewer rate increase"
         f.subject = " ".join([*before, f.subject, _lemma(change_noun)])
     f.counts_people = f.subject is None and _counts_people(anchor)
-    appositive = number_top(anchor).dep_ == "appos"  # "shootings are down: 37 wounded in ..."
-    if (f.subject is None or appositive) and f.unit == "count" and _people_participle(anchor):
-        f.subject, f.subject_explicit = "person", True  # "140 wounded in non-fatal shootings"
+    if f.unit == "count" and _people_participle(anchor):
+        # "140 wounded in non-fatal shootings", "Shootings are down: 37 wounded ...": a bare
+        # count with a participle said of people counts people, whatever the clause is about
+        f.subject, f.subject_explicit = "person", True
     weather = re.search(r"(?i)\b(?:degrees?|temperatures?|heat|cold|forecast|highs|lows|wind chill)\b",
                         sent_text)  # fmt: skip
     if f.unit == "count" and f.subject in ("high", "low", "temperature", "temp") and weather:
