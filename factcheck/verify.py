@@ -1441,16 +1441,6 @@ def _items_from_frame(frame: pd.DataFrame, overrides: dict) -> list[_Item]:
     return items
 
 
-def _none(value):
-    if value is None:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if value is pd.NA:
-        return None
-    return value
-
-
 def recheck_all(store: st.Store, reason: str) -> int:
     """Re-check every claim in the store in one transaction; returns how many."""
     with store.transaction() as con:

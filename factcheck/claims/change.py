@@ -240,7 +240,7 @@ def _read_fields(doc: Doc, span: Span, m: numbers.NumberMatch, sent_text: str, e
         f.unit = rate_unit(sent_text[max(end, f.end) :]) or f.unit
     if f.unit.startswith("per_") and f.unit != "per_capita":
         owner = _rate_subject(anchor, subj_tok)
-        if owner is not subj_tok:
+        if (owner.i if owner else None) != (subj_tok.i if subj_tok else None):
             f.subject = _noun_lemma(owner) if owner is not None else None
             f.subject_i = owner.i if owner is not None else None
             f.subject_explicit = f.subject is not None

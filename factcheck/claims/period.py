@@ -344,7 +344,7 @@ _DAY_OF_SAYING = re.compile(
 )
 
 
-def _dates_the_saying(span: Span, chain: list[Token] | None = None) -> bool:
+def _dates_the_saying(span: Span, chain: list[Token]) -> bool:
     """ "the chief said Monday", "told reporters on Tuesday": the day of the statement, not the
     period of what was said ("as of March 3" on a reporting verb still dates the claim)."""
     if not _DAY_OF_SAYING.fullmatch(span.text) or span.start_char < 3:
@@ -358,7 +358,7 @@ def _dates_the_saying(span: Span, chain: list[Token] | None = None) -> bool:
     if host.pos_ != "VERB":
         return False
     lemma = host.lemma_.lower()
-    own_verb = next((t for t in chain or () if t.pos_ in ("VERB", "AUX")), None)
+    own_verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
     reports = lemma in _REPORTING and own_verb is not None and own_verb != host
     return lemma in _SPEAKING or reports
 

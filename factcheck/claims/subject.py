@@ -33,6 +33,7 @@ from factcheck.claims.vocab import (
     _MONEY_WORDS,
     _PAYERS,
     _PRONOUNS,
+    _TAXED_THINGS,
     _TIME_NOUNS,
     _TO_VERBS,
     _TRANSITIVE_CHANGE,
@@ -336,7 +337,7 @@ def _headline_subject(top: Token) -> Token | None:
 def _taxed_home(obj: Token) -> bool:
     """ "$40 a year on a home valued at $200,000", "$21 on a $250,000 home": the home is what is
     taxed, as a payer is who pays; neither is what the money measures."""
-    if obj.head.lower_ != "on" or _lemma(obj) not in ("home", "house", "property"):
+    if obj.head.lower_ != "on" or _lemma(obj) not in _TAXED_THINGS:
         return False
     valued = any(
         c.dep_ == "acl" and c.lemma_.lower() in _AT_VERBS | {"value"} for c in obj.children
