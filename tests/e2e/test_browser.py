@@ -157,6 +157,7 @@ def test_a_mismatch_bar_opens_its_story(page, app_url):
     page.goto(f"{app_url}/claims")
     settle(page)
     bars = page.locator('[data-testid="stVegaLiteChart"] .mark-rect path')
+    bars.first.wait_for(timeout=30_000)  # Vega draws after the script has finished
     assert bars.count() >= 1
     bars.first.click()
     page.wait_for_url(re.compile(r".*/check\?story=\d+$"), timeout=30_000)
